@@ -1,0 +1,210 @@
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, isOperationalError } from './core/errors.js';
+import { processIo, type Io } from './cli/io.js';
+import { VERSION } from './version.js';
+
+/**
+ * commander wiring. The only place that turns errors into exit codes (DESIGN.md §3, §4).
+ * Commands are imported lazily: `--version` and `urls` never load xml-crypto or inquirer.
+ */
+const EXIT_TABLE = `
+Exit codes:
+  0    ok
+  1    the check ran and found errors (or warnings over --max-warnings / --strict)
+  2    could not run (usage, unreadable input, internal error)
+  130  cancelled (Ctrl-C, or the write was declined)`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander hands positionals untyped
+type Handler = (io: Io, ...args: any[]) => Promise<number>;
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+
+function attrOptions(cmd: Command): Command {
+  return cmd
+    .option('--attr-email <name>', 'attribute statement name for the email', 'email')
+    .option('--attr-first-name <name>', 'attribute statement name for the first name', 'firstName')
+    .option('--attr-last-name <name>', 'attribute statement name for the last name', 'lastName')
+    .option('--attr-groups <name>', 'group attribute statement name', 'groups')
+    .option('--groups-filter <regex>', 'Okta group filter (regex) for the groups statement', '.*')
+    .option('--no-groups', 'leave out the group attribute statement');
+}
+
+function examples(cmd: Command, lines: string[]): Command {
+  return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n${EXIT_TABLE}`);
+}
+
+type Runner = (load: () => Promise<Handler>, args: unknown[]) => Promise<void>;
+
+export function buildProgram(io: Io, run: Runner): Command {
+  const program = new Command('polyaxon-sso')
+    .description('Wire a self-hosted Polyaxon deployment to Okta SAML single sign-on.')
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'show stack traces for internal errors')
+    .option('--no-color', 'no colour, even on a terminal (NO_COLOR and FORCE_COLOR are honoured)')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(s.replace(/^error: /, 'polyaxon-sso: ')),
+    });
+  program.addHelpText('after', EXIT_TABLE);
+  const lazy = (name: string) => (...args: unknown[]) =>
+    run(async () => (await import(`./commands/${name}.js`)).run as Handler, args);
+
+  examples(
+    attrOptions(
+      program
+        .command('urls')
+        .description('print the URLs and values to type into Okta\'s "Create SAML Integration" form')
+        .option('--host <host>', 'Polyaxon host, e.g. polyaxon.acme.com')
+        .requiredOption('--org <org>', 'Polyaxon organization (URL slug)')
+        .option('--config <file>', 'take the host from this deployment config')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'terraform']).default('text'))
+        .option('--json', 'same as --format json')
+        .option('--label <label>', 'Okta app label (terraform)', 'Polyaxon')
+        .option('--allow-http', 'allow an http:// host (local labs only)'),
+    ),
+    ['polyaxon-sso urls --host polyaxon.acme.com --org acme', 'polyaxon-sso urls --config values.yaml --org acme --format terraform'],
+  ).action(lazy('urls'));
+
+  examples(
+    program
+      .command('validate-metadata')
+      .description('parse and verify the IdP metadata downloaded from Okta and its signing certificate')
+      .argument('<source>', 'file, https URL, or - for stdin')
+      .option('--fingerprint <sha>', 'pin: SHA-256 or SHA-1 of the expected signing cert (repeatable)', collect)
+      .option('--min-days <n>', 'warn when a certificate expires within n days', '30')
+      .option('--now <iso>', 'use this time instead of the clock')
+      .option('--entity-id <id>', 'pick one entity from an EntitiesDescriptor aggregate')
+      .option('--signer-cert <pem>', 'certificate trusted to sign the metadata document (repeatable)', collect)
+      .option('--require-signature', 'an unsigned document is an error')
+      .option('--max-size <MB>', 'refuse larger inputs', '10')
+      .option('--strict', 'warnings fail too (exit 1)')
+      .option('--json', 'one JSON document on stdout'),
+    ['polyaxon-sso validate-metadata okta-metadata.xml', 'polyaxon-sso validate-metadata https://acme.okta.com/app/exk123/sso/saml/metadata --json'],
+  ).action(lazy('validate-metadata'));
+
+  examples(
+    program
+      .command('patch')
+      .description('write externalServices.auth.okta into the deployment config, touching nothing else')
+      .argument('<config>', 'deployment config (YAML)')
+      .option('--metadata <source>', 'IdP metadata: file, https URL, or - for stdin')
+      .option('--check', 'exit 1 when the file would change; write nothing')
+      .option('--diff', 'print the unified diff; write nothing')
+      .option('--dry-run', 'same as --diff')
+      .option('--output <file>', 'write the result here (- for stdout) instead of the config')
+      .option('--backup', 'keep <config>.bak')
+      .option('--disable', 'set enabled: false and keep the metadata')
+      .option('--create', 'create a minimal config when the file does not exist')
+      .option('--force', 'write even when the metadata has errors')
+      .option('--now <iso>', 'use this time instead of the clock')
+      .option('--min-days <n>', 'warn when a certificate expires within n days', '30')
+      .option('--entity-id <id>', 'pick one entity from an aggregate')
+      .option('--max-size <MB>', 'refuse larger inputs', '10')
+      .option('--json', 'one JSON document on stdout'),
+    ['polyaxon-sso patch values.yaml --metadata okta-metadata.xml --diff', 'polyaxon-sso patch values.yaml --metadata okta-metadata.xml --backup'],
+  ).action(lazy('patch'));
+
+  examples(
+    program
+      .command('lint')
+      .description('check deployment configs (for CI)')
+      .argument('<inputs...>', 'files, directories, globs, or - for stdin')
+      .addOption(new Option('--format <format>', 'output format').choices(['auto', 'text', 'json', 'github', 'sarif', 'junit']).default('auto'))
+      .option('--json', 'same as --format json')
+      .option('--max-warnings <n>', 'fail when there are more warnings than this')
+      .option('--strict', 'warnings fail too (exit 1)')
+      .option('--min-days <n>', 'warn when a certificate expires within n days', '30')
+      .option('--now <iso>', 'use this time instead of the clock')
+      .option('--fingerprint <sha>', 'pin the signing cert (repeatable)', collect)
+      .option('--host <host>', 'expected Polyaxon host')
+      .option('--org <org>', 'expected organization')
+      .option('--require-okta', 'a config without an okta block fails')
+      .option('--allow-http', 'allow an http:// host')
+      .option('--max-size <MB>', 'refuse larger XML', '10'),
+    ['polyaxon-sso lint deploy/', 'polyaxon-sso lint "deploy/**/*.yaml" --format sarif > lint.sarif'],
+  ).action(lazy('lint'));
+
+  examples(
+    attrOptions(
+      program
+        .command('init')
+        .description('guided setup: from hostname and organization to a patched deployment config')
+        .option('--config <file>', 'deployment config to patch (created when missing)')
+        .option('--host <host>', 'Polyaxon host')
+        .option('--org <org>', 'Polyaxon organization')
+        .option('--metadata <source>', 'IdP metadata: file or https URL')
+        .option('--terraform-out <file>', 'also write the Okta app as Terraform')
+        .option('--fingerprint <sha>', 'pin the signing cert (repeatable)', collect)
+        .option('--now <iso>', 'use this time instead of the clock')
+        .option('--allow-http', 'allow an http:// host')
+        .option('--max-size <MB>', 'refuse larger inputs', '10')
+        .option('-y, --yes', 'no prompts: take every answer from flags')
+        .option('--json', 'print what was done as JSON at the end'),
+    ),
+    ['polyaxon-sso init', 'polyaxon-sso init --config values.yaml --host polyaxon.acme.com --org acme --metadata okta.xml --yes'],
+  ).action(lazy('init'));
+
+  examples(
+    attrOptions(
+      program
+        .command('check-response')
+        .description('verify a captured SAML response against the setup, offline')
+        .argument('<source>', 'SAMLResponse (XML, base64, URL-encoded, deflated), SAML-tracer JSON or HAR; - for stdin')
+        .option('--config <file>', 'trust the signing certs in this config\'s okta metadata')
+        .option('--metadata <source>', 'trust the signing certs in this IdP metadata')
+        .option('--idp-cert <pem>', 'trust this certificate (repeatable)', collect)
+        .option('--host <host>', 'Polyaxon host')
+        .option('--org <org>', 'Polyaxon organization')
+        .option('--audience <url>', 'expected audience (default: the SP entity ID)')
+        .option('--acs-url <url>', 'expected Recipient/Destination (default: the ACS URL)')
+        .option('--sp-key <pem>', 'SP private key to decrypt an EncryptedAssertion')
+        .option('--now <iso>', 'use this time instead of the clock')
+        .option('--clock-skew <seconds>', 'allowed clock skew', '180')
+        .option('--redact', 'mask personal data (emails, names) in the output')
+        .option('--allow-http', 'allow an http:// host')
+        .option('--max-size <MB>', 'refuse larger inputs', '10')
+        .option('--strict', 'warnings fail too (exit 1)')
+        .option('--json', 'one JSON document on stdout'),
+    ),
+    ['polyaxon-sso check-response saml-tracer.json --config values.yaml --host polyaxon.acme.com --org acme'],
+  ).action(lazy('check-response'));
+
+  return program;
+}
+
+/** Runs the CLI in-process; returns the exit code. Tests call this with a fake Io. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const debug = argv.includes('--debug');
+  let code: number = EXIT.OK;
+  const program = buildProgram(io, async (load, args) => {
+    const cmd = args[args.length - 1] as Command;
+    const opts = { ...cmd.optsWithGlobals() };
+    code = await (await load())(io, ...args.slice(0, -2), opts);
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    return reportError(e, io, debug);
+  }
+}
+
+function reportError(e: unknown, io: Io, debug: boolean): number {
+  if (e instanceof CommanderError) {
+    if (e.exitCode === 0) return EXIT.OK; // --help, --version
+    io.stderr.write("Run 'polyaxon-sso --help' (or '<command> --help') for usage.\n");
+    return EXIT.CANNOT_RUN;
+  }
+  if (isOperationalError(e)) {
+    io.stderr.write(`polyaxon-sso: ${e.message}\n`);
+    if (e.hint) io.stderr.write(`  hint: ${e.hint}\n`);
+    if (debug && e.stack) io.stderr.write(`${e.stack}\n`);
+    return e.exitCode;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  io.stderr.write(`polyaxon-sso: internal error: ${err.message}\n`);
+  io.stderr.write(debug ? `${err.stack ?? ''}\n` : '  (run again with --debug for the stack trace, and please report it)\n');
+  return EXIT.CANNOT_RUN;
+}

@@ -1,0 +1,38 @@
+import type { Readable } from 'node:stream';
+
+/**
+ * Everything a command touches of the outside world, passed in (DESIGN.md §4.4) so commands run
+ * in-process in tests. Human text → stdout, diagnostics and progress → stderr.
+ */
+export interface Io {
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  stdin: Readable & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** The real clock; commands that check time take --now first. */
+  now: () => Date;
+  /** For https inputs; injected in tests (no network in tests). */
+  fetch: typeof fetch;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+    fetch: globalThis.fetch,
+  };
+}
+
+/** Colour only on a TTY, honouring NO_COLOR / FORCE_COLOR (https://no-color.org). */
+export function wantsColor(io: Io, flag?: boolean): boolean {
+  if (flag === false) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return io.stdout.isTTY === true;
+}

@@ -1,0 +1,126 @@
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { inputError, usageError } from '../core/errors.js';
+import type { Io } from './io.js';
+
+/** Bytes of one input (`file`, `https://…` or `-`), with the name findings should show. */
+export interface Source {
+  name: string;
+  bytes: Buffer;
+}
+
+export interface ReadOptions {
+  /** --max-size in MB (default 10), applied to every source. */
+  maxSizeMb?: number | string;
+  /** What the input is, for messages: "metadata", "response"… */
+  what?: string;
+}
+
+const MAX_REDIRECTS = 3;
+const FETCH_TIMEOUT_MS = 15_000;
+
+export function maxBytes(opt: number | string | undefined): number {
+  const mb = opt === undefined ? 10 : Number(opt);
+  if (!Number.isFinite(mb) || mb <= 0) throw usageError(`--max-size must be a positive number of MB, got "${opt}"`);
+  return Math.floor(mb * 1024 * 1024);
+}
+
+export async function readSource(spec: string, io: Io, opts: ReadOptions = {}): Promise<Source> {
+  const limit = maxBytes(opts.maxSizeMb);
+  const what = opts.what ?? 'input';
+  if (spec === '-') return { name: '<stdin>', bytes: await readStream(io.stdin, limit, what) };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec)) return { name: spec, bytes: await fetchHttps(spec, io, limit, what) };
+  return { name: spec, bytes: await readLocalFile(resolve(io.cwd, spec), spec, limit, what) };
+}
+
+export async function readLocalFile(path: string, shown: string, limit: number, what: string): Promise<Buffer> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    throw fsError(e, shown, what);
+  }
+  if (info.isDirectory()) throw inputError(`${shown} is a directory, not a ${what} file`, 'INPUT_IS_DIRECTORY');
+  if (info.size > limit) throw tooLarge(shown, limit);
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw fsError(e, shown, what);
+  }
+}
+
+function fsError(e: unknown, shown: string, what: string) {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return inputError(`${what} file not found: ${shown}`, 'INPUT_NOT_FOUND', 'Check the path.');
+  if (code === 'EACCES' || code === 'EPERM')
+    return inputError(`cannot read ${shown}: permission denied`, 'INPUT_UNREADABLE', 'Check the file permissions.');
+  if (code === 'ELOOP') return inputError(`cannot read ${shown}: symlink loop`, 'INPUT_UNREADABLE');
+  return inputError(`cannot read ${shown}: ${(e as Error).message}`, 'INPUT_UNREADABLE');
+}
+
+function tooLarge(shown: string, limit: number) {
+  return inputError(
+    `${shown} is larger than ${limit / 1024 / 1024} MB`,
+    'INPUT_TOO_LARGE',
+    'Okta metadata is a few KB; check the file, or raise --max-size.',
+  );
+}
+
+async function readStream(stream: NodeJS.ReadableStream, limit: number, what: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buf.length;
+    if (size > limit) throw tooLarge(`${what} on stdin`, limit);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * https only; redirects followed by hand so that each hop is checked: never to another scheme,
+ * never to plain http (issue 3). Timeout and size cap on every hop.
+ */
+async function fetchHttps(spec: string, io: Io, limit: number, what: string): Promise<Buffer> {
+  let url = parseHttpsUrl(spec);
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    let res: Response;
+    try {
+      res = await io.fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    } catch (e) {
+      const timeout = (e as Error).name === 'TimeoutError';
+      throw inputError(
+        timeout ? `fetching ${url.href} timed out after ${FETCH_TIMEOUT_MS / 1000}s` : `cannot fetch ${url.href}: ${(e as Error).message}`,
+        timeout ? 'FETCH_TIMEOUT' : 'FETCH_FAILED',
+        'Download the file in a browser ("View IdP metadata" in Okta) and pass its path instead.',
+      );
+    }
+    if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
+      const next = new URL(res.headers.get('location') as string, url);
+      if (next.protocol !== 'https:')
+        throw inputError(`refused redirect from ${url.href} to ${next.href}: not https`, 'FETCH_REDIRECT_REFUSED');
+      url = next;
+      continue;
+    }
+    if (!res.ok) throw inputError(`fetching ${url.href} failed: HTTP ${res.status}`, 'FETCH_HTTP_STATUS');
+    const declared = Number(res.headers.get('content-length') ?? '0');
+    if (declared > limit) throw tooLarge(url.href, limit);
+    if (!res.body) return Buffer.alloc(0);
+    return readStream(res.body as unknown as NodeJS.ReadableStream, limit, what);
+  }
+  throw inputError(`too many redirects fetching ${spec} (more than ${MAX_REDIRECTS})`, 'FETCH_REDIRECT_REFUSED');
+}
+
+function parseHttpsUrl(spec: string): URL {
+  let url: URL;
+  try {
+    url = new URL(spec);
+  } catch {
+    throw usageError(`not a valid URL: ${spec}`, 'URL_INVALID');
+  }
+  if (url.protocol !== 'https:')
+    throw usageError(`refusing ${url.protocol}// URL ${spec}: only https is fetched`, 'URL_NOT_HTTPS', 'Use the https:// metadata URL Okta shows, or a downloaded file.');
+  if (url.username || url.password) throw usageError(`refusing URL with credentials: ${spec}`, 'URL_INVALID');
+  return url;
+}

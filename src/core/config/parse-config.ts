@@ -1,0 +1,74 @@
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { finding, type Finding, type Location } from '../findings.js';
+
+/**
+ * A deployment config as PyYAML reads it: YAML 1.1 (DESIGN.md §8), so `yes`/`on` are booleans and
+ * `0012` is octal. `yaml` keeps node ranges, which patch splices by and lint reports with.
+ */
+export interface ParsedConfig {
+  text: string;
+  /** The text starts with a UTF-8 BOM (kept on write). */
+  bom: boolean;
+  /** Present when the text holds exactly one document (possibly empty). */
+  doc?: Document.Parsed;
+  documentCount: number;
+  lineCounter: LineCounter;
+  /** Syntax errors and duplicate keys, with line:col. */
+  findings: Finding[];
+}
+
+const BOM = '\uFEFF';
+
+export function parseConfig(rawText: string, file?: string): ParsedConfig {
+  const bom = rawText.startsWith(BOM);
+  const text = bom ? rawText.slice(1) : rawText;
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, {
+    version: '1.1',
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
+  const findings: Finding[] = [];
+  const list = Array.isArray(docs) ? docs : [];
+  for (const doc of list) {
+    for (const err of doc.errors) {
+      const code = err.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX';
+      const at = positionAt(lineCounter, err.pos[0], file);
+      findings.push(
+        finding(code, 'error', firstLine(err.message), yamlHint(code), at),
+      );
+    }
+  }
+  if (list.length > 1) {
+    const second = list[1];
+    const at = second ? positionAt(lineCounter, second.range[0], file) : undefined;
+    findings.push(
+      finding(
+        'YAML_MULTI_DOCUMENT',
+        'error',
+        `the file holds ${list.length} YAML documents; a deployment config is one`,
+        'Split the file: `polyaxon admin deploy -f` reads a single document.',
+        at,
+      ),
+    );
+  }
+  const result: ParsedConfig = { text, bom, documentCount: list.length, lineCounter, findings };
+  if (list.length <= 1 && list[0]) result.doc = list[0];
+  return result;
+}
+
+export function positionAt(lc: LineCounter, offset: number, file?: string): Location {
+  const { line, col } = lc.linePos(offset);
+  return file === undefined ? { line, column: col } : { file, line, column: col };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
+
+function yamlHint(code: string): string {
+  return code === 'YAML_DUPLICATE_KEY'
+    ? 'Remove one of the two keys: PyYAML keeps the last one silently, Polyaxon may not see what you meant.'
+    : 'Fix the YAML syntax at this position (indentation and `key: value` pairs are the usual culprits).';
+}

@@ -1,0 +1,52 @@
+/**
+ * The small closed set of operational errors (DESIGN.md §4.3). Anything else that escapes a
+ * command is a bug, reported as an internal error (exit 2) with the stack only under --debug.
+ */
+export const EXIT = {
+  /** Everything checked out. */
+  OK: 0,
+  /** The check ran and found errors (or warnings over --max-warnings / --strict). */
+  FINDINGS: 1,
+  /** Could not run: usage, unreadable input, internal error. */
+  CANNOT_RUN: 2,
+  /** Cancelled by the user (Ctrl-C, declined write). */
+  CANCELLED: 130,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export type OperationalKind = 'usage' | 'input' | 'cancelled';
+
+export class OperationalError extends Error {
+  constructor(
+    readonly kind: OperationalKind,
+    message: string,
+    /** Stable code, e.g. INPUT_NOT_FOUND, for JSON output and tests. */
+    readonly code: string,
+    /** One line that tells the user how to fix it. */
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'OperationalError';
+  }
+
+  get exitCode(): ExitCode {
+    return this.kind === 'cancelled' ? EXIT.CANCELLED : EXIT.CANNOT_RUN;
+  }
+}
+
+export function usageError(message: string, code = 'USAGE', hint?: string): OperationalError {
+  return new OperationalError('usage', message, code, hint);
+}
+
+export function inputError(message: string, code: string, hint?: string): OperationalError {
+  return new OperationalError('input', message, code, hint);
+}
+
+export function cancelled(message = 'cancelled, nothing written'): OperationalError {
+  return new OperationalError('cancelled', message, 'CANCELLED');
+}
+
+export function isOperationalError(e: unknown): e is OperationalError {
+  return e instanceof OperationalError;
+}

@@ -1,0 +1,64 @@
+/**
+ * Findings are data (DESIGN.md §4.2): a stable `code` that tests and users match on, never the
+ * message text. Every check collects all findings; nothing stops at the first.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** 1-based line and column. `file` is set when the finding belongs to a file on disk. */
+export interface Location {
+  file?: string;
+  line: number;
+  column: number;
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** The fix, in Okta's or Polyaxon's own words. */
+  hint?: string;
+  location?: Location;
+}
+
+export function finding(
+  code: string,
+  severity: Severity,
+  message: string,
+  hint?: string,
+  location?: Location,
+): Finding {
+  const f: Finding = { code, severity, message };
+  if (hint !== undefined) f.hint = hint;
+  if (location !== undefined) f.location = location;
+  return f;
+}
+
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Stable order for reports: by file, then position, then severity, then code. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+      (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+      (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
+      ORDER[a.severity] - ORDER[b.severity] ||
+      a.code.localeCompare(b.code),
+  );
+}

@@ -1,0 +1,85 @@
+import type { Finding, Location } from '../findings.js';
+
+/** One X.509 certificate found in a signing KeyDescriptor, with everything the report shows. */
+export interface CertInfo {
+  /** 0-based position among the document's signing certificates. */
+  index: number;
+  /** `signing` or `unspecified` (a KeyDescriptor without `use` signs too). */
+  use: 'signing' | 'unspecified';
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  notBefore: string; // ISO 8601
+  notAfter: string; // ISO 8601
+  /** Whole days from `now` to notAfter (negative when expired). */
+  daysLeft: number;
+  keyType: string; // 'RSA' | 'EC' | 'Ed25519' | …
+  keySize?: number; // bits (RSA modulus, EC curve size)
+  curve?: string;
+  signatureAlgorithm: string; // e.g. 'sha256WithRSAEncryption'
+  selfSigned: boolean;
+  /** Only meaningful when selfSigned. */
+  selfSignatureValid?: boolean;
+  /** Okta's form: upper-case hex pairs joined by ':'. */
+  sha256: string;
+  sha1: string;
+  /** true for the signing cert with the latest notAfter (rotation). */
+  newest: boolean;
+  /** PEM of the DER as checked: the trust anchor other commands use. */
+  pem: string;
+  location?: Location;
+}
+
+export interface SsoEndpoint {
+  binding: string; // full URN
+  location: string;
+  position?: Location;
+}
+
+export type OktaHostKind = 'okta' | 'oktapreview' | 'okta-emea' | 'custom' | 'not-okta';
+
+export interface ParsedMetadata {
+  entityId: string;
+  /** true when entityID has Okta's `http://www.okta.com/<appId>` form. */
+  oktaEntityId: boolean;
+  ssoEndpoints: SsoEndpoint[];
+  sloEndpoints: SsoEndpoint[];
+  nameIdFormats: string[];
+  wantAuthnRequestsSigned?: boolean;
+  validUntil?: string;
+  cacheDuration?: string;
+  /** Host of the first SSO endpoint, e.g. `dev-123.okta.com`. */
+  idpHost?: string;
+  idpHostKind: OktaHostKind;
+  signingCerts: CertInfo[];
+  /** A ds:Signature on the root element is present. */
+  signed: boolean;
+}
+
+export interface ValidateOptions {
+  /** The clock for every time-based check (DESIGN.md §3: time is an input). */
+  now: Date;
+  /** Warn when a certificate expires within this many days. Default 30. */
+  minDays?: number;
+  /** Pins: SHA-256 or SHA-1, any case, with or without colons. One must match a signing cert. */
+  fingerprints?: string[];
+  /** Picks one EntityDescriptor from an EntitiesDescriptor aggregate. */
+  entityId?: string;
+  /** PEM certificates trusted to sign the metadata document itself. */
+  signerCerts?: string[];
+  /** An unsigned document is an error. */
+  requireSignature?: boolean;
+}
+
+export interface MetadataReport {
+  /** Absent when the document could not be read as IdP metadata at all. */
+  metadata?: ParsedMetadata;
+  findings: Finding[];
+  /**
+   * Only set when the document is signed: true when the signature verified and every value in
+   * `metadata` was read from the element the verified reference covers.
+   */
+  signatureValid?: boolean;
+  /** How the signature was trusted: a --signer-cert, or only the document's own embedded key. */
+  signatureTrust?: 'signer-cert' | 'embedded-key-integrity-only';
+}

@@ -1,0 +1,18 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/**
+ * The shared real-world corpus (DESIGN.md §7, §8): POLYAXON_SSO_CORPUS or ../shared/corpus.
+ * Missing under CI=true is a failure; otherwise corpus suites are skipped with a notice.
+ */
+export const CORPUS = resolve(process.env.POLYAXON_SSO_CORPUS ?? join(process.cwd(), '..', 'shared', 'corpus'));
+export const HAS_CORPUS = existsSync(join(CORPUS, 'SOURCES.md'));
+
+if (!HAS_CORPUS) {
+  if (process.env.CI === 'true') throw new Error(`corpus not found at ${CORPUS} (CI=true): set POLYAXON_SSO_CORPUS`);
+  process.stderr.write(`notice: corpus not found at ${CORPUS}; corpus tests are skipped\n`);
+}
+
+export const corpusPath = (...parts: string[]): string => join(CORPUS, ...parts);
+/** The corpus clock (DESIGN.md §8): every Okta sample is valid then. */
+export const CORPUS_NOW = '2026-06-01T00:00:00Z';
