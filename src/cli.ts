@@ -12,7 +12,8 @@ Exit codes:
   0    ok
   1    the check ran and found errors (or warnings over --max-warnings / --strict)
   2    could not run (usage, unreadable input, internal error)
-  130  cancelled (Ctrl-C, or the write was declined)`;
+  130  cancelled (Ctrl-C, or the write was declined)
+`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander hands positionals untyped
 type Handler = (io: Io, ...args: any[]) => Promise<number>;
@@ -48,8 +49,9 @@ export function buildProgram(io: Io, run: Runner): Command {
       outputError: (s, write) => write(s.replace(/^error: /, 'polyaxon-sso: ')),
     });
   program.addHelpText('after', EXIT_TABLE);
+  // A template import: esbuild turns it into one lazy chunk per file in src/commands/.
   const lazy = (name: string) => (...args: unknown[]) =>
-    run(async () => (await import(`./commands/${name}.js`)).run as Handler, args);
+    run(async () => (await import(`./commands/${name}.ts`)).run as Handler, args);
 
   examples(
     attrOptions(

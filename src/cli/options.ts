@@ -1,0 +1,73 @@
+import { usageError } from '../core/errors.js';
+import { DEFAULT_ATTRIBUTES, type AttributeNames } from '../core/urls/okta-form.js';
+import { parseHost, type Host, type Parsed } from '../core/urls/parse-host.js';
+import { parseOrg } from '../core/urls/parse-org.js';
+import type { Io } from './io.js';
+
+/** Option parsing shared by the command adapters: every bad value is a usage error (exit 2). */
+
+export function unwrap<T>(r: Parsed<T>, flag: string): T {
+  if (r.ok) return r.value;
+  throw usageError(`${flag}: ${r.message}`, r.code, r.hint);
+}
+
+export function hostOption(value: string, allowHttp: boolean | undefined, flag = '--host'): Host {
+  return unwrap(parseHost(value, { allowHttp: allowHttp === true }), flag);
+}
+
+export function orgOption(value: string, flag = '--org'): string {
+  return unwrap(parseOrg(value), flag);
+}
+
+/** --now: an ISO 8601 time with a zone (a zoneless time would depend on the machine's TZ). */
+export function nowOption(value: string | undefined, io: Io): Date {
+  if (value === undefined) return io.now();
+  const ok = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(value);
+  const d = new Date(value);
+  if (!ok || Number.isNaN(d.getTime()))
+    throw usageError(`--now: "${value}" is not an ISO 8601 time`, 'USAGE', 'Example: --now 2026-06-01T00:00:00Z');
+  return d;
+}
+
+export function intOption(value: string | undefined, flag: string, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min)
+    throw usageError(`${flag}: expected a whole number${min > 0 ? ` >= ${min}` : ''}, got "${value}"`);
+  return Number(value);
+}
+
+export interface AttrOpts {
+  attrEmail?: string;
+  attrFirstName?: string;
+  attrLastName?: string;
+  attrGroups?: string;
+  groupsFilter?: string;
+  /** commander's --no-groups sets groups: false. */
+  groups?: boolean;
+}
+
+export function attributeOptions(opts: AttrOpts): AttributeNames {
+  const names: AttributeNames = {
+    email: opts.attrEmail ?? DEFAULT_ATTRIBUTES.email,
+    firstName: opts.attrFirstName ?? DEFAULT_ATTRIBUTES.firstName,
+    lastName: opts.attrLastName ?? DEFAULT_ATTRIBUTES.lastName,
+    groupsFilter: opts.groupsFilter ?? DEFAULT_ATTRIBUTES.groupsFilter,
+  };
+  for (const [flag, v] of [['--attr-email', names.email], ['--attr-first-name', names.firstName], ['--attr-last-name', names.lastName], ['--attr-groups', opts.attrGroups ?? 'groups']] as const)
+    if (!/^[A-Za-z_][A-Za-z0-9_.:-]{0,127}$/.test(v))
+      throw usageError(`${flag}: "${v}" is not a usable attribute name`, 'USAGE', 'Use letters, digits, "_", ".", ":" or "-", starting with a letter.');
+  try {
+    new RegExp(names.groupsFilter);
+  } catch {
+    throw usageError(`--groups-filter: "${names.groupsFilter}" is not a valid regular expression`);
+  }
+  if (opts.groups !== false) names.groups = opts.attrGroups ?? DEFAULT_ATTRIBUTES.groups;
+  return names;
+}
+
+/** --format with --json as its alias; a clash between the two is a usage error. */
+export function formatOption<T extends string>(format: T | undefined, json: boolean | undefined, fallback: T): T | 'json' {
+  if (json && format !== undefined && format !== fallback && format !== 'json')
+    throw usageError(`--json and --format ${format} disagree: pick one`);
+  return json ? 'json' : (format ?? fallback);
+}

@@ -1,0 +1,15 @@
+import { Chalk } from 'chalk';
+import type { Finding } from '../core/findings.js';
+
+/** Compact findings for stderr: `severity: message [CODE]`, the hint indented below. */
+export function renderFindingLines(findings: readonly Finding[], color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const paint = { error: c.red, warning: c.yellow, info: c.cyan } as const;
+  return findings
+    .map((f) => {
+      const at = f.location ? `${f.location.file ? `${f.location.file}:` : ''}${f.location.line}:${f.location.column}: ` : '';
+      const head = `${at}${paint[f.severity](f.severity)}: ${f.message} ${c.dim(`[${f.code}]`)}`;
+      return f.hint ? `${head}\n  ${c.dim('hint:')} ${f.hint}\n` : `${head}\n`;
+    })
+    .join('');
+}

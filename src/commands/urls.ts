@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { inferHost } from '../core/config/infer-host.js';
+import { parseConfig } from '../core/config/parse-config.js';
+import { EXIT, inputError, usageError } from '../core/errors.js';
+import type { Finding } from '../core/findings.js';
+import { buildOktaForm } from '../core/urls/okta-form.js';
+import { renderTerraform } from '../core/urls/terraform.js';
+import type { Io } from '../cli/io.js';
+import { wantsColor } from '../cli/io.js';
+import { attributeOptions, formatOption, hostOption, orgOption, type AttrOpts } from '../cli/options.js';
+import { renderOktaFormText } from '../cli/render-okta-form.js';
+import { renderFindingLines } from '../cli/render-finding-lines.js';
+
+interface UrlsOptions extends AttrOpts {
+  host?: string;
+  org: string;
+  config?: string;
+  format?: 'text' | 'json' | 'terraform';
+  json?: boolean;
+  label: string;
+  allowHttp?: boolean;
+  color?: boolean;
+}
+
+/** `urls`: what the admin types into Okta, from --host (or the config's host) and --org. */
+export async function run(io: Io, opts: UrlsOptions): Promise<number> {
+  const format = formatOption(opts.format, opts.json, 'text');
+  const org = orgOption(opts.org);
+  const attrs = attributeOptions(opts);
+  const findings: Finding[] = [];
+  let hostInput = opts.host;
+  let hostSource = '--host';
+  if (hostInput === undefined) {
+    if (opts.config === undefined) throw usageError('missing --host (or --config to read it from the deployment config)', 'USAGE');
+    const fromConfig = await hostFromConfig(opts.config, io);
+    findings.push(...fromConfig.findings);
+    hostInput = fromConfig.host;
+    hostSource = `${opts.config} (${fromConfig.source})`;
+  }
+  const host = hostOption(hostInput, opts.allowHttp, hostSource === '--host' ? '--host' : `host from ${hostSource}`);
+  findings.push(...host.findings);
+  const form = buildOktaForm(host, org, attrs);
+  if (format === 'json') {
+    io.stdout.write(`${JSON.stringify({ schemaVersion: 1, hostSource, ...form, findings }, null, 2)}\n`);
+  } else if (format === 'terraform') {
+    io.stdout.write(renderTerraform(form, opts.label));
+  } else {
+    io.stdout.write(renderOktaFormText(form, hostSource, wantsColor(io, opts.color)));
+  }
+  if (format !== 'json' && findings.length > 0) io.stderr.write(renderFindingLines(findings, wantsColor(io, opts.color)));
+  return EXIT.OK;
+}
+
+async function hostFromConfig(file: string, io: Io): Promise<{ host: string; source: string; findings: Finding[] }> {
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw inputError(missing ? `config file not found: ${file}` : `cannot read ${file}: ${(e as Error).message}`, missing ? 'INPUT_NOT_FOUND' : 'INPUT_UNREADABLE');
+  }
+  const parsed = parseConfig(text, file);
+  const syntax = parsed.findings[0];
+  if (syntax) throw inputError(`${file}:${syntax.location?.line}:${syntax.location?.column}: ${syntax.message}`, syntax.code, syntax.hint);
+  const inferred = inferHost(parsed.doc);
+  if (inferred.host === undefined || inferred.source === undefined)
+    throw inputError(`${file}: no host found (ingress.hostName with ingress.enabled, or hostName)`, 'CONFIG_NO_HOST', 'Pass --host.');
+  return { host: inferred.host, source: inferred.source, findings: inferred.findings };
+}

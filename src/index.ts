@@ -1,0 +1,14 @@
+/**
+ * polyaxon-sso as a library: pure core functions and types only (no commander, chalk or inquirer).
+ */
+export { VERSION } from './version.js';
+export * from './core/findings.js';
+export { EXIT, OperationalError, type ExitCode } from './core/errors.js';
+export { parseHost, type Host, type Parsed } from './core/urls/parse-host.js';
+export { parseOrg, ORG_PATTERN } from './core/urls/parse-org.js';
+export { buildSpUrls, type SpUrls } from './core/urls/sp-urls.js';
+export { buildOktaForm, DEFAULT_ATTRIBUTES, type AttributeNames, type OktaForm } from './core/urls/okta-form.js';
+export { renderTerraform } from './core/urls/terraform.js';
+export { parseConfig, type ParsedConfig } from './core/config/parse-config.js';
+export { inferHost, type ConfigHost } from './core/config/infer-host.js';
+export type * from './core/metadata/types.js';
