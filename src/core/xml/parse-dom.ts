@@ -1,0 +1,57 @@
+/**
+ * A DOM with positions, from @xmldom/xmldom 0.8 (the parser xml-crypto verifies on, so both see the
+ * same tree). Offers parseDom(text, file?): runs scanHostile first and refuses to parse when it is
+ * unsafe; xmldom warnings and errors become findings with line:col. Every node carries
+ * lineNumber/columnNumber; use locationOf(node, file) to turn them into a Location.
+ */
+import { DOMParser } from '@xmldom/xmldom';
+import { finding, type Finding, type Location } from '../findings.js';
+import { scanHostile } from './scan-hostile.js';
+
+export interface ParsedDom {
+  /** Undefined when the hostile scan refused the text or xmldom produced no root. */
+  doc?: Document;
+  root?: Element;
+  findings: Finding[];
+}
+
+export function parseDom(text: string, file?: string): ParsedDom {
+  const scan = scanHostile(text, file);
+  const findings = [...scan.findings];
+  if (!scan.safeToParse) return { findings };
+  const report = (severity: 'warning' | 'error') => (msg: string) => {
+    // xmldom appends "@#[line:L,col:C]" when a locator is set.
+    const m = /@#\[line:(\d+),col:(\d+)\]/.exec(msg);
+    const loc: Location | undefined = m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
+    if (loc && file !== undefined) loc.file = file;
+    const clean = msg.replace(/^\[xmldom \w+\]\s*/, '').replace(/\s*\n?@#\[line:\d+,col:\d+\]\s*$/, '').trim();
+    const code = severity === 'warning' ? 'XML_PARSER_WARNING' : 'XML_NOT_WELL_FORMED';
+    findings.push(finding(code, severity, `XML parser: ${clean}`, 'Download the document again; it is damaged.', loc));
+  };
+  const parser = new DOMParser({
+    locator: {},
+    errorHandler: { warning: report('warning'), error: report('error'), fatalError: report('error') },
+  });
+  let doc: Document;
+  try {
+    doc = parser.parseFromString(text, 'text/xml') as unknown as Document;
+  } catch (e) {
+    findings.push(finding('XML_NOT_WELL_FORMED', 'error', `XML parser: ${(e as Error).message}`, 'Download the document again; it is damaged.'));
+    return { findings };
+  }
+  const root = doc?.documentElement ?? undefined;
+  if (!root) {
+    findings.push(finding('XML_NOT_WELL_FORMED', 'error', 'no root element', 'The input is not an XML document.'));
+    return { findings };
+  }
+  return { doc, root, findings };
+}
+
+/** xmldom's 1-based position of a node, as a finding Location. */
+export function locationOf(node: Node | null | undefined, file?: string): Location | undefined {
+  const n = node as (Node & { lineNumber?: number; columnNumber?: number }) | null | undefined;
+  if (!n || typeof n.lineNumber !== 'number' || typeof n.columnNumber !== 'number') return undefined;
+  const loc: Location = { line: n.lineNumber, column: n.columnNumber };
+  if (file !== undefined) loc.file = file;
+  return loc;
+}
