@@ -59,7 +59,7 @@ export function buildProgram(io: Io, run: Runner): Command {
         .command('urls')
         .description('print the URLs and values to type into Okta\'s "Create SAML Integration" form')
         .option('--host <host>', 'Polyaxon host, e.g. polyaxon.acme.com')
-        .requiredOption('--org <org>', 'Polyaxon organization (URL slug)')
+        .option('--org <org>', 'Polyaxon organization (URL slug; required)')
         .option('--config <file>', 'take the host from this deployment config')
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'terraform']).default('text'))
         .option('--json', 'same as --format json')

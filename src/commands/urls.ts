@@ -14,7 +14,7 @@ import { renderFindingLines } from '../cli/render-finding-lines.js';
 
 interface UrlsOptions extends AttrOpts {
   host?: string;
-  org: string;
+  org?: string;
   config?: string;
   format?: 'text' | 'json' | 'terraform';
   json?: boolean;
@@ -26,6 +26,7 @@ interface UrlsOptions extends AttrOpts {
 /** `urls`: what the admin types into Okta, from --host (or the config's host) and --org. */
 export async function run(io: Io, opts: UrlsOptions): Promise<number> {
   const format = formatOption(opts.format, opts.json, 'text');
+  if (opts.org === undefined) throw usageError('missing --org (the Polyaxon organization, e.g. --org acme)');
   const org = orgOption(opts.org);
   const attrs = attributeOptions(opts);
   const findings: Finding[] = [];
