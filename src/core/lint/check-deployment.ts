@@ -1,0 +1,52 @@
+import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
+import type { ParsedConfig } from '../config/parse-config.js';
+import { finding, type Finding } from '../findings.js';
+import { parseHost } from '../urls/parse-host.js';
+import { LINT_CODES } from './codes.js';
+import { asMap, getEntry, isNullish, locate } from './yaml-nodes.js';
+
+/** Deployment-level notes around the okta block (issue 5, DESIGN.md §2). */
+export interface DeploymentContext {
+  /** An okta mapping exists under externalServices.auth. */
+  oktaPresent: boolean;
+  /** --host, normalized by parseHost. */
+  expectedHost?: string | undefined;
+}
+
+export function checkDeployment(cfg: ParsedConfig, root: YAMLMap, doc: Document.Parsed, file: string, ctx: DeploymentContext): Finding[] {
+  const out: Finding[] = [];
+  const add = (code: string, message: string, node: Parameters<typeof locate>[1]): void => {
+    out.push(finding(code, LINT_CODES[code]?.severity ?? 'error', message, LINT_CODES[code]?.help, locate(cfg, node, file)));
+  };
+  // The chart mounts env from platformSecret instead of rendering it: the okta options are ignored.
+  const secret = getEntry(root, 'platformSecret', doc);
+  if (ctx.oktaPresent && secret && !isNullish(secret.value) && !(isScalar(secret.value) && secret.value.value === ''))
+    add('PLATFORM_SECRET_OKTA_IGNORED', 'platformSecret is set, so the okta block in this file never reaches Polyaxon', secret.keyNode);
+
+  const api = asMap(getEntry(root, 'api', doc)?.value ?? null);
+  const orgKey = api ? getEntry(api, 'organizationKey', doc) : undefined;
+  if (orgKey) add('API_ORGANIZATION_KEY', 'organizationKey is under api: (it belongs at the top level)', orgKey.keyNode);
+
+  if (ctx.expectedHost !== undefined) {
+    const host = configHost(root, doc);
+    if (!host) add('HOST_NOT_IN_CONFIG', 'the config sets neither ingress.hostName (with ingress.enabled) nor hostName', root);
+    else {
+      const parsed = parseHost(host.value, { allowHttp: true });
+      const actual = parsed.ok ? parsed.value.host : host.value;
+      if (actual !== ctx.expectedHost)
+        add('HOST_MISMATCH', `the config serves ${JSON.stringify(actual)} (${host.path}) but --host is ${JSON.stringify(ctx.expectedHost)}`, host.node);
+    }
+  }
+  return out;
+}
+
+/** `ingress.hostName` when `ingress.enabled`, else top-level `hostName` (DESIGN.md §2). */
+function configHost(root: YAMLMap, doc: Document.Parsed) {
+  const ingress = asMap(getEntry(root, 'ingress', doc)?.value ?? null);
+  const enabled = ingress ? getEntry(ingress, 'enabled', doc)?.value : undefined;
+  const useIngress = ingress !== undefined && isScalar(enabled) && enabled.value === true;
+  const entry = useIngress && ingress ? getEntry(ingress, 'hostName', doc) : getEntry(root, 'hostName', doc);
+  const node = entry?.value ?? null;
+  if (!isScalar(node) || node.value === null || String(node.value).trim() === '' || isMap(node)) return undefined;
+  return { value: String(node.value).trim(), node, path: useIngress ? 'ingress.hostName' : 'hostName' };
+}

@@ -1,0 +1,102 @@
+import { isMap, isScalar, type Node, type Scalar } from 'yaml';
+import { parseConfig, type ParsedConfig } from '../config/parse-config.js';
+import { finding, sortFindings, type Finding, type Location } from '../findings.js';
+import type { MetadataReport } from '../metadata/types.js';
+import { checkAuth, type OktaBlock } from './check-auth.js';
+import { checkDeployment } from './check-deployment.js';
+import { LINT_CODES } from './codes.js';
+import { looksLikePolyaxonConfig } from './known-keys.js';
+import { entries, isNullish, locate } from './yaml-nodes.js';
+import { xmlPosition } from './xml-position.js';
+
+export interface LintOptions {
+  /** validateMetadata with the run's options (clock, --min-days, pins); the caller caches it. */
+  validateXml: (xml: string) => MetadataReport;
+  /** A config without an enabled okta block is an error (issue 5). */
+  requireOkta?: boolean;
+  /** --host, already validated and normalized (ASCII host[:port]). */
+  expectedHost?: string;
+  /** Files found by expanding a directory or glob: skip those that are not Polyaxon configs. */
+  skipNonPolyaxon?: boolean;
+}
+
+export interface FileReport {
+  file: string;
+  findings: Finding[];
+  /** Why the file was not linted (not a Polyaxon config). */
+  skipped?: string;
+  /** The input could not be read: lint exits 2 (DESIGN.md §8). */
+  unreadable?: boolean;
+}
+
+const NOT_POLYAXON = 'not a Polyaxon deployment config (no known top-level key)';
+
+/** Lints one deployment config. Pure: text in, findings out (issue 5). */
+export function lintConfig(text: string, file: string, opts: LintOptions): FileReport {
+  const cfg = parseConfig(text, file);
+  const skip = opts.skipNonPolyaxon === true;
+  if (skip && cfg.documentCount > 1) return { file, findings: [], skipped: 'several YAML documents: not a Polyaxon deployment config' };
+  const doc = cfg.doc;
+  const contents = doc?.contents ?? null;
+  if (!doc || (!isMap(contents) && !isNullish(contents))) {
+    if (skip) return { file, findings: [], skipped: NOT_POLYAXON };
+    const extra = doc ? [note('CONFIG_NOT_A_MAP', 'the file is not a mapping of top-level keys', locate(cfg, contents, file))] : [];
+    return { file, findings: sortFindings([...cfg.findings, ...extra]) };
+  }
+  if (!isMap(contents)) {
+    if (skip) return { file, findings: [], skipped: NOT_POLYAXON };
+    return { file, findings: sortFindings([...cfg.findings, oktaAbsent(opts, 'the file is empty: no okta block', { file, line: 1, column: 1 })]) };
+  }
+  if (skip && !looksLikePolyaxonConfig(entries(contents, doc).map((e) => e.key))) return { file, findings: [], skipped: NOT_POLYAXON };
+
+  const auth = checkAuth(cfg, contents, doc, file);
+  const findings = [...cfg.findings, ...auth.findings];
+  findings.push(...checkOkta(cfg, auth.okta, auth.authKey ?? null, file, opts));
+  findings.push(...checkDeployment(cfg, contents, doc, file, { oktaPresent: auth.okta?.map !== undefined, expectedHost: opts.expectedHost }));
+  return { file, findings: sortFindings(findings) };
+}
+
+function note(code: string, message: string, at: Location, severity = LINT_CODES[code]?.severity ?? 'error'): Finding {
+  return finding(code, severity, message, LINT_CODES[code]?.help, at);
+}
+
+function oktaAbsent(opts: LintOptions, message: string, at: Location): Finding {
+  return note('OKTA_ABSENT', message, at, opts.requireOkta ? 'error' : 'info');
+}
+
+function checkOkta(cfg: ParsedConfig, okta: OktaBlock | undefined, authKey: Node | null, file: string, opts: LintOptions): Finding[] {
+  if (!okta || !okta.map) {
+    const where = okta ? locate(cfg, okta.keyNode, file) : authKey ? locate(cfg, authKey, file) : { file, line: 1, column: 1 };
+    return [oktaAbsent(opts, okta ? 'externalServices.auth.okta is empty' : 'no externalServices.auth.okta block', where)];
+  }
+  const at = locate(cfg, okta.keyNode, file);
+  const xml = okta.xml;
+  if (!xml || isNullish(xml.value)) {
+    return okta.enabled
+      ? [note('OKTA_XML_MISSING', 'okta is enabled but options.xml is missing', at)]
+      : [oktaAbsent(opts, 'okta is disabled and has no metadata', at)];
+  }
+  const node = xml.value;
+  if (!isScalar(node) || typeof node.value !== 'string')
+    return [note('OKTA_XML_NOT_STRING', `externalServices.auth.okta.options.xml must be a string`, locate(cfg, node, file))];
+  if (node.value.trim() === '') return [note('OKTA_XML_EMPTY', 'externalServices.auth.okta.options.xml is empty', locate(cfg, node, file))];
+  const out: Finding[] = [];
+  if (!okta.enabled) {
+    out.push(note('OKTA_DISABLED_WITH_METADATA', 'okta is disabled; its metadata is kept and checked', at, opts.requireOkta ? 'error' : 'info'));
+  }
+  out.push(...metadataFindings(cfg, node as Scalar<string>, file, opts));
+  return out;
+}
+
+/** validateMetadata's findings, each moved to its real line:col in the YAML file. */
+function metadataFindings(cfg: ParsedConfig, node: Scalar<string>, file: string, opts: LintOptions): Finding[] {
+  const pos = xmlPosition(cfg, node, file);
+  const report = opts.validateXml(node.value);
+  const out: Finding[] = report.findings.map((f) => {
+    const location = f.location ? pos.map(f.location.line, f.location.column) : pos.start;
+    return { ...f, location };
+  });
+  if (!pos.exact || node.type === 'BLOCK_FOLDED')
+    out.push(note('OKTA_XML_NOT_BLOCK', 'options.xml is not a literal block scalar: XML positions point at the start of the value', pos.start));
+  return out;
+}
