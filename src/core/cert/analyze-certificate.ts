@@ -1,0 +1,134 @@
+import { finding, type Finding, type Location } from '../findings.js';
+import { CERT_CODES, type CertCode } from './codes.js';
+import { classifyCertificateBytes, pemLabelCode, type StaticAnalysis } from './classify-certificate.js';
+import type { CertDetails, StaticFinding } from './read-certificate.js';
+import { decodeStrictBase64, offsetToLineColumn } from './strict-base64.js';
+
+export interface AnalyzeOptions {
+  /** The clock (DESIGN.md §3: time is an input). */
+  now: Date;
+  /** Warn when fewer than this many days are left. Default 30 (issue 3, --min-days). */
+  minDays?: number;
+  /** Where the first character of `text` sits in the source; attached to every finding. */
+  location?: Location;
+  /** Maps an offset in `text` to a source location, when the caller knows better (XML in YAML). */
+  locate?: (offset: number) => Location | undefined;
+}
+
+export interface CertAnalysis {
+  /** Set only when the text is exactly one decodable X.509 certificate. */
+  cert?: CertDetails;
+  findings: Finding[];
+}
+
+const DAY_MS = 86_400_000;
+const CACHE_LIMIT = 1024;
+/**
+ * Aggregates repeat the same certificate thousands of times (issue 9): the clock-independent
+ * part of the analysis is cached by the normalized base64, so each distinct cert is parsed once.
+ */
+const cache = new Map<string, StaticAnalysis>();
+let parses = 0;
+
+/** How many distinct certificates were parsed since the last clear (for tests and perf notes). */
+export function certCacheStats(): { entries: number; parses: number } {
+  return { entries: cache.size, parses };
+}
+
+export function clearCertCache(): void {
+  cache.clear();
+  parses = 0;
+}
+
+/** Placeholders seen in the wild: "MIIC...", "<certificate>", REPLACE_WITH_…, "YOUR_CERT_HERE". */
+const PLACEHOLDER =
+  /\.\.\.|…|[<>{}[\]]|\$\{|replace|placeholder|insert|your|change.?me|todo|fixme|xxxx|example|certificate|base64|paste|here/i;
+
+/**
+ * Analyzes the content of one X509Certificate element. Never throws on bad input: every problem
+ * is a finding with a stable code from CERT_CODES.
+ */
+export function analyzeCertificate(text: string, opts: AnalyzeOptions): CertAnalysis {
+  const at = (offset?: number): Location | undefined => {
+    if (offset === undefined) return opts.location;
+    const viaLocate = opts.locate?.(offset);
+    if (viaLocate) return viaLocate;
+    if (!opts.location) return undefined;
+    const lc = offsetToLineColumn(text, offset, opts.location);
+    return opts.location.file === undefined ? lc : { file: opts.location.file, ...lc };
+  };
+  const make = (code: CertCode, severity: Finding['severity'], message: string, offset?: number): Finding =>
+    finding(code, severity, message, CERT_CODES[code].help, at(offset));
+
+  if (text.trim() === '') return { findings: [make('CERT_EMPTY', 'error', 'The X509Certificate element is empty.')] };
+  const begin = text.indexOf('-----BEGIN');
+  if (begin >= 0) {
+    const label = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text.slice(begin))?.[1] ?? 'unknown';
+    const code = pemLabelCode(label) ?? 'CERT_PEM_BLOCK';
+    return { findings: [make(code, 'error', `A PEM block ("-----BEGIN ${label}-----") was pasted inside the element.`, begin)] };
+  }
+  const decoded = decodeStrictBase64(text);
+  if (!decoded.ok) {
+    if (PLACEHOLDER.test(text)) {
+      return { findings: [make('CERT_PLACEHOLDER', 'error', `The element holds placeholder text (${preview(text)}), not a certificate.`)] };
+    }
+    const what =
+      decoded.reason === 'character'
+        ? `character ${JSON.stringify(decoded.char)} (U+${(decoded.char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}) at position ${decoded.offset + 1}`
+        : decoded.reason === 'padding'
+          ? `misplaced "=" padding at position ${decoded.offset + 1}`
+          : decoded.reason === 'length'
+            ? 'a length that is not a multiple of 4 (cut short?)'
+            : 'non-zero bits before the padding';
+    return { findings: [make('CERT_BASE64_INVALID', 'error', `The certificate is not valid base64: ${what}.`, decoded.offset)] };
+  }
+
+  let analysis = cache.get(decoded.base64);
+  if (!analysis) {
+    analysis = classifyCertificateBytes(decoded.bytes, PLACEHOLDER.test(text) && decoded.bytes.length < 64);
+    parses += 1;
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(decoded.base64, analysis);
+  }
+  const findings = analysis.findings.map((f: StaticFinding) => make(f.code, f.severity, f.message));
+  const d = analysis.details;
+  if (!d) return { findings };
+
+  const now = opts.now.getTime();
+  const notBefore = Date.parse(d.notBefore);
+  const notAfter = Date.parse(d.notAfter);
+  const daysLeft = Math.floor((notAfter - now) / DAY_MS);
+  const minDays = opts.minDays ?? 30;
+  // RFC 5280 §4.1.2.5: the validity period includes both notBefore and notAfter.
+  if (now < notBefore) {
+    const days = Math.ceil((notBefore - now) / DAY_MS);
+    findings.push(make('CERT_NOT_YET_VALID', 'error', `The certificate is valid only from ${d.notBefore} (in ${days} day${days === 1 ? '' : 's'}).`));
+  } else if (now > notAfter) {
+    findings.push(make('CERT_EXPIRED', 'error', `The certificate expired on ${d.notAfter} (${-daysLeft} day${daysLeft === -1 ? '' : 's'} ago).`));
+  } else if (notAfter - now < minDays * DAY_MS) {
+    findings.push(make('CERT_EXPIRING_SOON', 'warning', `The certificate expires on ${d.notAfter}: ${daysLeft} day${daysLeft === 1 ? '' : 's'} left (--min-days ${minDays}).`));
+  }
+  const cert: CertDetails = {
+    subject: d.subject,
+    issuer: d.issuer,
+    serialNumber: d.serialNumber,
+    notBefore: d.notBefore,
+    notAfter: d.notAfter,
+    daysLeft,
+    keyType: d.keyType,
+    ...(d.keySize !== undefined ? { keySize: d.keySize } : {}),
+    ...(d.curve !== undefined ? { curve: d.curve } : {}),
+    signatureAlgorithm: d.signatureAlgorithm,
+    selfSigned: d.selfSigned,
+    ...(d.selfSignatureValid !== undefined ? { selfSignatureValid: d.selfSignatureValid } : {}),
+    sha256: d.sha256,
+    sha1: d.sha1,
+    pem: d.pem,
+  };
+  return { cert, findings };
+}
+
+function preview(text: string): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  return JSON.stringify(t.length > 40 ? `${t.slice(0, 40)}…` : t);
+}
