@@ -69,6 +69,8 @@ export interface ValidateOptions {
   signerCerts?: string[];
   /** An unsigned document is an error. */
   requireSignature?: boolean;
+  /** Shown in finding locations (added by issue 3). */
+  file?: string;
 }
 
 export interface MetadataReport {

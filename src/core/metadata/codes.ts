@@ -1,0 +1,69 @@
+/**
+ * The catalogue of metadata finding codes (issue 3). Stable: tests, CI users and SARIF rules match
+ * on them, never on message text; docs/findings.md is generated from this object. XML-layer codes
+ * live in src/core/xml/codes.ts, certificate codes in src/core/cert/codes.ts.
+ */
+import type { CodeInfo } from '../xml/codes.js';
+
+/** Where the right document lives, in Okta's own words. */
+export const VIEW_METADATA_HINT =
+  'In Okta: Applications → your app → Sign On tab → "View IdP metadata" (or copy the "Metadata URL"), and use that document unchanged.';
+
+export const METADATA_CODES = {
+  MD_HTML_PAGE: { title: 'An HTML page, not metadata', help: `A web page (often Okta's sign-in page) was saved instead of the metadata. ${VIEW_METADATA_HINT}` },
+  MD_SAML_RESPONSE: { title: 'A SAML Response, not metadata', help: `This is a login response, not the IdP metadata. ${VIEW_METADATA_HINT}` },
+  MD_SP_METADATA: { title: 'SP metadata, not IdP metadata', help: `This describes a service provider (it has SPSSODescriptor, no IDPSSODescriptor). ${VIEW_METADATA_HINT}` },
+  MD_NOT_METADATA: { title: 'Not SAML 2.0 metadata', help: `The root element is not md:EntityDescriptor (urn:oasis:names:tc:SAML:2.0:metadata). ${VIEW_METADATA_HINT}` },
+  MD_AGGREGATE_NEEDS_ENTITY_ID: { title: 'Aggregate needs --entity-id', help: 'An EntitiesDescriptor holds several entities; pick one with --entity-id (never a silent first pick).' },
+  MD_ENTITY_NOT_FOUND: { title: '--entity-id not found', help: 'No EntityDescriptor in the document has that entityID; check the value.' },
+  MD_ENTITY_ID_MISSING: { title: 'entityID missing', help: `EntityDescriptor must carry an entityID. ${VIEW_METADATA_HINT}` },
+  MD_OKTA_ENTITY_ID: { title: 'Okta entityID recognised', help: 'The entityID has Okta\'s http://www.okta.com/<appId> form.' },
+  MD_ENTITY_ID_HTTPS_OKTA: {
+    title: 'entityID uses https://www.okta.com',
+    help: 'Okta issues http://www.okta.com/<appId> (http) and puts exactly that in every response Issuer; an edited https form will not match. Download the metadata again.',
+  },
+  MD_ENTITY_ID_IS_METADATA_URL: {
+    title: 'The metadata URL was pasted as entityID',
+    help: 'The entityID ("Identity Provider Issuer" in Okta\'s setup instructions) is http://www.okta.com/<appId>, not the metadata URL. Download the metadata instead of writing it by hand.',
+  },
+  MD_IDP_DESCRIPTOR_MISSING: { title: 'No IDPSSODescriptor', help: `IdP metadata needs an IDPSSODescriptor. ${VIEW_METADATA_HINT}` },
+  MD_IDP_DESCRIPTOR_MULTIPLE: { title: 'Several IDPSSODescriptors', help: 'Exactly one IDPSSODescriptor is expected; SAML stacks disagree on which one they use.' },
+  MD_PROTOCOL_UNSUPPORTED: { title: 'SAML 2.0 protocol not supported', help: 'protocolSupportEnumeration must list urn:oasis:names:tc:SAML:2.0:protocol.' },
+  MD_SSO_MISSING: { title: 'No usable SingleSignOnService', help: 'Polyaxon needs a SingleSignOnService with the HTTP-Redirect or HTTP-POST binding.' },
+  MD_SSO_NOT_HTTPS: { title: 'SSO URL is not https', help: 'Okta SSO URLs are always https://…; a different scheme is an edited or hostile document.' },
+  MD_SSO_BAD_URL: { title: 'SSO URL unusable', help: 'The Location must be an absolute https URL (never javascript:, data: or relative).' },
+  MD_SSO_OTHER_BINDING: { title: 'Other SSO binding', help: 'Bindings other than HTTP-Redirect/HTTP-POST are ignored by Polyaxon.' },
+  MD_OKTA_HOST: { title: 'Okta SSO host recognised', help: 'The SSO URL is on an Okta domain (okta.com, oktapreview.com, okta-emea.com).' },
+  MD_OKTA_CUSTOM_DOMAIN: { title: 'Okta custom domain', help: 'An Okta entityID with SSO on a custom domain: fine if your org set one up (Customizations → Domain).' },
+  MD_OKTA_ADMIN_HOST: {
+    title: 'SSO URL on the Okta admin host',
+    help: 'Use the end-user org host (acme.okta.com), not the admin console host (acme-admin.okta.com). Download the metadata from the app\'s Sign On tab.',
+  },
+  MD_NAMEID_FORMAT_MISSING: { title: 'No NameIDFormat', help: 'Okta lists the NameID formats it can send; without any, the SP cannot ask for one.' },
+  MD_WANT_AUTHN_REQUESTS_SIGNED: { title: 'IdP wants signed AuthnRequests', help: 'WantAuthnRequestsSigned="true": Polyaxon must sign its AuthnRequests, or turn off "Signed Requests" in Okta.' },
+  MD_BOOLEAN_INVALID: { title: 'Invalid boolean', help: 'xs:boolean is true, false, 1 or 0.' },
+  MD_VALID_UNTIL_EXPIRED: { title: 'validUntil has passed', help: `The document says it is no longer valid; SAML stacks reject it. ${VIEW_METADATA_HINT}` },
+  MD_VALID_UNTIL_SOON: { title: 'validUntil is near', help: 'The document expires soon; plan to download it again.' },
+  MD_VALID_UNTIL_INVALID: { title: 'validUntil unreadable', help: 'validUntil must be an xs:dateTime such as 2030-01-01T00:00:00Z.' },
+  MD_CACHE_DURATION: { title: 'cacheDuration', help: 'How long the document may be cached before it is fetched again.' },
+  MD_CACHE_DURATION_INVALID: { title: 'cacheDuration unreadable', help: 'cacheDuration must be an xs:duration such as PT1H.' },
+  MD_NO_SIGNING_CERT: { title: 'No signing certificate', help: `Polyaxon cannot verify any login without the IdP signing certificate. ${VIEW_METADATA_HINT}` },
+  MD_KEYINFO_WRONG_NAMESPACE: {
+    title: 'KeyInfo in the wrong namespace',
+    help: 'ds:KeyInfo must be in http://www.w3.org/2000/09/xmldsig# (exactly, with http:); a blanket http→https rewrite breaks it. Download the metadata again.',
+  },
+  MD_KEYDESCRIPTOR_NO_CERT: { title: 'KeyDescriptor without certificate', help: 'A signing KeyDescriptor holds no X509Certificate; it cannot be used.' },
+  MD_ENCRYPTION_ONLY_KEY: { title: 'Encryption-only key ignored', help: 'KeyDescriptor use="encryption" never verifies signatures.' },
+  MD_NEWEST_CERT: { title: 'Several signing certificates', help: 'Okta is rotating keys; every listed certificate is trusted, the newest is marked.' },
+  MD_FINGERPRINT_MISMATCH: { title: 'Fingerprint does not match', help: 'None of the signing certificates has the pinned fingerprint: this is not the metadata you expected, or the key was rotated. Compare with Okta: Sign On tab → SAML Signing Certificates.' },
+  MD_FINGERPRINT_MATCH: { title: 'Fingerprint matches', help: 'A signing certificate has the pinned fingerprint.' },
+  MD_UNSIGNED: { title: 'Document not signed', help: 'Okta metadata is unsigned; its integrity rests on fetching it over https from Okta.' },
+  MD_SIGNATURE_REQUIRED: { title: 'Signature required', help: 'With --require-signature, an unsigned document is an error.' },
+  MD_SIGNATURE_VERIFIED: { title: 'Signature verified with a trusted signer', help: 'The document signature verified with a --signer-cert.' },
+  MD_SIGNATURE_INTEGRITY_ONLY: {
+    title: 'Signature verified against its own embedded key only',
+    help: 'This proves the document is intact, not who made it: anyone can sign with their own key. Pass the federation signer with --signer-cert.',
+  },
+} as const satisfies Record<string, CodeInfo>;
+
+export type MetadataCode = keyof typeof METADATA_CODES;

@@ -1,0 +1,124 @@
+/**
+ * The one code path that judges IdP metadata (issue 3): `validate-metadata`, `patch`, `lint` and
+ * `init` all call validateMetadata(xml, opts). Never throws on bad input: every problem is a
+ * finding. Order matters for safety: the XML gate (hostile constructs) runs before any value is
+ * read, and for a signed document signatureValid is true only when the element we read values from
+ * is the one the verified reference covers (DESIGN.md §8).
+ */
+import { finding, sortFindings, type Finding, type Location } from '../findings.js';
+import { decodeXml } from '../xml/decode-xml.js';
+import { attr } from '../xml/dom.js';
+import { locationOf, parseDom } from '../xml/parse-dom.js';
+import { METADATA_CODES as C } from './codes.js';
+import { checkMetadataSignature } from './metadata-signature.js';
+import { entityIdFindings, isOktaEntityId, oktaHostKind } from './okta.js';
+import { BINDING, readIdpDescriptor } from './read-idp-descriptor.js';
+import { looksLikeHtml, selectEntity, spInsteadOfIdp } from './select-entity.js';
+import { signingCerts } from './signing-certs.js';
+import { timeFindings } from './time-checks.js';
+import type { MetadataReport, ParsedMetadata, ValidateOptions } from './types.js';
+
+export function validateMetadata(xml: string, opts: ValidateOptions): MetadataReport {
+  const file = opts.file;
+  const text = xml.replace(/^\uFEFF/, '');
+  const done = (report: MetadataReport): MetadataReport => ({ ...report, findings: sortFindings(report.findings) });
+  if (text.trim() === '') return done({ findings: [finding('XML_EMPTY', 'error', 'the input is empty', C.MD_NOT_METADATA.help)] });
+  if (looksLikeHtml(text))
+    return done({ findings: [finding('MD_HTML_PAGE', 'error', 'this is an HTML page (a saved web page), not SAML metadata', C.MD_HTML_PAGE.help, file ? { file, line: 1, column: 1 } : { line: 1, column: 1 })] });
+
+  const dom = parseDom(text, file);
+  const findings: Finding[] = [...dom.findings];
+  if (!dom.doc || !dom.root || findings.some((f) => f.severity === 'error')) return done({ findings });
+  const { doc, root } = dom;
+  const picked = selectEntity(root, opts.entityId, file);
+  findings.push(...picked.findings);
+  const entity = picked.entity;
+  // An aggregate's own signature is still checked when no entity could be picked.
+  if (!entity) return done({ findings, ...(root.localName === 'EntitiesDescriptor' ? signature(text, doc, root, root, [], opts, findings).report : {}) });
+  const sp = spInsteadOfIdp(entity, file);
+  if (sp) return done({ findings: [...findings, sp] });
+
+  const at = locationOf(entity, file);
+  const entityId = attr(entity, 'entityID')?.trim() ?? '';
+  if (!entityId) findings.push(finding('MD_ENTITY_ID_MISSING', 'error', 'the EntityDescriptor has no entityID', C.MD_ENTITY_ID_MISSING.help, at));
+  else findings.push(...entityIdFindings(entityId, at));
+  findings.push(...timeFindings(entity, opts, file));
+  if (root !== entity) findings.push(...timeFindings(root, opts, file));
+
+  const idp = readIdpDescriptor(entity, file);
+  findings.push(...idp.findings);
+  if (!('keys' in idp)) return done({ findings, ...signature(text, doc, root, entity, [], opts, findings).report });
+
+  const certs = signingCerts(idp.keys, { now: opts.now, ...(opts.minDays !== undefined ? { minDays: opts.minDays } : {}), ...(opts.fingerprints ? { fingerprints: opts.fingerprints } : {}) }, at);
+  const wrongNs = findings.some((f) => f.code === 'MD_KEYINFO_WRONG_NAMESPACE');
+  for (const f of certs.findings) {
+    if (f.code === 'MD_NO_SIGNING_CERT' && wrongNs) f.hint = C.MD_KEYINFO_WRONG_NAMESPACE.help;
+    findings.push(f);
+  }
+  const sig = signature(text, doc, root, entity, idp.keys.map((k) => k.certText ?? ''), opts, findings);
+
+  const oktaEntity = isOktaEntityId(entityId);
+  const main = idp.ssoEndpoints.find((e) => e.binding === BINDING.REDIRECT || e.binding === BINDING.POST);
+  let idpHost: string | undefined;
+  try {
+    idpHost = main ? new URL(main.location).hostname || undefined : undefined;
+  } catch {
+    idpHost = undefined;
+  }
+  const idpHostKind = idpHost ? oktaHostKind(idpHost, oktaEntity) : oktaEntity ? 'custom' : 'not-okta';
+  if (idpHost && idpHostKind !== 'custom' && idpHostKind !== 'not-okta')
+    findings.push(finding('MD_OKTA_HOST', 'info', `Okta SSO host ${idpHost} (${idpHostKind})`, undefined, main?.position));
+  if (idpHost && idpHostKind === 'custom')
+    findings.push(finding('MD_OKTA_CUSTOM_DOMAIN', 'info', `Okta app on the custom domain ${idpHost}`, C.MD_OKTA_CUSTOM_DOMAIN.help, main?.position));
+
+  const metadata: ParsedMetadata = {
+    entityId,
+    oktaEntityId: oktaEntity,
+    ssoEndpoints: idp.ssoEndpoints,
+    sloEndpoints: idp.sloEndpoints,
+    nameIdFormats: idp.nameIdFormats,
+    idpHostKind,
+    signingCerts: certs.certs,
+    signed: sig.signed,
+  };
+  if (idp.wantAuthnRequestsSigned !== undefined) metadata.wantAuthnRequestsSigned = idp.wantAuthnRequestsSigned;
+  const validUntil = attr(entity, 'validUntil') ?? (root !== entity ? attr(root, 'validUntil') : undefined);
+  if (validUntil !== undefined) metadata.validUntil = validUntil.trim();
+  const cacheDuration = attr(entity, 'cacheDuration') ?? (root !== entity ? attr(root, 'cacheDuration') : undefined);
+  if (cacheDuration !== undefined) metadata.cacheDuration = cacheDuration.trim();
+  if (idpHost) metadata.idpHost = idpHost;
+  return done({ metadata, findings, ...sig.report });
+}
+
+function signature(text: string, doc: Document, root: Element, entity: Element, entityCerts: string[], opts: ValidateOptions, findings: Finding[]) {
+  const s = checkMetadataSignature(text, doc, root, entity, {
+    entityCerts,
+    now: opts.now,
+    ...(opts.signerCerts ? { signerCerts: opts.signerCerts } : {}),
+    ...(opts.requireSignature ? { requireSignature: true } : {}),
+    ...(opts.file ? { file: opts.file } : {}),
+  });
+  findings.push(...s.findings);
+  const report: Pick<MetadataReport, 'signatureValid' | 'signatureTrust'> = {};
+  if (s.signed) {
+    report.signatureValid = s.signatureValid === true;
+    if (s.signatureTrust) report.signatureTrust = s.signatureTrust;
+  }
+  return { signed: s.signed, report };
+}
+
+/** Bytes in, report out: decoding problems (encoding, NUL, BOM) become findings too. */
+export function validateMetadataBytes(bytes: Uint8Array, opts: ValidateOptions): MetadataReport & { bom: boolean } {
+  const decoded = decodeXml(bytes, opts.file);
+  if (decoded.text === undefined || decoded.findings.some((f) => f.severity === 'error'))
+    return { findings: sortFindings(decoded.findings), bom: decoded.bom };
+  const report = validateMetadata(decoded.text, opts);
+  return { ...report, findings: sortFindings([...decoded.findings, ...report.findings]), bom: decoded.bom };
+}
+
+/** Parsed values only (same path, same checks): undefined when the document is not usable metadata. */
+export function parseMetadata(xml: string, opts: ValidateOptions): ParsedMetadata | undefined {
+  return validateMetadata(xml, opts).metadata;
+}
+
+export type { Location };
