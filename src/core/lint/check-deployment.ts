@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
+import { isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { ParsedConfig } from '../config/parse-config.js';
 import { finding, type Finding } from '../findings.js';
 import { parseHost } from '../urls/parse-host.js';
@@ -40,13 +40,21 @@ export function checkDeployment(cfg: ParsedConfig, root: YAMLMap, doc: Document.
   return out;
 }
 
-/** `ingress.hostName` when `ingress.enabled`, else top-level `hostName` (DESIGN.md §2). */
+/**
+ * `ingress.hostName` when `ingress.enabled`, else top-level `hostName` (DESIGN.md §2), with the
+ * same fallback as inferHost (src/core/config/infer-host.ts) so `lint --host` and `urls --config`
+ * agree; read by node here to point at the value.
+ */
 function configHost(root: YAMLMap, doc: Document.Parsed) {
   const ingress = asMap(getEntry(root, 'ingress', doc)?.value ?? null);
   const enabled = ingress ? getEntry(ingress, 'enabled', doc)?.value : undefined;
-  const useIngress = ingress !== undefined && isScalar(enabled) && enabled.value === true;
-  const entry = useIngress && ingress ? getEntry(ingress, 'hostName', doc) : getEntry(root, 'hostName', doc);
-  const node = entry?.value ?? null;
-  if (!isScalar(node) || node.value === null || String(node.value).trim() === '' || isMap(node)) return undefined;
-  return { value: String(node.value).trim(), node, path: useIngress ? 'ingress.hostName' : 'hostName' };
+  const fromIngress = ingress && isScalar(enabled) && enabled.value === true ? stringValue(getEntry(ingress, 'hostName', doc)?.value ?? null) : undefined;
+  if (fromIngress) return { ...fromIngress, path: 'ingress.hostName' };
+  const top = stringValue(getEntry(root, 'hostName', doc)?.value ?? null);
+  return top ? { ...top, path: 'hostName' } : undefined;
+}
+
+function stringValue(node: Node | null): { value: string; node: Node } | undefined {
+  if (!isScalar(node) || typeof node.value !== 'string' || node.value === '') return undefined;
+  return { value: node.value.trim(), node };
 }

@@ -1,0 +1,72 @@
+import type { Finding } from '../../core/findings.js';
+import { checkOf, LINT_CHECKS, type LintCheck } from '../../core/lint/codes.js';
+import type { FileReport } from '../../core/lint/lint-config.js';
+import type { LintReport } from './report.js';
+
+/**
+ * JUnit XML for GitLab (artifacts:reports:junit) and Jenkins: one testsuite per file, one
+ * testcase per check (issue 5). A check fails on an error (or on a warning under --strict);
+ * warnings and info notes go to system-out. An unreadable file is a testcase `read` in error.
+ */
+export function renderJunit(report: LintReport, opts: { strict?: boolean } = {}): string {
+  const suites = report.files.map((f) => suite(f, opts.strict === true));
+  const totals = suites.reduce((t, s) => ({ tests: t.tests + s.tests, failures: t.failures + s.failures, errors: t.errors + s.errors, skipped: t.skipped + s.skipped }), { tests: 0, failures: 0, errors: 0, skipped: 0 });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="polyaxon-sso lint" tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}" skipped="${totals.skipped}">`,
+    ...suites.map((s) => s.xml),
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+interface Suite { xml: string; tests: number; failures: number; errors: number; skipped: number }
+
+function suite(file: FileReport, strict: boolean): Suite {
+  const name = esc(file.file);
+  const open = (t: number, f: number, e: number, s: number) => `  <testsuite name="${name}" tests="${t}" failures="${f}" errors="${e}" skipped="${s}">`;
+  if (file.unreadable) {
+    const f = file.findings[0];
+    const body = `    <testcase name="read" classname="${name}">\n      <error type="${esc(f?.code ?? 'INPUT_UNREADABLE')}" message="${esc(f?.message ?? '')}"/>\n    </testcase>`;
+    return { xml: `${open(1, 0, 1, 0)}\n${body}\n  </testsuite>`, tests: 1, failures: 0, errors: 1, skipped: 0 };
+  }
+  if (file.skipped !== undefined) {
+    const body = `    <testcase name="lint" classname="${name}">\n      <skipped message="${esc(file.skipped)}"/>\n    </testcase>`;
+    return { xml: `${open(1, 0, 0, 1)}\n${body}\n  </testsuite>`, tests: 1, failures: 0, errors: 0, skipped: 1 };
+  }
+  const checks = LINT_CHECKS.filter((c) => c !== 'read');
+  let failures = 0;
+  const cases = checks.map((check) => {
+    const found = file.findings.filter((f) => checkOf(f.code) === check);
+    const failing = found.filter((f) => f.severity === 'error' || (strict && f.severity === 'warning'));
+    if (failing.length > 0) failures += 1;
+    return testcase(name, check, file.file, found, failing);
+  });
+  return { xml: `${open(checks.length, failures, 0, 0)}\n${cases.join('\n')}\n  </testsuite>`, tests: checks.length, failures, errors: 0, skipped: 0 };
+}
+
+function testcase(name: string, check: LintCheck, file: string, found: Finding[], failing: Finding[]): string {
+  const lines = [`    <testcase name="${check}" classname="${name}">`];
+  if (failing.length > 0) {
+    const first = failing[0] as Finding;
+    const text = failing.map((f) => line(file, f)).join('\n');
+    lines.push(`      <failure type="${esc(first.code)}" message="${esc(failing.length === 1 ? first.message : `${failing.length} problems, first: ${first.message}`)}">${esc(text)}</failure>`);
+  }
+  const rest = found.filter((f) => !failing.includes(f));
+  if (rest.length > 0) lines.push(`      <system-out>${esc(rest.map((f) => line(file, f)).join('\n'))}</system-out>`);
+  lines.push('    </testcase>');
+  return lines.join('\n');
+}
+
+function line(file: string, f: Finding): string {
+  const at = f.location ? `${file}:${f.location.line}:${f.location.column}` : file;
+  return `${at}  ${f.severity}  ${f.message}  [${f.code}]${f.hint ? `\n    hint: ${f.hint}` : ''}`;
+}
+
+/** XML 1.0 text/attribute escaping; characters XML 1.0 cannot hold at all are dropped. */
+export function esc(s: string): string {
+  return s
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
