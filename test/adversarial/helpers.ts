@@ -1,0 +1,149 @@
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import type { Command } from 'commander';
+import { afterEach, expect } from 'vitest';
+import { buildProgram } from '../../src/cli.js';
+import { EXIT, isOperationalError } from '../../src/core/errors.js';
+import { fakeIo, type FakeIoOptions } from '../helpers/run-cli.js';
+
+/**
+ * Infrastructure of the adversarial suite (issue 8): run a command in-process through the real
+ * commander wiring, with a fetch that records and refuses every request, under a hang guard; and
+ * snapshot a directory (bytes + mtime + mode) to prove that nothing changed.
+ */
+export const HANG_GUARD_MS = 10_000;
+
+export interface GuardedResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** The OperationalError code when the command threw one (USAGE, INPUT_NOT_FOUND, HOST_INVALID…). */
+  errorCode?: string;
+  /** Every URL the command tried to fetch (each attempt was refused). */
+  requests: string[];
+  /** Parsed stdout when it is one JSON document. */
+  json?: Record<string, unknown>;
+}
+
+/** Rejects when `p` does not settle within `ms`: a hang is a failure, not a slow pass. */
+export async function withinHangGuard<T>(p: Promise<T>, ms = HANG_GUARD_MS, what = 'command'): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const guard = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms (hang)`)), ms);
+  });
+  try {
+    return await Promise.race([p, guard]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Runs `polyaxon-sso ...args` like src/cli.ts main() does, but keeps the OperationalError code,
+ * which the CLI prints only as a message (tests match codes, never message text).
+ */
+export async function runGuarded(args: string[], opts: FakeIoOptions & { hangMs?: number } = {}): Promise<GuardedResult> {
+  const requests: string[] = [];
+  const refuse = (async (input: unknown) => {
+    requests.push(input instanceof Request ? input.url : String(input));
+    throw new TypeError('fetch refused by the adversarial suite');
+  }) as typeof fetch;
+  const io = fakeIo({ ...opts, fetch: opts.fetch ?? refuse });
+  let code: number = EXIT.OK;
+  let errorCode: string | undefined;
+  const program = buildProgram(io, async (load, a) => {
+    const cmd = a[a.length - 1] as Command;
+    code = await (await load())(io, ...a.slice(0, -2), { ...cmd.optsWithGlobals() });
+  });
+  const run = async (): Promise<void> => {
+    try {
+      await program.parseAsync(args, { from: 'user' });
+    } catch (e) {
+      if (isOperationalError(e)) {
+        code = e.exitCode;
+        errorCode = e.code;
+      } else if (e instanceof Error && e.name === 'CommanderError') {
+        code = (e as Error & { exitCode: number }).exitCode === 0 ? EXIT.OK : EXIT.CANNOT_RUN;
+        errorCode = 'COMMANDER';
+      } else {
+        // Anything else is a bug (DESIGN.md §4.3): surface it with its stack.
+        throw e;
+      }
+    }
+  };
+  await withinHangGuard(run(), opts.hangMs ?? HANG_GUARD_MS, `polyaxon-sso ${args.slice(0, 2).join(' ')}`);
+  const result: GuardedResult = { code, stdout: io.out(), stderr: io.err(), requests };
+  if (errorCode !== undefined) result.errorCode = errorCode;
+  try {
+    const parsed: unknown = JSON.parse(result.stdout);
+    if (parsed && typeof parsed === 'object') result.json = parsed as Record<string, unknown>;
+  } catch {
+    // not JSON output
+  }
+  return result;
+}
+
+/** Finding codes anywhere in a JSON report (top-level findings and nested ones). */
+export function findingCodes(json: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.code === 'string' && typeof o.severity === 'string') out.push(o.code);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(json);
+  return out;
+}
+
+export interface FileState {
+  kind: 'file' | 'dir' | 'symlink';
+  bytes?: Buffer;
+  target?: string;
+  mtimeMs: number;
+  mode: number;
+}
+
+/** Every entry under `dir` (not following symlinks): bytes, link target, mtime and mode. */
+export function snapshotDir(dir: string): Map<string, FileState> {
+  const out = new Map<string, FileState>();
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      const st = lstatSync(p);
+      const rel = relative(dir, p);
+      if (st.isSymbolicLink()) out.set(rel, { kind: 'symlink', target: readlinkSync(p), mtimeMs: st.mtimeMs, mode: st.mode });
+      else if (st.isDirectory()) {
+        out.set(rel, { kind: 'dir', mtimeMs: st.mtimeMs, mode: st.mode });
+        walk(p);
+      } else out.set(rel, { kind: 'file', bytes: readFileSync(p), mtimeMs: st.mtimeMs, mode: st.mode });
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Byte-identical, same mtime, same mode, no entry added or removed. */
+export function expectUnchanged(before: Map<string, FileState>, after: Map<string, FileState>): void {
+  expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+  for (const [name, b] of before) {
+    const a = after.get(name) as FileState;
+    expect({ name, kind: a.kind, target: a.target, mode: a.mode, mtimeMs: a.mtimeMs }).toEqual({ name, kind: b.kind, target: b.target, mode: b.mode, mtimeMs: b.mtimeMs });
+    if (b.bytes) expect(a.bytes?.equals(b.bytes), `${name} bytes changed`).toBe(true);
+  }
+}
+
+const made: string[] = [];
+afterEach(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh temp dir, removed after the test. */
+export function tempDir(prefix = 'pxsso-adv-'): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  made.push(d);
+  return d;
+}
