@@ -1,6 +1,6 @@
 import { finding, type Finding, type Location } from '../findings.js';
 import { CERT_CODES, type CertCode } from './codes.js';
-import { classifyCertificateBytes, pemLabelCode, type StaticAnalysis } from './classify-certificate.js';
+import { classifyCertificateBytes, pemLabelCode, startsWithCertificate, type StaticAnalysis } from './classify-certificate.js';
 import type { CertDetails, StaticFinding } from './read-certificate.js';
 import { decodeStrictBase64, offsetToLineColumn } from './strict-base64.js';
 
@@ -69,6 +69,9 @@ export function analyzeCertificate(text: string, opts: AnalyzeOptions): CertAnal
   }
   const decoded = decodeStrictBase64(text);
   if (!decoded.ok) {
+    if (decoded.reason === 'padding' && isConcatenation(text)) {
+      return { findings: [make('CERT_MULTIPLE', 'error', 'The element holds more than one certificate, one base64 run after another.', decoded.offset)] };
+    }
     if (PLACEHOLDER.test(text)) {
       return { findings: [make('CERT_PLACEHOLDER', 'error', `The element holds placeholder text (${preview(text)}), not a certificate.`)] };
     }
@@ -126,6 +129,16 @@ export function analyzeCertificate(text: string, opts: AnalyzeOptions): CertAnal
     pem: d.pem,
   };
   return { cert, findings };
+}
+
+/** Several padded base64 runs, each a certificate: two PEM bodies pasted one after the other. */
+function isConcatenation(text: string): boolean {
+  const runs = (text.match(/[^=]*=*/g) ?? []).filter((r) => r.trim() !== '');
+  if (runs.length < 2) return false;
+  return runs.every((r) => {
+    const d = decodeStrictBase64(r);
+    return d.ok && startsWithCertificate(d.bytes);
+  });
 }
 
 function preview(text: string): string {

@@ -1,5 +1,5 @@
 import { CERT_CODES, type CertCode } from './codes.js';
-import { DerError } from './der.js';
+import { DerError, TAG } from './der.js';
 import { identifyDer, type DerKind } from './identify-der.js';
 import { readCertificate, type ReadCertificate, type StaticFinding } from './read-certificate.js';
 
@@ -41,11 +41,11 @@ export function classifyCertificateBytes(bytes: Buffer, placeholderish: boolean)
     shape = identifyDer(bytes);
   } catch (e) {
     if (!(e instanceof DerError)) throw e;
-    return placeholderish
-      ? error('CERT_PLACEHOLDER', 'The element holds placeholder text, not a certificate.')
-      : error('CERT_UNDECODABLE', `${CERT_CODES.CERT_UNDECODABLE.title} (${e.message}).`);
+    return notACertificate(placeholderish);
   }
   const { outer, kind } = shape;
+  // Lengths only mean something once the data starts like DER: a SEQUENCE (X.690 §8.9).
+  if (outer.tag !== TAG.SEQUENCE) return notACertificate(placeholderish);
   if (outer.truncated) {
     return error('CERT_TRUNCATED', `The decoded data is ${bytes.length} bytes but its DER header announces ${outer.end}: the certificate is cut short.`);
   }
@@ -58,15 +58,22 @@ export function classifyCertificateBytes(bytes: Buffer, placeholderish: boolean)
   }
   const pasted = KIND_CODES[kind];
   if (pasted) return error(pasted, `${CERT_CODES[pasted].title}.`);
-  if (kind !== 'certificate') {
-    return placeholderish
-      ? error('CERT_PLACEHOLDER', 'The element holds placeholder text, not a certificate.')
-      : error('CERT_UNDECODABLE', `${CERT_CODES.CERT_UNDECODABLE.title}.`);
-  }
+  if (kind !== 'certificate') return notACertificate(placeholderish);
   return readCertificate(bytes);
 }
 
-function isAnotherCertificate(rest: Buffer): boolean {
+function notACertificate(placeholderish: boolean): StaticAnalysis {
+  return placeholderish
+    ? error('CERT_PLACEHOLDER', 'The element holds placeholder text, not a certificate.')
+    : error('CERT_UNDECODABLE', `${CERT_CODES.CERT_UNDECODABLE.title}.`);
+}
+
+/** True when `bytes` starts with a whole DER certificate (used for concatenations). */
+export function startsWithCertificate(bytes: Uint8Array): boolean {
+  return isAnotherCertificate(bytes);
+}
+
+function isAnotherCertificate(rest: Uint8Array): boolean {
   try {
     return identifyDer(rest).kind === 'certificate';
   } catch {
