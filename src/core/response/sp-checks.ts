@@ -1,0 +1,107 @@
+/**
+ * The checks Polyaxon (as a SAML SP) makes once the signature holds, each with the fix in Okta's
+ * words (issue 7): status, Issuer, Audience, Recipient/Destination, validity windows with clock
+ * skew, InResponseTo, NameID, and the attributes Polyaxon maps.
+ */
+import { finding, type Finding, type Location } from '../findings.js';
+import { locOf } from './saml-dom.js';
+import type { AssertionValues } from './read-assertion.js';
+import type { CheckResponseOptions, ResponseEnvelope, UserValues } from './types.js';
+
+const SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
+const BEARER = 'urn:oasis:names:tc:SAML:2.0:cm:bearer';
+const APP_SAML = 'In Okta: Applications → your app → General → SAML Settings → Edit';
+
+export function checkEnvelope(env: ResponseEnvelope, root: Element, opts: CheckResponseOptions): Finding[] {
+  const out: Finding[] = [];
+  const at = locOf(root, opts.file);
+  if (env.status === null)
+    out.push(finding('RESPONSE_STATUS_MISSING', 'error', 'the Response has no StatusCode', 'The capture is incomplete; capture the POST to the ACS URL again.', at));
+  else if (env.status !== SUCCESS)
+    out.push(finding('RESPONSE_STATUS_NOT_SUCCESS', 'error', `Okta answered ${env.status.replace(/^.*:/, '')}${env.statusMessage ? `: ${env.statusMessage}` : ''}`, 'The login failed at Okta: check that the user is assigned to the app (Okta → app → Assignments) and the System Log in the Okta Admin Console.', at));
+  if (env.destination !== null && env.destination !== opts.acsUrl)
+    out.push(finding('RESPONSE_DESTINATION_MISMATCH', 'error', `Destination is ${env.destination}, expected ${opts.acsUrl}`, `${APP_SAML}: set "Single sign-on URL" to ${opts.acsUrl} (or pass --acs-url if Polyaxon sits behind a proxy).`, at));
+  if (opts.expectedIssuer !== undefined && env.issuer !== null && env.issuer !== opts.expectedIssuer)
+    out.push(finding('RESPONSE_ISSUER_MISMATCH', 'error', `the Response Issuer is ${env.issuer}, the metadata entityID is ${opts.expectedIssuer}`, 'The metadata in the config belongs to another Okta app: download "IdP metadata" from this app\'s Sign On tab and run `polyaxon-sso patch`.', at));
+  return out;
+}
+
+export function checkAssertion(v: AssertionValues, user: UserValues, opts: CheckResponseOptions): Finding[] {
+  const out: Finding[] = [];
+  const loc = (k: keyof AssertionValues['at']): Location | undefined => locOf(v.at[k] ?? v.at.assertion, opts.file);
+  const add = (code: string, sev: Finding['severity'], msg: string, hint: string | undefined, k: keyof AssertionValues['at']) => out.push(finding(code, sev, msg, hint, loc(k)));
+
+  if (v.issuer === null) add('ASSERTION_ISSUER_MISSING', 'error', 'the Assertion has no Issuer', 'The response is not from Okta or was damaged.', 'assertion');
+  else if (opts.expectedIssuer !== undefined && v.issuer !== opts.expectedIssuer)
+    add('ASSERTION_ISSUER_MISMATCH', 'error', `Issuer is ${v.issuer}, the metadata entityID is ${opts.expectedIssuer}`, 'The metadata in the config belongs to another Okta app: download "IdP metadata" from this app\'s Sign On tab and run `polyaxon-sso patch`.', 'issuer');
+  if (v.audiences.length === 0) add('AUDIENCE_MISSING', 'warning', 'the Assertion has no AudienceRestriction', `${APP_SAML}: set "Audience URI (SP Entity ID)" to ${opts.audience}.`, 'conditions');
+  else if (!v.audiences.includes(opts.audience))
+    add('AUDIENCE_MISMATCH', 'error', `Audience is ${v.audiences.join(', ')}, expected ${opts.audience}`, `${APP_SAML}: set "Audience URI (SP Entity ID)" to ${opts.audience} (or pass --audience to check another SP).`, 'audience');
+
+  const sc = v.subjectConfirmation;
+  if (!sc) add('SUBJECT_CONFIRMATION_MISSING', 'error', 'the Assertion has no SubjectConfirmation', 'Okta always sends a bearer SubjectConfirmation; the response was damaged.', 'nameId');
+  else {
+    if (sc.method !== BEARER) add('SUBJECT_CONFIRMATION_NOT_BEARER', 'error', `SubjectConfirmation Method is ${sc.method ?? '(none)'}, not bearer`, 'Web browser SSO needs the bearer method (SAML profiles §4.1.4.2).', 'subjectConfirmation');
+    if (sc.recipient === null) add('RECIPIENT_MISSING', 'error', 'SubjectConfirmationData has no Recipient', `${APP_SAML}: "Recipient URL" must be ${opts.acsUrl} (keep "Use this for Recipient URL and Destination URL" ticked).`, 'subjectConfirmation');
+    else if (sc.recipient !== opts.acsUrl)
+      add('RECIPIENT_MISMATCH', 'error', `Recipient is ${sc.recipient}, expected ${opts.acsUrl}`, `${APP_SAML}: set "Single sign-on URL" to ${opts.acsUrl} and tick "Use this for Recipient URL and Destination URL" (or pass --acs-url).`, 'subjectConfirmation');
+    timeCheck(out, 'SUBJECT_CONFIRMATION_EXPIRED', 'SubjectConfirmationData NotOnOrAfter', sc.notOnOrAfter, 'after', opts, loc('subjectConfirmation'));
+    out.push(
+      sc.inResponseTo
+        ? finding('IN_RESPONSE_TO', 'info', `answers the AuthnRequest ${sc.inResponseTo} (SP-initiated login)`, undefined, loc('subjectConfirmation'))
+        : finding('IN_RESPONSE_TO_ABSENT', 'info', 'no InResponseTo: an IdP-initiated login (started from the Okta dashboard)', undefined, loc('subjectConfirmation')),
+    );
+  }
+  timeCheck(out, 'ASSERTION_NOT_YET_VALID', 'Conditions NotBefore', v.conditions.notBefore, 'before', opts, loc('conditions'));
+  timeCheck(out, 'ASSERTION_EXPIRED', 'Conditions NotOnOrAfter', v.conditions.notOnOrAfter, 'after', opts, loc('conditions'));
+
+  if (v.nameId === null || v.nameId === '') add('NAMEID_MISSING', 'error', 'the Assertion has no NameID', `${APP_SAML}: set "Name ID format" and "Application username" (e.g. EmailAddress / Email).`, 'nameId');
+  else out.push(finding('NAMEID_FORMAT', 'info', `NameID format ${v.nameIdFormat ?? '(none: unspecified)'}`, undefined, loc('nameId')));
+
+  const names = opts.attributes;
+  const want: [keyof UserValues, string | undefined, Finding['severity']][] = [
+    ['email', names.email, 'error'],
+    ['firstName', names.firstName, 'warning'],
+    ['lastName', names.lastName, 'warning'],
+    ['groups', names.groups, 'warning'],
+  ];
+  for (const [key, name, sev] of want) {
+    if (name === undefined || user[key] !== null) continue;
+    const statement = key === 'groups' ? `a Group Attribute Statement named "${name}" (filter: Matches regex ${names.groupsFilter ?? '.*'})` : `an Attribute Statement named "${name}" (value user.${key === 'email' ? 'email' : key})`;
+    add('ATTRIBUTE_MISSING', sev, `no "${name}" attribute (${key})`, `${APP_SAML} → Attribute Statements: add ${statement}. \`polyaxon-sso urls\` prints them all.`, 'assertion');
+  }
+  if (user.email !== null && !/^[^@\s]+@[^@\s]+$/.test(user.email))
+    add('ATTRIBUTE_EMAIL_INVALID', 'warning', `the "${names.email}" attribute is not an email address`, `Map "${names.email}" to user.email in the Okta Attribute Statements.`, 'assertion');
+  if (user.groups !== null && names.groupsFilter !== undefined) {
+    let re: RegExp | undefined;
+    try {
+      re = new RegExp(`^(?:${names.groupsFilter})$`);
+    } catch {
+      re = undefined;
+    }
+    const outside = re ? user.groups.filter((g) => !re.test(g)) : [];
+    if (outside.length > 0)
+      add('GROUPS_OUTSIDE_FILTER', 'warning', `${outside.length} group(s) do not match the filter ${names.groupsFilter}`, 'The Okta group filter and --groups-filter differ: align the Group Attribute Statement filter.', 'assertion');
+  }
+  return out;
+}
+
+/** `before`: the instant must not be later than now + skew; `after`: now - skew must be before it. */
+function timeCheck(out: Finding[], code: string, what: string, iso: string | null, kind: 'before' | 'after', opts: CheckResponseOptions, at: Location | undefined): void {
+  if (iso === null) return;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) {
+    out.push(finding('TIME_INVALID', 'error', `${what} "${iso}" is not a date`, undefined, at));
+    return;
+  }
+  const now = opts.now.getTime();
+  const skew = opts.clockSkewSeconds * 1000;
+  const late = kind === 'before' ? t - (now + skew) : now - skew - t + 1;
+  if (late <= 0) return;
+  const mins = Math.round((kind === 'before' ? t - now : now - t) / 60000);
+  const verdict = kind === 'before' ? `is ${mins} min in the future` : `passed ${mins} min ago`;
+  out.push(
+    finding(code, 'error', `${what} ${iso} ${verdict} (now ${opts.now.toISOString()}, skew ${opts.clockSkewSeconds}s)`,
+      'If the response is old, pass --now with the time it was captured. Otherwise the clocks differ: sync the Polyaxon hosts with NTP, or raise --clock-skew to measure by how much.', at),
+  );
+}
