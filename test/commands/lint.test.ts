@@ -1,0 +1,157 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const FIX = 'fixtures/configs-lint';
+const NOW = ['--now', '2026-06-01T00:00:00Z'];
+const lint = (args: string[], opts: Parameters<typeof runCli>[1] = {}) => runCli(['lint', ...args, ...NOW], opts);
+const json = (stdout: string) => JSON.parse(stdout) as {
+  schemaVersion: number;
+  exitCode: number;
+  files: { file: string; skipped?: string; unreadable?: boolean; findings: { code: string; severity: string; location?: { line: number; column: number } }[] }[];
+  summary: Record<string, number>;
+};
+
+describe('lint: exit codes', () => {
+  it('0 for a clean config (info notes only)', async () => {
+    const r = await lint([`${FIX}/clean.yaml`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1 file linted: 0 errors, 0 warnings, 3 info\n$/);
+  });
+
+  it('1 for errors; a YAML syntax error is a finding, not "could not run"', async () => {
+    expect((await lint([`${FIX}/yaml-syntax.yaml`])).code).toBe(1);
+    expect((await lint([`${FIX}/okta-xml-missing.yaml`])).code).toBe(1);
+  });
+
+  it('warnings: 0 by default, 1 with --strict, 1 above --max-warnings N, 0 at N', async () => {
+    const f = `${FIX}/api-organization-key.yaml`;
+    expect((await lint([f])).code).toBe(0);
+    expect((await lint([f, '--strict'])).code).toBe(1);
+    expect((await lint([f, '--max-warnings', '0'])).code).toBe(1);
+    expect((await lint([f, '--max-warnings', '1'])).code).toBe(0);
+  });
+
+  it('--require-okta turns a missing okta block into an error', async () => {
+    expect((await lint([`${FIX}/okta-absent.yaml`])).code).toBe(0);
+    const r = await lint([`${FIX}/okta-absent.yaml`, '--require-okta', '--json']);
+    expect(r.code).toBe(1);
+    expect(json(r.stdout).files[0]?.findings).toMatchObject([{ code: 'OKTA_ABSENT', severity: 'error', location: { line: 7, column: 3 } }]);
+  });
+
+  it('--host compared with the config host: mismatch is an error', async () => {
+    expect((await lint([`${FIX}/clean.yaml`, '--host', 'https://POLYAXON.acme.com/'])).code).toBe(0);
+    const r = await lint([`${FIX}/clean.yaml`, '--host', 'polyaxon.example.com', '--json']);
+    expect(r.code).toBe(1);
+    expect(json(r.stdout).files[0]?.findings.find((f) => f.code === 'HOST_MISMATCH')?.location).toEqual({ file: `${FIX}/clean.yaml`, line: 5, column: 13 });
+  });
+
+  it('2 for usage errors: bad --host, --org, --max-warnings, --now, --format', async () => {
+    for (const args of [['--host', 'evil.com/x'], ['--org', 'a b'], ['--max-warnings', '-1'], ['--now', 'yesterday'], ['--format', 'xml'], ['--format', 'sarif', '--json']]) {
+      const r = await runCli(['lint', `${FIX}/clean.yaml`, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('one missing input among several: lints the rest, prints everything, exits 2', async () => {
+    const r = await lint([`${FIX}/clean.yaml`, `${FIX}/does-not-exist.yaml`, `${FIX}/okta-xml-missing.yaml`, '--json']);
+    expect(r.code).toBe(2);
+    const doc = json(r.stdout);
+    expect(doc.exitCode).toBe(2);
+    expect(doc.files.map((f) => [f.file, f.unreadable ?? false])).toEqual([
+      [`${FIX}/clean.yaml`, false],
+      [`${FIX}/does-not-exist.yaml`, true],
+      [`${FIX}/okta-xml-missing.yaml`, false],
+    ]);
+    expect(doc.files[1]?.findings[0]?.code).toBe('INPUT_NOT_FOUND');
+    expect(doc.files[2]?.findings[0]?.code).toBe('OKTA_XML_MISSING');
+    expect(r.stderr).toContain('does-not-exist.yaml');
+  });
+
+  it('a glob that matches nothing is an input problem (exit 2)', async () => {
+    const r = await lint([`${FIX}/*.nothing`]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('[INPUT_NO_MATCH]');
+  });
+});
+
+describe('lint: inputs', () => {
+  function tree(): string {
+    const root = mkdtempSync(join(tmpdir(), 'lint-inputs-'));
+    for (const d of ['deploy/prod', 'deploy/node_modules/pkg', 'deploy/.git', 'k8s']) mkdirSync(join(root, d), { recursive: true });
+    const okta = readFileSync(`${FIX}/okta-xml-missing.yaml`, 'utf8');
+    writeFileSync(join(root, 'deploy/prod/values.yaml'), okta);
+    writeFileSync(join(root, 'deploy/staging.yml'), 'deploymentChart: platform\nexternalServices:\n  auth:\n    github:\n      enabled: false\n');
+    writeFileSync(join(root, 'deploy/node_modules/pkg/values.yaml'), okta);
+    writeFileSync(join(root, 'deploy/.git/config.yaml'), okta);
+    writeFileSync(join(root, 'deploy/README.md'), '# not yaml\n');
+    writeFileSync(join(root, 'k8s/configmap.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
+    writeFileSync(join(root, 'k8s/all.yaml'), 'kind: A\n---\nkind: B\n');
+    return root;
+  }
+
+  it('directories: every *.yaml/*.yml recursively, skipping node_modules and .git, sorted by path', async () => {
+    const cwd = tree();
+    const r = await lint(['deploy', 'k8s', '--json'], { cwd });
+    const doc = json(r.stdout);
+    expect(doc.files.map((f) => [f.file, f.skipped === undefined])).toEqual([
+      ['deploy/prod/values.yaml', true],
+      ['deploy/staging.yml', true],
+      ['k8s/all.yaml', false],
+      ['k8s/configmap.yaml', false],
+    ]);
+    expect(doc.summary).toMatchObject({ files: 4, linted: 2, skipped: 2, error: 1 });
+    expect(r.code).toBe(1);
+  });
+
+  it('globs: ** and {yaml,yml}; a file named explicitly is linted even if it is not a Polyaxon config', async () => {
+    const cwd = tree();
+    const g = json((await lint(['deploy/**/*.{yaml,yml}', '--json'], { cwd })).stdout);
+    expect(g.files.map((f) => f.file)).toEqual(['deploy/prod/values.yaml', 'deploy/staging.yml']);
+    const e = json((await lint(['k8s/configmap.yaml', '--json'], { cwd })).stdout);
+    expect(e.files[0]?.skipped).toBeUndefined();
+    expect(e.files[0]?.findings.map((f) => f.code)).toEqual(['OKTA_ABSENT']);
+  });
+
+  it('stdin with -', async () => {
+    const r = await lint(['-', '--json'], { stdin: readFileSync(`${FIX}/auth-enabled-quoted.yaml`) });
+    const doc = json(r.stdout);
+    expect(doc.files[0]?.file).toBe('<stdin>');
+    expect(doc.files[0]?.findings.find((f) => f.code === 'AUTH_ENABLED_QUOTED')?.location).toMatchObject({ line: 9, column: 16 });
+    expect(r.code).toBe(1);
+  });
+
+  it('the same XML in many files is validated once and reported in each', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'lint-many-'));
+    const text = readFileSync(`${FIX}/cert-expired.yaml`, 'utf8');
+    for (let i = 0; i < 12; i++) writeFileSync(join(cwd, `v${String(i).padStart(2, '0')}.yaml`), text);
+    const doc = json((await lint(['.', '--json'], { cwd })).stdout);
+    expect(doc.files).toHaveLength(12);
+    expect(doc.files.every((f) => f.findings.some((x) => x.code === 'CERT_EXPIRED' && x.location?.line === 18))).toBe(true);
+  });
+});
+
+describe('lint: formats', () => {
+  it('auto is github under GITHUB_ACTIONS=true, text otherwise', async () => {
+    const gh = await lint([`${FIX}/auth-enabled-quoted.yaml`], { env: { GITHUB_ACTIONS: 'true' } });
+    expect(gh.stdout).toMatch(/^::error file=fixtures\/configs-lint\/auth-enabled-quoted.yaml,line=9,col=16,title=AUTH_ENABLED_QUOTED::/m);
+    const text = await lint([`${FIX}/auth-enabled-quoted.yaml`]);
+    expect(text.stdout).toMatch(/^fixtures\/configs-lint\/auth-enabled-quoted.yaml:9:16 {2}error {2}.* {2}\[AUTH_ENABLED_QUOTED\]$/m);
+    expect(text.stdout).toMatch(/^ {4}hint: Helm treats/m);
+  });
+
+  it('--json is --format json: one document with schemaVersion 1', async () => {
+    const r = await lint([`${FIX}/clean.yaml`, '--json']);
+    const doc = json(r.stdout);
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.summary).toEqual({ files: 1, linted: 1, skipped: 0, unreadable: 0, error: 0, warning: 0, info: 3 });
+  });
+
+  it('no colour unless asked; FORCE_COLOR gives ANSI in text', async () => {
+    expect((await lint([`${FIX}/okta-xml-missing.yaml`])).stdout).not.toContain('\u001b[');
+    expect((await lint([`${FIX}/okta-xml-missing.yaml`], { env: { FORCE_COLOR: '1' } })).stdout).toContain('\u001b[31merror');
+  });
+});
