@@ -1,0 +1,62 @@
+// Times whole processes: hyperfine when installed (warm-up, outlier-aware, exports every run), else
+// a small node timer (spawnSync, N runs, median). Peak memory comes from one extra run under
+// GNU time (`%M` = maximum resident set size in KB), which doubles as the "does it run" probe.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+const TIME = '/usr/bin/time';
+const scratch = mkdtempSync(join(tmpdir(), 'polyaxon-sso-bench-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+/** One run: exit code, first line of stderr, peak RSS in bytes (undefined without GNU time). */
+export function probe(argv, cwd) {
+  const out = join(scratch, 'time.txt');
+  const withTime = has(TIME);
+  const [cmd, ...args] = withTime ? [TIME, '-f', '%M', '-o', out, ...argv] : argv;
+  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const stderr = r.stderr?.toString('utf8') ?? '';
+  let rss;
+  if (withTime) {
+    const kb = Number.parseInt(readFileSync(out, 'utf8').trim().split('\n').pop() ?? '', 10);
+    if (Number.isFinite(kb)) rss = kb * 1024;
+  }
+  const firstLine = stderr.split('\n').find((l) => l.trim() !== '' && !l.startsWith('Command exited')) ?? '';
+  return { code: r.status ?? (r.signal ? 128 : 2), signal: r.signal ?? undefined, stderrLine: firstLine.slice(0, 160), rss };
+}
+
+// hyperfine --shell=none splits the command line with shell-words rules: quote everything.
+const quote = (a) => `'${a.replaceAll("'", "'\\''")}'`;
+
+function hyperfine(argv, cwd, runs, warmup) {
+  const json = join(scratch, 'hyperfine.json');
+  const r = spawnSync('hyperfine', ['--shell=none', '--style', 'none', '--ignore-failure', '--runs', String(runs),
+    '--warmup', String(warmup), '--export-json', json, argv.map(quote).join(' ')], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status !== 0) throw new Error(`hyperfine failed: ${r.stderr.toString().trim()}`);
+  const res = JSON.parse(readFileSync(json, 'utf8')).results[0];
+  return { median: res.median, times: res.times };
+}
+
+function nodeTimer(argv, cwd, runs, warmup) {
+  const times = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const t0 = process.hrtime.bigint();
+    spawnSync(argv[0], argv.slice(1), { cwd, stdio: 'ignore' });
+    const s = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (i >= warmup) times.push(s);
+  }
+  return { median: median(times), times };
+}
+
+/** Median wall time in seconds over `runs` runs after `warmup` unmeasured ones. */
+export function time(argv, { cwd, runs, warmup, timer }) {
+  return timer === 'hyperfine' ? hyperfine(argv, cwd, runs, warmup) : nodeTimer(argv, cwd, runs, warmup);
+}

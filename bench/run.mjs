@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// `npm run bench` (issue 9): builds the CLI, generates inputs under bench/work/, times every case
+// against its baseline in the same run, prints the table and writes bench/RESULTS.md.
+// Options: --runs N, --quick (3 runs, no warm-up), --only REGEX (case ids; baselines follow),
+// --fresh (regenerate inputs), --no-build, --no-install (no apt-get), --label TEXT.
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ensureInputs } from './generate/inputs.mjs';
+import { cases, isBuilt } from './lib/cases.mjs';
+import { machine } from './lib/machine.mjs';
+import { has, probe, time } from './lib/measure.mjs';
+import { renderResults, renderTable } from './lib/report.mjs';
+import { ensureTools } from './lib/tools.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: opt } = parseArgs({
+  options: {
+    runs: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' }, fresh: { type: 'boolean' },
+    'no-build': { type: 'boolean' }, 'no-install': { type: 'boolean' }, label: { type: 'string' },
+  },
+});
+const log = (s) => process.stderr.write(`bench: ${s}\n`);
+
+if (ensureTools(log, { install: !opt['no-install'] }).some((t) => t.required)) process.exit(2);
+
+if (!opt['no-build']) {
+  log('building (npm run build)');
+  const b = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  // Another engineer's half-written file may break the type emit while the bundle is fine.
+  if (b.status !== 0) log(existsSync(join(root, 'dist', 'cli.js')) ? 'build failed; measuring the existing dist/' : 'build failed');
+}
+if (!existsSync(join(root, 'dist', 'cli.js'))) {
+  log('dist/cli.js is missing: run `npm run build`');
+  process.exit(2);
+}
+
+const manifest = await ensureInputs(join(root, 'bench', 'work'), { fresh: opt.fresh, log });
+const all = cases(root, manifest);
+const only = opt.only ? new RegExp(opt.only) : undefined;
+const wanted = new Set(all.filter((c) => !only || only.test(c.id)).flatMap((c) => [c.id, c.ref, c.also, 'node-e-0']));
+const list = all.filter((c) => wanted.has(c.id));
+const timer = has('hyperfine') ? 'hyperfine' : 'node timer (spawnSync)';
+
+const results = new Map();
+for (const c of list) {
+  if (!isBuilt(root, c.command)) {
+    log(`${c.id}: n/a (not built yet)`);
+    results.set(c.id, { status: 'n/a' });
+    continue;
+  }
+  const p = probe(c.argv, root);
+  // 0 = ok, 1 = findings: both mean the check ran to the end and the timing is meaningful.
+  if (p.code > 1 || p.signal) {
+    log(`${c.id}: failed (exit ${p.code}${p.signal ? `, ${p.signal}` : ''}) ${p.stderrLine}`);
+    results.set(c.id, { status: 'failed', ...p });
+    continue;
+  }
+  const runs = opt.runs ? Number(opt.runs) : opt.quick ? 3 : c.runs;
+  const warmup = opt.quick ? 0 : c.warmup;
+  log(`${c.id}: ${runs} runs${warmup ? ` after ${warmup} warm-up` : ''}`);
+  const t = time(c.argv, { cwd: root, runs, warmup, timer: has('hyperfine') ? 'hyperfine' : 'node' });
+  results.set(c.id, { status: 'ok', ...p, ...t });
+}
+
+const table = renderTable(list, results);
+process.stdout.write(`${table}\n`);
+const mc = machine(root);
+writeFileSync(join(root, 'bench', 'work', 'results.json'),
+  `${JSON.stringify({ machine: mc, timer, manifest, results: Object.fromEntries(results) }, null, 2)}\n`);
+writeFileSync(join(root, 'bench', 'RESULTS.md'), renderResults({ label: opt.label, table, machine: mc, manifest, timer, list, results }));
+log('wrote bench/RESULTS.md and bench/work/results.json');
