@@ -1,0 +1,29 @@
+import { createInterface } from 'node:readline';
+import { cancelled } from '../../core/errors.js';
+
+/**
+ * Multi-line paste in the terminal (issue 6, step 4). An inquirer `input` submits at the first line
+ * break, and the rest of a pasted block would be lost with its readline; so this reads whole lines
+ * itself and stops at the line holding the closing tag of the root element, which every metadata
+ * document ends with. Ctrl-C (SIGINT on the readline) and Ctrl-D (close) cancel the wizard.
+ */
+export function readPaste(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, message: string, closing: RegExp): Promise<string> {
+  output.write(`${message}\n`);
+  const rl = createInterface({ input, output, terminal: (input as { isTTY?: boolean }).isTTY === true });
+  const lines: string[] = [];
+  return new Promise<string>((resolve, reject) => {
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+      rl.close();
+    };
+    rl.on('line', (line) => {
+      lines.push(line);
+      if (closing.test(line)) finish(() => resolve(`${lines.join('\n')}\n`));
+    });
+    rl.on('SIGINT', () => finish(() => reject(cancelled())));
+    rl.on('close', () => finish(() => reject(cancelled())));
+  });
+}

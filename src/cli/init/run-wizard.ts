@@ -1,0 +1,127 @@
+import { cancelled } from '../../core/errors.js';
+import { initResult, nextSteps, type InitResult } from '../../core/init/init-result.js';
+import { nextStep, type Step } from '../../core/init/next-step.js';
+import { buildOktaForm, type OktaForm } from '../../core/urls/okta-form.js';
+import { buildSpUrls } from '../../core/urls/sp-urls.js';
+import { renderTerraform } from '../../core/urls/terraform.js';
+import { renderFindingLines } from '../render-finding-lines.js';
+import { askConfig, askHost, askOrg, askRotation } from './ask-setup.js';
+import { askFingerprint, askMetadata } from './ask-metadata.js';
+import { renderHeading, renderNextSteps, renderOktaSteps } from './render-init.js';
+import { prompterOf, type WizardCtx } from './wizard-context.js';
+
+/**
+ * The wizard loop (issue 6): ask core's nextStep() what comes next, do it, repeat. Interactive and
+ * scripted runs share it; only the answers' origin differs (prompts or flags).
+ */
+export async function runWizard(ctx: WizardCtx): Promise<InitResult> {
+  for (let step = nextStep(ctx.state); step !== 'done'; step = nextStep(ctx.state)) {
+    if (step === 'up-to-date') {
+      ctx.say(`\n${ctx.state.config?.path} is already up to date: it holds this metadata. Nothing written.\n`);
+      break;
+    }
+    await perform(ctx, step);
+  }
+  const { config, host, org, metadata, preview } = ctx.state;
+  if (!config || !host || !org || !metadata) throw new Error('init: the wizard ended without its answers');
+  const urls = buildSpUrls(host, org);
+  if (ctx.written.length > 0) ctx.say(`\nWrote ${ctx.written.join(' and ')}.\n`);
+  ctx.say(renderNextSteps(nextSteps(config.path, host, org, urls), ctx.color));
+  return initResult(config.path, ctx.written, urls, metadata.cert, preview?.changed === true && ctx.written.includes(config.path));
+}
+
+function form(ctx: WizardCtx): OktaForm {
+  const { host, org } = ctx.state;
+  if (!host || !org) throw new Error('init: the Okta form needs host and org');
+  return buildOktaForm(host, org, ctx.flags.attrs);
+}
+
+async function perform(ctx: WizardCtx, step: Exclude<Step, 'done' | 'up-to-date'>): Promise<void> {
+  const { state } = ctx;
+  switch (step) {
+    case 'config':
+      ctx.say(renderHeading(1, 'Deployment config', ctx.color));
+      return askConfig(ctx);
+    case 'host':
+      ctx.say(renderHeading(2, 'Polyaxon host and organization', ctx.color));
+      return askHost(ctx);
+    case 'org':
+      return askOrg(ctx);
+    case 'rotation':
+      return askRotation(ctx);
+    case 'okta': {
+      ctx.say(renderHeading(3, 'Create the app in Okta', ctx.color));
+      const hostSource = ctx.flags.host ? '--host' : state.config?.host === state.host?.host ? `${state.config?.path}, ${state.config?.hostSource}` : 'your answer';
+      ctx.say(renderOktaSteps(form(ctx), hostSource, ctx.color));
+      state.oktaShown = true;
+      return;
+    }
+    case 'terraform':
+      state.terraform = ctx.flags.terraformOut ?? (state.mode === 'interactive' ? await askTerraform(ctx) : null);
+      return;
+    case 'write-terraform':
+      return writeTerraform(ctx);
+    case 'metadata':
+      ctx.say(renderHeading(4, 'IdP metadata from Okta', ctx.color));
+      return askMetadata(ctx);
+    case 'fingerprint':
+      return askFingerprint(ctx);
+    case 'preview':
+      return preview(ctx);
+    case 'confirm': {
+      const path = state.config?.path ?? '';
+      const yes = await prompterOf(ctx).confirm({ message: `Write this to ${path}?`, default: true });
+      if (!yes) throw cancelledNothing(ctx);
+      state.confirmed = true;
+      return;
+    }
+    case 'write':
+      return write(ctx);
+  }
+}
+
+async function askTerraform(ctx: WizardCtx): Promise<string | null> {
+  const p = prompterOf(ctx);
+  if (!(await p.confirm({ message: 'Also write these settings as Terraform (okta_app_saml)?', default: false }))) return null;
+  return (await p.input({ message: 'Terraform file:', default: 'okta-polyaxon.tf', validate: (v) => (v.trim() === '' ? 'Give a file name.' : true) })).trim();
+}
+
+async function writeTerraform(ctx: WizardCtx): Promise<void> {
+  const path = ctx.state.terraform;
+  if (typeof path !== 'string') return;
+  await ctx.services.writeFile(path, renderTerraform(form(ctx), 'Polyaxon'), undefined);
+  ctx.state.terraformWritten = true;
+  ctx.written.push(path);
+  if (ctx.state.mode === 'interactive') ctx.say(`Wrote ${path}: \`terraform apply\` creates the app; then come back for its metadata.\n`);
+}
+
+function preview(ctx: WizardCtx): void {
+  const { config, metadata } = ctx.state;
+  if (!config || !metadata) throw new Error('init: preview needs the config and the metadata');
+  const p = ctx.services.planPatch(config, metadata.xml);
+  ctx.state.preview = p;
+  if (p.findings.length > 0) ctx.say(renderFindingLines(p.findings, ctx.color));
+  if (!p.changed) return;
+  ctx.say(renderHeading(5, config.exists ? `Changes to ${config.path}` : `New file ${config.path}`, ctx.color));
+  ctx.say(p.diff);
+}
+
+async function write(ctx: WizardCtx): Promise<void> {
+  const { config, preview: p } = ctx.state;
+  if (!config || !p) throw new Error('init: write needs a plan');
+  if (typeof ctx.state.terraform === 'string' && !ctx.state.terraformWritten) await writeTerraform(ctx);
+  if (p.changed) {
+    await ctx.services.writeFile(config.path, p.newText, config.exists ? config.text : undefined);
+    ctx.written.push(config.path);
+  }
+  ctx.state.written = true;
+}
+
+/**
+ * Declining the write is a cancel like Ctrl-C (DESIGN.md §8). The message says "nothing written"
+ * only when that is true: a Terraform file written at step 3 is named.
+ */
+export function cancelledNothing(ctx: WizardCtx) {
+  if (ctx.written.length === 0) return cancelled();
+  return cancelled(`cancelled, nothing written to ${ctx.state.config?.path ?? 'the config'} (${ctx.written.join(', ')} was written earlier)`);
+}

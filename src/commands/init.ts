@@ -1,0 +1,100 @@
+import { EXIT, isOperationalError, usageError } from '../core/errors.js';
+import { initMode, missingFlags, missingFlagsMessage } from '../core/init/missing-flags.js';
+import type { Io } from '../cli/io.js';
+import { wantsColor } from '../cli/io.js';
+import { attributeOptions, hostOption, nowOption, orgOption, type AttrOpts } from '../cli/options.js';
+import { maxBytes } from '../cli/read-source.js';
+import { BadMetadata } from '../cli/init/ask-metadata.js';
+import { inquirerPrompter, type Prompter } from '../cli/init/prompter.js';
+import { cancelledNothing, runWizard } from '../cli/init/run-wizard.js';
+import { defaultServices, type InitServices } from '../cli/init/services.js';
+import type { InitFlags, WizardCtx } from '../cli/init/wizard-context.js';
+
+interface InitOptions extends AttrOpts {
+  config?: string;
+  host?: string;
+  org?: string;
+  metadata?: string;
+  terraformOut?: string;
+  fingerprint?: string[];
+  now?: string;
+  allowHttp?: boolean;
+  maxSize?: string;
+  yes?: boolean;
+  json?: boolean;
+  color?: boolean;
+}
+
+/** Test seams: a scripted prompter, replaced services. */
+export interface InitDeps {
+  prompter?: Prompter;
+  services?: (base: InitServices) => InitServices;
+}
+
+/**
+ * `init`: the guided setup (issue 6). Interactive only when stdin and stdout are terminals and
+ * --yes is absent; otherwise every answer comes from flags, and all missing ones are one usage
+ * error (exit 2), never a prompt that hangs in CI.
+ */
+export async function run(io: Io, opts: InitOptions, deps: InitDeps = {}): Promise<number> {
+  const mode = initMode(io.stdin.isTTY, io.stdout.isTTY, opts.yes);
+  const interactive = deps.prompter !== undefined ? opts.yes !== true : mode === 'interactive';
+  maxBytes(opts.maxSize);
+  const flags: InitFlags = {
+    fingerprints: opts.fingerprint ?? [],
+    now: nowOption(opts.now, io),
+    maxSizeMb: opts.maxSize ?? '10',
+    attrs: attributeOptions(opts),
+    allowHttp: opts.allowHttp === true,
+    yes: opts.yes === true,
+    json: opts.json === true,
+  };
+  if (opts.config !== undefined) flags.config = opts.config;
+  if (opts.host !== undefined) flags.host = hostOption(opts.host, opts.allowHttp);
+  if (opts.org !== undefined) flags.org = orgOption(opts.org);
+  if (opts.metadata !== undefined) flags.metadata = opts.metadata;
+  if (opts.terraformOut !== undefined) flags.terraformOut = opts.terraformOut;
+
+  const base = defaultServices(io, { now: flags.now, fingerprints: flags.fingerprints, maxSizeMb: flags.maxSizeMb });
+  const services = deps.services ? deps.services(base) : base;
+  const out = flags.json ? io.stderr : io.stdout;
+  const ctx: WizardCtx = {
+    flags,
+    services,
+    say: (s) => out.write(s),
+    color: wantsColor(io, opts.color),
+    state: { mode: interactive ? 'interactive' : 'scripted', yes: flags.yes },
+    written: [],
+  };
+  if (interactive) ctx.prompter = deps.prompter ?? inquirerPrompter(io, out as unknown as NodeJS.WritableStream);
+  else await preflight(ctx);
+
+  try {
+    const result = await runWizard(ctx);
+    if (flags.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return EXIT.OK;
+  } catch (e) {
+    if (e instanceof BadMetadata) {
+      io.stderr.write(`polyaxon-sso: ${e.message}\n`);
+      return EXIT.FINDINGS;
+    }
+    if (isOperationalError(e) && e.kind === 'cancelled' && ctx.written.length > 0) throw cancelledNothing(ctx);
+    throw e;
+  }
+}
+
+/** Scripted: read the config (it may supply the host), then report every missing flag at once. */
+async function preflight(ctx: WizardCtx): Promise<void> {
+  const { flags } = ctx;
+  if (flags.config !== undefined) ctx.state.config = await ctx.services.loadConfig(flags.config);
+  const missing = missingFlags({ ...flags, host: flags.host?.host }, ctx.state.config?.host);
+  if (missing.length > 0)
+    throw usageError(missingFlagsMessage(missing), 'INIT_MISSING_FLAGS', missing.map((m) => `${m.flag}: ${m.why}`).join('; '));
+  if (ctx.state.config) {
+    // The config step ran here; show what it found like the interactive step does.
+    const c = ctx.state.config;
+    delete ctx.state.config;
+    ctx.flags.config = c.path;
+    ctx.services = { ...ctx.services, loadConfig: async () => c };
+  }
+}
