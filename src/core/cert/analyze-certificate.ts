@@ -40,9 +40,13 @@ export function clearCertCache(): void {
   parses = 0;
 }
 
-/** Placeholders seen in the wild: "MIIC...", "<certificate>", REPLACE_WITH_…, "YOUR_CERT_HERE". */
-const PLACEHOLDER =
-  /\.\.\.|…|[<>{}[\]]|\$\{|replace|placeholder|insert|your|change.?me|todo|fixme|xxxx|example|certificate|base64|paste|here/i;
+/** Placeholders seen in the wild: "MIIC...", "<certificate>", "${IDP_CERT}", REPLACE_WITH_…, "YOUR_CERT_HERE". */
+const ELLIPSIS_OR_MARKUP = /\.\.\.|…|[<>{}[\]]|\$\{/;
+const PLACEHOLDER_WORD = /replace|placeholder|insert|your|change.?me|todo|fixme|xxxx|example|certificate|base64|paste|here/i;
+/** Words only count in short texts: a 1,200-character certificate can contain "here" by chance. */
+function looksLikePlaceholder(text: string): boolean {
+  return ELLIPSIS_OR_MARKUP.test(text) || (text.replace(/\s+/g, '').length < 200 && PLACEHOLDER_WORD.test(text));
+}
 
 /**
  * Analyzes the content of one X509Certificate element. Never throws on bad input: every problem
@@ -61,11 +65,12 @@ export function analyzeCertificate(text: string, opts: AnalyzeOptions): CertAnal
     finding(code, severity, message, CERT_CODES[code].help, at(offset));
 
   if (text.trim() === '') return { findings: [make('CERT_EMPTY', 'error', 'The X509Certificate element is empty.')] };
-  const begin = text.indexOf('-----BEGIN');
-  if (begin >= 0) {
-    const label = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text.slice(begin))?.[1] ?? 'unknown';
+  // A PEM armour line (RFC 7468 §2), even a lone END line from a partial paste.
+  const armour = /-----(BEGIN|END) ?([A-Z0-9 ]*)-----/.exec(text);
+  if (armour) {
+    const label = armour[2] || 'unknown';
     const code = pemLabelCode(label) ?? 'CERT_PEM_BLOCK';
-    return { findings: [make(code, 'error', `A PEM block ("-----BEGIN ${label}-----") was pasted inside the element.`, begin)] };
+    return { findings: [make(code, 'error', `A PEM block ("${armour[0]}") was pasted inside the element.`, armour.index)] };
   }
   // Fast path for repeats: strict validity depends only on the text without whitespace, and
   // only valid texts are cached, so a hit needs no decoding at all.
@@ -76,7 +81,7 @@ export function analyzeCertificate(text: string, opts: AnalyzeOptions): CertAnal
     if (decoded.reason === 'padding' && isConcatenation(text)) {
       return { findings: [make('CERT_MULTIPLE', 'error', 'The element holds more than one certificate, one base64 run after another.', decoded.offset)] };
     }
-    if (PLACEHOLDER.test(text)) {
+    if (looksLikePlaceholder(text)) {
       return { findings: [make('CERT_PLACEHOLDER', 'error', `The element holds placeholder text (${preview(text)}), not a certificate.`)] };
     }
     const what =
@@ -90,7 +95,7 @@ export function analyzeCertificate(text: string, opts: AnalyzeOptions): CertAnal
     return { findings: [make('CERT_BASE64_INVALID', 'error', `The certificate is not valid base64: ${what}.`, decoded.offset)] };
   }
 
-  const analysis = classifyCertificateBytes(decoded.bytes, PLACEHOLDER.test(text) && decoded.bytes.length < 64);
+  const analysis = classifyCertificateBytes(decoded.bytes, looksLikePlaceholder(text));
   parses += 1;
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(decoded.base64, analysis);

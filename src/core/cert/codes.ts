@@ -1,7 +1,7 @@
 /**
  * Catalogue of certificate finding codes (issue 3, DESIGN.md §5). Codes are the contract: tests
  * and users match on them, never on message text. `title` is the one-line meaning, `help` what
- * to do about it; docs/findings.md is generated from this object.
+ * to do about it. The findings documentation can be generated from this object.
  */
 export const ROTATE_HINT =
   'In Okta: Applications → your app → Sign On → SAML Signing Certificates → Generate new certificate, ' +

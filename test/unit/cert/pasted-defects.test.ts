@@ -17,6 +17,9 @@ describe('things pasted where a certificate belongs', () => {
     expect(r.findings.map((f) => f.code)).toEqual(['CERT_PEM_BLOCK']);
     expect(r.cert).toBeUndefined();
   });
+  it('a lone PEM armour line from a partial paste', () => {
+    expect(codesOf(`${CERT}\n-----END CERTIFICATE-----`)).toEqual(['CERT_PEM_BLOCK']);
+  });
   it('a PEM block base64-encoded again', () => {
     expect(codesOf(Buffer.from(readCertPem('okta-like')).toString('base64'))).toEqual(['CERT_PEM_IN_BASE64']);
   });
@@ -94,6 +97,9 @@ describe('things pasted where a certificate belongs', () => {
 });
 
 describe('strict base64', () => {
+  it('calls a long text with one bad character invalid base64, not a placeholder', () => {
+    expect(codesOf(`${CERT.slice(0, 100)}_your${CERT.slice(100)}`)).toEqual(['CERT_BASE64_INVALID']);
+  });
   it('names the first bad character and its position', () => {
     const text = `${CERT.slice(0, 10)}!${CERT.slice(10)}`;
     const [f] = run(text).findings;
