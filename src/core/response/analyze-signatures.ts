@@ -33,7 +33,7 @@ export function analyzeSignatures(doc: Document, xml: string, trusted: readonly 
     let valid = v.valid;
     if (on === 'other') {
       valid = false;
-      out.findings.push(finding('XML_SIGNATURE_NOT_CHILD', 'error', `a Signature sits inside ${parent.localName}, not directly in the Response or an Assertion`, 'Okta signs only the Response and the Assertion; a signature anywhere else is signature wrapping.', locOf(sig, opts.file)));
+      out.findings.push(finding('XML_SIGNATURE_NOT_CHILD', 'error', `a Signature sits inside <${parent.nodeName}>, not directly in the samlp:Response or a saml:Assertion`, 'Okta signs only the Response and the Assertion; a signature anywhere else is signature wrapping.', locOf(sig, opts.file)));
     }
     if ((perParent.get(parent) ?? 0) > 1) {
       valid = false;

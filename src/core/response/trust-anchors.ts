@@ -50,7 +50,7 @@ export function oktaXmlFromConfig(doc: Document.Parsed | undefined, source: stri
 
 /** A PEM file of certificates, or a bare PUBLIC KEY (xml-crypto's own test anchors are some). */
 export function trustFromPem(text: string, source: string, now: Date): TrustAnchor[] {
-  if (/-----BEGIN PUBLIC KEY-----/.test(text) && !/-----BEGIN CERTIFICATE-----/.test(text)) {
+  if (/-----BEGIN (RSA )?PUBLIC KEY-----/.test(text) && !/-----BEGIN CERTIFICATE-----/.test(text)) {
     try {
       createPublicKey(text);
     } catch (e) {
