@@ -46,7 +46,9 @@ function suite(file: FileReport, strict: boolean): Suite {
 }
 
 function testcase(name: string, check: LintCheck, file: string, found: Finding[], failing: Finding[]): string {
-  const lines = [`    <testcase name="${check}" classname="${name}">`];
+  const open = `    <testcase name="${check}" classname="${name}"`;
+  if (found.length === 0) return `${open}/>`;
+  const lines = [`${open}>`];
   if (failing.length > 0) {
     const first = failing[0] as Finding;
     const text = failing.map((f) => line(file, f)).join('\n');
