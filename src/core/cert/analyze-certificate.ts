@@ -1,8 +1,9 @@
 import { finding, type Finding, type Location } from '../findings.js';
 import { CERT_CODES, type CertCode } from './codes.js';
-import { classifyCertificateBytes, pemLabelCode, startsWithCertificate, type StaticAnalysis } from './classify-certificate.js';
+import { classifyCertificateBytes, pemLabelCode, type StaticAnalysis } from './classify-certificate.js';
 import type { CertDetails, StaticFinding } from './read-certificate.js';
 import { decodeStrictBase64, offsetToLineColumn } from './strict-base64.js';
+import { describeBase64Error, isConcatenation, looksLikePlaceholder, preview } from './text-defects.js';
 
 export interface AnalyzeOptions {
   /** The clock (DESIGN.md §3: time is an input). */
@@ -38,14 +39,6 @@ export function certCacheStats(): { entries: number; parses: number } {
 export function clearCertCache(): void {
   cache.clear();
   parses = 0;
-}
-
-/** Placeholders seen in the wild: "MIIC...", "<certificate>", "${IDP_CERT}", REPLACE_WITH_…, "YOUR_CERT_HERE". */
-const ELLIPSIS_OR_MARKUP = /\.\.\.|…|[<>{}[\]]|\$\{/;
-const PLACEHOLDER_WORD = /replace|placeholder|insert|your|change.?me|todo|fixme|xxxx|example|certificate|base64|paste|here/i;
-/** Words only count in short texts: a 1,200-character certificate can contain "here" by chance. */
-function looksLikePlaceholder(text: string): boolean {
-  return ELLIPSIS_OR_MARKUP.test(text) || (text.replace(/\s+/g, '').length < 200 && PLACEHOLDER_WORD.test(text));
 }
 
 /**
@@ -84,15 +77,7 @@ export function analyzeCertificate(text: string, opts: AnalyzeOptions): CertAnal
     if (looksLikePlaceholder(text)) {
       return { findings: [make('CERT_PLACEHOLDER', 'error', `The element holds placeholder text (${preview(text)}), not a certificate.`)] };
     }
-    const what =
-      decoded.reason === 'character'
-        ? `character ${JSON.stringify(decoded.char)} (U+${(decoded.char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}) at position ${decoded.offset + 1}`
-        : decoded.reason === 'padding'
-          ? `misplaced "=" padding at position ${decoded.offset + 1}`
-          : decoded.reason === 'length'
-            ? 'a length that is not a multiple of 4 (cut short?)'
-            : 'non-zero bits before the padding';
-    return { findings: [make('CERT_BASE64_INVALID', 'error', `The certificate is not valid base64: ${what}.`, decoded.offset)] };
+    return { findings: [make('CERT_BASE64_INVALID', 'error', `The certificate is not valid base64: ${describeBase64Error(decoded)}.`, decoded.offset)] };
   }
 
   const analysis = classifyCertificateBytes(decoded.bytes, looksLikePlaceholder(text));
@@ -142,19 +127,4 @@ function withClock(analysis: StaticAnalysis, opts: AnalyzeOptions, make: Make): 
     pem: d.pem,
   };
   return { cert, findings };
-}
-
-/** Several padded base64 runs, each a certificate: two PEM bodies pasted one after the other. */
-function isConcatenation(text: string): boolean {
-  const runs = (text.match(/[^=]*=*/g) ?? []).filter((r) => r.trim() !== '');
-  if (runs.length < 2) return false;
-  return runs.every((r) => {
-    const d = decodeStrictBase64(r);
-    return d.ok && startsWithCertificate(d.bytes);
-  });
-}
-
-function preview(text: string): string {
-  const t = text.trim().replace(/\s+/g, ' ');
-  return JSON.stringify(t.length > 40 ? `${t.slice(0, 40)}…` : t);
 }

@@ -1,7 +1,8 @@
-import { createHash, X509Certificate, type KeyObject } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import type { CertInfo } from '../metadata/types.js';
 import { CERT_CODES, type CertCode } from './codes.js';
 import { children, readTime, readTlv, TAG } from './der.js';
+import { describeKey } from './describe-key.js';
 import { readSignatureAlgorithm } from './signature-algorithms.js';
 
 /** Everything reported for one certificate (CertInfo without its place in a document). */
@@ -29,14 +30,6 @@ export function toPem(der: Uint8Array): string {
   const lines = Buffer.from(der).toString('base64').match(/.{1,64}/g) ?? [];
   return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
 }
-
-const CURVES: Record<string, { name: string; bits: number }> = {
-  prime256v1: { name: 'P-256', bits: 256 },
-  secp384r1: { name: 'P-384', bits: 384 },
-  secp521r1: { name: 'P-521', bits: 521 },
-  secp224r1: { name: 'P-224', bits: 224 },
-  prime192v1: { name: 'P-192', bits: 192 },
-};
 
 /**
  * Reads a DER certificate whose outer length was already checked. Node's parser (OpenSSL) is the
@@ -117,50 +110,4 @@ function readFields(der: Buffer) {
     notBefore: readTime(der, nb),
     notAfter: readTime(der, na),
   };
-}
-
-interface KeyDescription {
-  type: string;
-  size?: number;
-  curve?: string;
-  problem?: StaticFinding;
-}
-
-function describeKey(x: X509Certificate): KeyDescription {
-  let pk: KeyObject;
-  try {
-    pk = x.publicKey;
-  } catch (e) {
-    return { type: 'unknown', problem: { code: 'CERT_UNSUPPORTED_KEY', severity: 'error', message: `The public key cannot be read (${(e as Error).message}).` } };
-  }
-  const type = pk.asymmetricKeyType ?? 'unknown';
-  const d = pk.asymmetricKeyDetails ?? {};
-  if (type === 'rsa' || type === 'rsa-pss') {
-    const size = d.modulusLength;
-    const out: KeyDescription = { type: type === 'rsa' ? 'RSA' : 'RSA-PSS' };
-    if (size !== undefined) out.size = size;
-    // NIST SP 800-131A: RSA below 2048 bits is disallowed for signatures (issue 3).
-    if (size !== undefined && size < 2048) {
-      out.problem = { code: 'CERT_WEAK_KEY', severity: 'error', message: `RSA key of ${size} bits: below the 2048-bit minimum.` };
-    }
-    return out;
-  }
-  if (type === 'ec') {
-    const curve = CURVES[d.namedCurve ?? ''];
-    if (!curve) {
-      return { type: 'EC', curve: d.namedCurve ?? 'unknown', problem: { code: 'CERT_UNSUPPORTED_KEY', severity: 'error', message: `EC key on curve ${d.namedCurve ?? 'unknown'}: not a curve XML signatures use.` } };
-    }
-    const out: KeyDescription = { type: 'EC', size: curve.bits, curve: curve.name };
-    out.problem =
-      curve.bits < 256
-        ? { code: 'CERT_WEAK_KEY', severity: 'error', message: `EC key on ${curve.name}: below the 256-bit minimum.` }
-        : { code: 'CERT_NON_RSA_KEY', severity: 'warning', message: `EC key on ${curve.name}: Okta signs SAML with RSA keys.` };
-    return out;
-  }
-  if (type === 'ed25519' || type === 'ed448') {
-    const name = type === 'ed25519' ? 'Ed25519' : 'Ed448';
-    return { type: name, size: type === 'ed25519' ? 256 : 456, problem: { code: 'CERT_NON_RSA_KEY', severity: 'warning', message: `${name} key: Okta signs SAML with RSA keys.` } };
-  }
-  const shown = type.toUpperCase();
-  return { type: shown, problem: { code: 'CERT_UNSUPPORTED_KEY', severity: 'error', message: `${shown} key: cannot sign SAML messages.` } };
 }

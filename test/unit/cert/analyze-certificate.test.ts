@@ -51,6 +51,8 @@ describe('analyzeCertificate: one finding per fixture defect', () => {
     ['sha1', ['CERT_SHA1_SIGNATURE']],
     ['md5', ['CERT_MD5_SIGNATURE']],
     ['ec-p256', ['CERT_NON_RSA_KEY']],
+    ['ed25519', ['CERT_NON_RSA_KEY']],
+    ['dsa', ['CERT_UNSUPPORTED_KEY']],
   ] as const)('%s → %j', (name, expected) => {
     expect(codes(analyze(name))).toEqual([...expected].sort());
   });
@@ -63,6 +65,8 @@ describe('analyzeCertificate: one finding per fixture defect', () => {
     expect(sev('md5')).toEqual(['error']);
     expect(sev('sha1')).toEqual(['warning']);
     expect(sev('ec-p256')).toEqual(['warning']);
+    expect(sev('ed25519')).toEqual(['warning']);
+    expect(sev('dsa')).toEqual(['error']);
   });
 
   it('puts the Okta rotation steps in the weak-key hint', () => {
@@ -77,6 +81,8 @@ describe('analyzeCertificate: one finding per fixture defect', () => {
     expect(analyze('md5').cert?.selfSignatureValid).toBe(true);
     expect(analyze('ec-p256').cert).toMatchObject({ keyType: 'EC', keySize: 256, curve: 'P-256', signatureAlgorithm: 'ecdsa-with-SHA256', selfSignatureValid: true });
     expect(analyze('rsa1024').cert?.keySize).toBe(1024);
+    expect(analyze('ed25519').cert).toMatchObject({ keyType: 'Ed25519', signatureAlgorithm: 'ED25519', selfSignatureValid: true });
+    expect(analyze('dsa').cert).toMatchObject({ keyType: 'DSA', signatureAlgorithm: 'dsa_with_SHA256', selfSignatureValid: true });
   });
 
   it('counts days left negative once expired', () => {
