@@ -123,6 +123,7 @@ export function buildProgram(io: Io, run: Runner): Command {
       .option('--host <host>', 'expected Polyaxon host')
       .option('--org <org>', 'expected organization')
       .option('--require-okta', 'a config without an okta block fails')
+      .option('--skip-non-polyaxon', 'skip YAML files that are not Polyaxon configs even when named (for pre-commit)')
       .option('--allow-http', 'allow an http:// host')
       .option('--max-size <MB>', 'refuse larger XML', '10'),
     ['polyaxon-sso lint deploy/', 'polyaxon-sso lint "deploy/**/*.yaml" --format sarif > lint.sarif'],

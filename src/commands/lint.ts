@@ -28,6 +28,8 @@ interface LintCliOptions {
   host?: string;
   org?: string;
   requireOkta?: boolean;
+  /** pre-commit passes every changed YAML file by name: skip those that are not configs. */
+  skipNonPolyaxon?: boolean;
   allowHttp?: boolean;
   maxSize?: string;
   color?: boolean;
@@ -61,7 +63,8 @@ export async function run(io: Io, inputs: string[], opts: LintCliOptions): Promi
 
   const { files, problems } = await expandInputs(inputs, io.cwd);
   const reports: FileReport[] = problems.map((p) => unreadable(p.input, p.code, p.message));
-  reports.push(...(await pool(files, PARALLEL, (f) => lintOne(f, io, limit, base))));
+  const skipNamed = opts.skipNonPolyaxon === true;
+  reports.push(...(await pool(files, PARALLEL, (f) => lintOne(f, io, limit, base, skipNamed))));
   const report = buildReport(reports);
 
   const code = exitCode(report, opts.strict === true, maxWarnings);
@@ -72,7 +75,7 @@ export async function run(io: Io, inputs: string[], opts: LintCliOptions): Promi
   return code;
 }
 
-async function lintOne(f: InputFile, io: Io, limit: number, base: Omit<LintOptions, 'skipNonPolyaxon'>): Promise<FileReport> {
+async function lintOne(f: InputFile, io: Io, limit: number, base: Omit<LintOptions, 'skipNonPolyaxon'>, skipNamed: boolean): Promise<FileReport> {
   let bytes: Buffer;
   try {
     bytes = f.path === '-' ? (await readSource('-', io, { maxSizeMb: limit / 1024 / 1024, what: 'config' })).bytes : await readLocalFile(f.path, f.display, limit, 'config');
@@ -80,7 +83,7 @@ async function lintOne(f: InputFile, io: Io, limit: number, base: Omit<LintOptio
     if (!isOperationalError(e)) throw e;
     return unreadable(f.display, e.code, e.message);
   }
-  return lintConfig(bytes.toString('utf8'), f.display, { ...base, skipNonPolyaxon: f.expanded });
+  return lintConfig(bytes.toString('utf8'), f.display, { ...base, skipNonPolyaxon: f.expanded || skipNamed });
 }
 
 function unreadable(file: string, code: string, message: string): FileReport {

@@ -155,3 +155,22 @@ describe('lint: formats', () => {
     expect((await lint([`${FIX}/okta-xml-missing.yaml`], { env: { FORCE_COLOR: '1' } })).stdout).toContain('\u001b[31merror');
   });
 });
+
+describe('lint --skip-non-polyaxon (pre-commit passes changed files by name)', () => {
+  it('skips named files that are not Polyaxon configs, still lints the configs', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'lint-precommit-'));
+    writeFileSync(join(cwd, 'ci.yml'), 'name: ci\non: push\njobs: {}\n');
+    writeFileSync(join(cwd, 'manifests.yaml'), 'kind: A\n---\nkind: B\n');
+    writeFileSync(join(cwd, 'values.yaml'), readFileSync(`${FIX}/okta-xml-missing.yaml`));
+    const r = await lint(['ci.yml', 'manifests.yaml', 'values.yaml', '--skip-non-polyaxon', '--json'], { cwd });
+    const doc = json(r.stdout);
+    expect(doc.files.map((f) => [f.file, f.skipped !== undefined])).toEqual([['ci.yml', true], ['manifests.yaml', true], ['values.yaml', false]]);
+    expect(r.code).toBe(1);
+  });
+
+  it('.pre-commit-hooks.yaml runs lint with that flag on YAML files', () => {
+    const hooks = readFileSync('.pre-commit-hooks.yaml', 'utf8');
+    expect(hooks).toContain('entry: polyaxon-sso lint --skip-non-polyaxon');
+    expect(hooks).toContain('files: \\.ya?ml$');
+  });
+});
