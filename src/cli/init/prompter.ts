@@ -42,14 +42,25 @@ async function guard<T>(p: Promise<T>): Promise<T> {
   }
 }
 
+/** Every prompt of `fns` with Ctrl-C mapped to the wizard's cancel (tests inject `fns`). */
+export function guardPrompter(fns: Prompter): Prompter {
+  return {
+    input: (q) => guard(fns.input(q)),
+    confirm: (q) => guard(fns.confirm(q)),
+    select: (q) => guard(fns.select(q)),
+    editor: (q) => guard(fns.editor(q)),
+    paste: (q) => guard(fns.paste(q)),
+  };
+}
+
 export function inquirerPrompter(io: Io, output: NodeJS.WritableStream): Prompter {
   const context = { input: io.stdin, output };
-  return {
-    input: (q) => guard(input({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}), ...(q.validate ? { validate: q.validate } : {}) }, context)),
-    confirm: (q) => guard(confirm({ message: q.message, default: q.default ?? true }, context)),
+  return guardPrompter({
+    input: (q) => input({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}), ...(q.validate ? { validate: q.validate } : {}) }, context),
+    confirm: (q) => confirm({ message: q.message, default: q.default ?? true }, context),
     select: <T extends string>(q: { message: string; choices: Choice<T>[]; default?: T }) =>
-      guard(select<T>({ message: q.message, choices: q.choices, ...(q.default !== undefined ? { default: q.default } : {}) }, context)),
-    editor: (q) => guard(editor({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}), postfix: '.xml' }, context)),
+      select<T>({ message: q.message, choices: q.choices, ...(q.default !== undefined ? { default: q.default } : {}) }, context),
+    editor: (q) => editor({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}), postfix: '.xml' }, context),
     paste: (q) => readPaste(io.stdin, output, q.message, q.closing),
-  };
+  });
 }

@@ -1,0 +1,137 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+/** init without a terminal (or with --yes): every answer from flags, never a prompt (issue 6). */
+const ROOT = resolve('.');
+const DEMO = join(ROOT, 'fixtures/demo/values.yaml');
+const ACME = join(ROOT, 'fixtures/metadata/valid/okta-acme.xml');
+const EC = join(ROOT, 'fixtures/metadata/valid/okta-ec-cert.xml');
+const EXPIRED = join(ROOT, 'fixtures/metadata/invalid/expired-cert.xml');
+const NOW = ['--now', '2026-06-01T00:00:00Z'];
+const golden = (name: string) => readFileSync(join(ROOT, 'test/golden', name), 'utf8');
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'init-'));
+  copyFileSync(DEMO, join(dir, 'values.yaml'));
+});
+const read = (f: string) => readFileSync(join(dir, f), 'utf8');
+const init = (args: string[], tty = false) => runCli(['init', ...args], { cwd: dir, tty });
+
+describe('init, scripted', () => {
+  it('flags only, no TTY: the config is patched byte for byte like the golden file', async () => {
+    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, ...NOW]);
+    expect(r.code).toBe(0);
+    expect(read('values.yaml')).toBe(golden('init/values.acme.yaml'));
+    expect(r.stdout).toContain('https://polyaxon.acme.com/sso/okta/acs/acme');
+    expect(r.stdout).toContain('73:DC:D0:9C:65:52:55:AF:06:F6:39:C3:D4:22:00:6F:75:D3:8F:A9:A0:BF:83:0E:8B:E8:87:40:46:AE:04:53');
+    expect(r.stdout).toContain('polyaxon admin deploy -f values.yaml --check');
+    expect(r.stdout).toContain('polyaxon admin upgrade -f values.yaml');
+    expect(r.stdout).toContain('polyaxon-sso lint values.yaml --host polyaxon.acme.com --org acme');
+    expect(readdirSync(dir).sort()).toEqual(['values.yaml']);
+  });
+
+  it('--json: one document with the fixed shape', async () => {
+    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, '--json', ...NOW]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      schemaVersion: 1,
+      config: 'values.yaml',
+      written: ['values.yaml'],
+      urls: { acsUrl: 'https://polyaxon.acme.com/sso/okta/acs/acme', spEntityId: 'https://polyaxon.acme.com/sso/okta/metadata/acme' },
+      certificate: {
+        subject: 'C=US, ST=California, L=San Francisco, O=Okta, OU=SSOProvider, CN=dev-000000, emailAddress=info@okta.com',
+        notAfter: '2035-01-01T00:00:00.000Z',
+        sha256: '73:DC:D0:9C:65:52:55:AF:06:F6:39:C3:D4:22:00:6F:75:D3:8F:A9:A0:BF:83:0E:8B:E8:87:40:46:AE:04:53',
+      },
+      changed: true,
+    });
+    expect(r.stderr).toContain('Next steps');
+  });
+
+  it('a second run is "already up to date": nothing written, mtime kept, changed false', async () => {
+    const args = ['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, ...NOW];
+    expect((await init(args)).code).toBe(0);
+    const before = statSync(join(dir, 'values.yaml')).mtimeMs;
+    const r = await init([...args, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ written: [], changed: false });
+    expect(r.stderr).toContain('already up to date');
+    expect(statSync(join(dir, 'values.yaml')).mtimeMs).toBe(before);
+    expect(read('values.yaml')).toBe(golden('init/values.acme.yaml'));
+  });
+
+  it('a rotation by flags replaces the metadata', async () => {
+    expect((await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, ...NOW])).code).toBe(0);
+    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', EC, '--json', ...NOW]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ changed: true, certificate: { sha256: '58:31:74:3D:91:CB:A4:BD:11:26:30:E4:A9:E2:29:85:9D:EA:66:07:8A:7A:B3:8F:EF:08:A8:AF:CE:49:CF:40' } });
+    expect(read('values.yaml')).toContain(readFileSync(EC, 'utf8').trim().split('\n')[1]?.trim());
+    expect(r.stderr).toMatch(/current +73:DC:D0/);
+    expect(r.stderr).toMatch(/new +58:31:74/);
+  });
+
+  it('a missing config is created as a minimal config', async () => {
+    const r = await init(['--config', 'new.yaml', '--host', 'polyaxon.acme.com', '--org', 'acme', '--metadata', ACME, '--json', ...NOW]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ config: 'new.yaml', written: ['new.yaml'], changed: true });
+    expect(read('new.yaml')).toBe(golden('init/new-config.yaml'));
+  });
+
+  it('--terraform-out writes the Okta app as Terraform, like `urls --format terraform`', async () => {
+    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, '--terraform-out', 'okta.tf', '--json', ...NOW]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).written).toEqual(['okta.tf', 'values.yaml']);
+    expect(read('okta.tf')).toBe(golden('urls/acme.tf'));
+  });
+
+  it.each([
+    ['nothing', [], false, ['--config', '--host', '--org', '--metadata']],
+    ['a config with a host', ['--config', 'values.yaml'], false, ['--org', '--metadata']],
+    ['a config that does not exist', ['--config', 'nope.yaml', '--org', 'acme'], false, ['--host', '--metadata']],
+    ['--yes on a terminal', ['--yes', '--metadata', ACME], true, ['--config', '--host', '--org']],
+  ])('missing flags with %s: one usage error listing them all (exit 2)', async (_n, args, tty, flags) => {
+    const r = await init(args, tty);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const first = r.stderr.split('\n')[0] ?? '';
+    expect(first).toBe(`polyaxon-sso: missing ${flags.join(', ')} (no prompts without a terminal or with --yes)`);
+    expect(read('values.yaml')).toBe(readFileSync(DEMO, 'utf8'));
+  });
+
+  it('bad metadata: exit 1, the findings on stderr, the config untouched', async () => {
+    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', EXPIRED, ...NOW]);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain('[CERT_EXPIRED]');
+    expect(read('values.yaml')).toBe(readFileSync(DEMO, 'utf8'));
+  });
+
+  it('a --fingerprint that matches no signing cert: exit 1, nothing written', async () => {
+    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, '--fingerprint', 'AA'.repeat(32), '--terraform-out', 'okta.tf', ...NOW]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('[MD_FINGERPRINT_MISMATCH]');
+    expect(readdirSync(dir)).toEqual(['values.yaml']);
+  });
+
+  it.each([
+    ['a bad --host', ['--host', 'evil.com/path', '--org', 'acme'], '--host: '],
+    ['a bad --org', ['--host', 'a.example', '--org', '../x'], '--org: '],
+    ['a missing metadata file', ['--org', 'acme', '--metadata', 'missing.xml'], 'metadata file not found: missing.xml'],
+  ])('%s: exit 2, nothing written', async (_n, args, said) => {
+    const r = await init(['--config', 'values.yaml', '--metadata', ACME, ...args, ...NOW]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(said);
+    expect(read('values.yaml')).toBe(readFileSync(DEMO, 'utf8'));
+  });
+
+  it('a config that is not YAML: exit 2 with line:col, untouched', async () => {
+    writeFileSync(join(dir, 'values.yaml'), 'a: [1, 2\nb: c\n');
+    const r = await init(['--config', 'values.yaml', '--host', 'a.example', '--org', 'acme', '--metadata', ACME, ...NOW]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^polyaxon-sso: values\.yaml:\d+:\d+: /);
+    expect(read('values.yaml')).toBe('a: [1, 2\nb: c\n');
+  });
+});
