@@ -44,6 +44,7 @@ const wanted = new Set(all.filter((c) => !only || only.test(c.id)).flatMap((c) =
 const list = all.filter((c) => wanted.has(c.id));
 const timer = has('hyperfine') ? 'hyperfine' : 'node timer (spawnSync)';
 
+const [SLOW, VERY_SLOW] = [3, 30];
 const results = new Map();
 for (const c of list) {
   if (!isBuilt(root, c.command)) {
@@ -58,8 +59,16 @@ for (const c of list) {
     results.set(c.id, { status: 'failed', ...p });
     continue;
   }
-  const runs = opt.runs ? Number(opt.runs) : opt.quick ? 3 : c.runs;
-  const warmup = opt.quick ? 0 : c.warmup;
+  let runs = opt.runs ? Number(opt.runs) : opt.quick ? 3 : c.runs;
+  let warmup = opt.quick ? 0 : c.warmup;
+  // Slow cases (the big aggregates before issue 9's work: minutes each) would make the bench
+  // unusable: the probe serves as warm-up above SLOW seconds, as the only sample above VERY_SLOW.
+  if (p.seconds > VERY_SLOW && !opt.runs) {
+    log(`${c.id}: ${p.seconds.toFixed(1)} s: the probe is the only sample`);
+    results.set(c.id, { status: 'ok', ...p, median: p.seconds, times: [p.seconds] });
+    continue;
+  }
+  if (p.seconds > SLOW && !opt.runs) [runs, warmup] = [Math.min(runs, 3), 0];
   log(`${c.id}: ${runs} runs${warmup ? ` after ${warmup} warm-up` : ''}`);
   const t = time(c.argv, { cwd: root, runs, warmup, timer: has('hyperfine') ? 'hyperfine' : 'node' });
   results.set(c.id, { status: 'ok', ...p, ...t });

@@ -17,12 +17,14 @@ export const median = (xs) => {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
-/** One run: exit code, first line of stderr, peak RSS in bytes (undefined without GNU time). */
+/** One run: exit code, first stderr line, wall seconds, peak RSS in bytes (undefined without GNU time). */
 export function probe(argv, cwd) {
   const out = join(scratch, 'time.txt');
   const withTime = has(TIME);
   const [cmd, ...args] = withTime ? [TIME, '-f', '%M', '-o', out, ...argv] : argv;
+  const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const stderr = r.stderr?.toString('utf8') ?? '';
   let rss;
   if (withTime) {
@@ -30,7 +32,7 @@ export function probe(argv, cwd) {
     if (Number.isFinite(kb)) rss = kb * 1024;
   }
   const firstLine = stderr.split('\n').find((l) => l.trim() !== '' && !l.startsWith('Command exited')) ?? '';
-  return { code: r.status ?? (r.signal ? 128 : 2), signal: r.signal ?? undefined, stderrLine: firstLine.slice(0, 160), rss };
+  return { code: r.status ?? (r.signal ? 128 : 2), signal: r.signal ?? undefined, stderrLine: firstLine.slice(0, 160), seconds, rss };
 }
 
 // hyperfine --shell=none splits the command line with shell-words rules: quote everything.
