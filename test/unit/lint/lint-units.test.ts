@@ -101,3 +101,12 @@ describe('renderers', () => {
     for (const code of ['OKTA_XML_MISSING', 'MD_IDP_DESCRIPTOR_MISSING', 'CERT_EXPIRED', 'YAML_SYNTAX']) expect(ruleInfo(code)?.title, code).toBeTruthy();
   });
 });
+
+describe('docs/lint.md', () => {
+  it('lists every lint code with its severity and check', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { LINT_CODES } = await import('../../../src/core/lint/codes.js');
+    const doc = readFileSync('docs/lint.md', 'utf8');
+    for (const [code, info] of Object.entries(LINT_CODES)) expect(doc, code).toContain(`| \`${code}\` | ${info.severity} | ${info.check} |`);
+  });
+});
