@@ -39,17 +39,25 @@ export async function withinHangGuard<T>(p: Promise<T>, ms = HANG_GUARD_MS, what
   }
 }
 
+export interface GuardedOptions extends Omit<FakeIoOptions, 'fetch'> {
+  hangMs?: number;
+  /** Answers a (recorded) request; without it every request is refused. */
+  respond?: (url: string) => Response | Promise<Response>;
+}
+
 /**
  * Runs `polyaxon-sso ...args` like src/cli.ts main() does, but keeps the OperationalError code,
  * which the CLI prints only as a message (tests match codes, never message text).
  */
-export async function runGuarded(args: string[], opts: FakeIoOptions & { hangMs?: number } = {}): Promise<GuardedResult> {
+export async function runGuarded(args: string[], opts: GuardedOptions = {}): Promise<GuardedResult> {
   const requests: string[] = [];
-  const refuse = (async (input: unknown) => {
-    requests.push(input instanceof Request ? input.url : String(input));
+  const record = (async (input: unknown) => {
+    const url = input instanceof Request ? input.url : String(input);
+    requests.push(url);
+    if (opts.respond) return opts.respond(url);
     throw new TypeError('fetch refused by the adversarial suite');
   }) as typeof fetch;
-  const io = fakeIo({ ...opts, fetch: opts.fetch ?? refuse });
+  const io = fakeIo({ ...opts, fetch: record });
   let code: number = EXIT.OK;
   let errorCode: string | undefined;
   const program = buildProgram(io, async (load, a) => {
