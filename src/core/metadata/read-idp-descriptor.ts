@@ -124,6 +124,8 @@ function readKeys(idp: Element, findings: Finding[], file?: string): RawKey[] {
     for (const c of certs) {
       const t = elementText(c, file);
       findings.push(...t.findings);
+      // A value split by a comment or markup is never used (CVE-2017-11428: parsers disagree on it).
+      if (t.findings.length > 0) continue;
       const key: RawKey = { use: kind, certText: t.value };
       const loc = locationOf(c, file);
       if (loc) key.location = loc;

@@ -70,6 +70,9 @@ export function scanHostile(text: string, file?: string): HostileScan {
       }
       const tag = scanTag(text, i + 1);
       for (const d of tag.duplicates) add('XML_DUPLICATE_ATTRIBUTE', `attribute "${d.name}" repeated`, 'Keep one of the two attributes.', d.offset);
+      // XML 1.0 §3.1 [10] AttValue: '<' is not allowed in an attribute value (markup smuggled into
+      // entityID, e.g. a comment, must not reach a parser that might tolerate it).
+      for (const off of tag.ltInValues) add('XML_NOT_WELL_FORMED', "'<' inside an attribute value", 'Attribute values cannot contain markup; escape it as &lt; or remove it.', off);
       if (!tag.selfClosing) depth++;
       i = tag.end;
     }
@@ -109,6 +112,7 @@ interface TagScan {
   end: number;
   selfClosing: boolean;
   duplicates: { name: string; offset: number }[];
+  ltInValues: number[];
 }
 
 /** Reads one start tag from just after '<': its name, attributes (quoted values), and end. */
@@ -118,9 +122,10 @@ function scanTag(text: string, from: number): TagScan {
   let i = NAME.lastIndex > from ? NAME.lastIndex : from;
   const seen = new Set<string>();
   const duplicates: TagScan['duplicates'] = [];
+  const ltInValues: number[] = [];
   while (i < text.length) {
     const c = text[i] as string;
-    if (c === '>') return { end: i + 1, selfClosing: text[i - 1] === '/', duplicates };
+    if (c === '>') return { end: i + 1, selfClosing: text[i - 1] === '/', duplicates, ltInValues };
     if (/\s|\//.test(c)) {
       i++;
       continue;
@@ -141,11 +146,13 @@ function scanTag(text: string, from: number): TagScan {
       const q = text[i];
       if (q === '"' || q === "'") {
         const end = text.indexOf(q, i + 1);
+        const lt = text.indexOf('<', i + 1);
+        if (lt >= 0 && (end < 0 || lt < end)) ltInValues.push(lt);
         i = end < 0 ? text.length : end + 1;
       }
     }
     if (seen.has(name)) duplicates.push({ name, offset: nameAt });
     seen.add(name);
   }
-  return { end: text.length, selfClosing: false, duplicates };
+  return { end: text.length, selfClosing: false, duplicates, ltInValues };
 }
