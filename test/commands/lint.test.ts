@@ -174,3 +174,20 @@ describe('lint --skip-non-polyaxon (pre-commit passes changed files by name)', (
     expect(hooks).toContain('files: \\.ya?ml$');
   });
 });
+
+describe('lint: certificate checks inside options.xml', () => {
+  const SHA256 = '73:DC:D0:9C:65:52:55:AF:06:F6:39:C3:D4:22:00:6F:75:D3:8F:A9:A0:BF:83:0E:8B:E8:87:40:46:AE:04:53';
+  it('--fingerprint pins the signing cert, as in validate-metadata', async () => {
+    expect((await lint([`${FIX}/clean.yaml`, '--fingerprint', SHA256])).code).toBe(0);
+    const r = await lint([`${FIX}/clean.yaml`, '--fingerprint', SHA256.replace('73:DC', '00:00'), '--json']);
+    expect(r.code).toBe(1);
+    expect(json(r.stdout).files[0]?.findings.map((f) => f.code)).toContain('MD_FINGERPRINT_MISMATCH');
+  });
+
+  it('--min-days and --now: a cert expiring within the window is a warning on its line', async () => {
+    const run = (days: string) => runCli(['lint', `${FIX}/clean.yaml`, '--now', '2034-12-15T00:00:00Z', '--min-days', days, '--json']);
+    const soon = json((await run('30')).stdout).files[0]?.findings.find((f) => f.code === 'CERT_EXPIRING_SOON');
+    expect(soon).toMatchObject({ severity: 'warning', location: { line: 18 } });
+    expect(json((await run('10')).stdout).files[0]?.findings.map((f) => f.code)).not.toContain('CERT_EXPIRING_SOON');
+  });
+});
