@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { inputError } from '../core/errors.js';
+import { hasErrors, type Finding } from '../core/findings.js';
+import { validateMetadata } from '../core/metadata/validate-metadata.js';
+import { normalizeStoredXml } from '../core/patch/normalize-stored-xml.js';
+import { decodeXml } from '../core/xml/decode-xml.js';
+import type { Io } from './io.js';
+import { readSource } from './read-source.js';
+import { readSnapshot, type Snapshot } from './safe-write.js';
+import { errnoOf } from './writer-fs.js';
+
+/** The two inputs of `patch`: the config as it is on disk, and the metadata as validated. */
+export interface ConfigInput {
+  /** Absent when the file does not exist and --create was given. */
+  snapshot?: Snapshot;
+  text: string;
+}
+
+export async function readConfig(path: string, shown: string, create: boolean, limit: number): Promise<ConfigInput> {
+  let snapshot: Snapshot;
+  try {
+    snapshot = await readSnapshot(path);
+  } catch (e) {
+    const code = errnoOf(e);
+    if (code === 'ENOENT' && create) return { text: '' };
+    if (code === 'ENOENT')
+      throw inputError(`config file not found: ${shown}`, 'PATCH_CONFIG_NOT_FOUND', 'Check the path, or add --create to write a new config holding only the okta block.');
+    const why = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
+    throw inputError(`cannot read ${shown}: ${why}`, 'PATCH_CONFIG_UNREADABLE', 'Check the path and the file permissions.');
+  }
+  if (snapshot.size > limit) throw inputError(`${shown} is larger than ${limit / 1024 / 1024} MB`, 'INPUT_TOO_LARGE', 'Raise --max-size if this really is the deployment config.');
+  try {
+    // ignoreBOM keeps a BOM in the text: parseConfig records it and patch writes it back
+    return { snapshot, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(snapshot.bytes) };
+  } catch {
+    throw inputError(`${shown} is not UTF-8 text`, 'PATCH_CONFIG_ENCODING', 'Save the config as UTF-8 (PyYAML and Helm read UTF-8).');
+  }
+}
+
+export interface MetadataInput {
+  source: string;
+  /** The decoded text; undefined when the bytes could not be decoded at all. */
+  text?: string;
+  findings: Finding[];
+  entityId?: string;
+  signingCertSha256: string[];
+  /** SHA-256 (hex) of the XML as stored in the config. */
+  sha256?: string;
+}
+
+export async function readMetadata(io: Io, spec: string, opts: { now: Date; minDays: number; entityId?: string; maxSize?: string }): Promise<MetadataInput> {
+  const src = await readSource(spec, io, { maxSizeMb: opts.maxSize, what: 'metadata' });
+  const decoded = decodeXml(src.bytes, src.name);
+  const out: MetadataInput = { source: src.name, findings: [...decoded.findings], signingCertSha256: [] };
+  if (decoded.text === undefined || hasErrors(decoded.findings)) return out;
+  out.text = decoded.text;
+  out.sha256 = createHash('sha256').update(normalizeStoredXml(decoded.text), 'utf8').digest('hex');
+  const report = validateMetadata(decoded.text, {
+    now: opts.now,
+    minDays: opts.minDays,
+    file: src.name,
+    ...(opts.entityId !== undefined ? { entityId: opts.entityId } : {}),
+  });
+  out.findings.push(...report.findings);
+  if (report.metadata) {
+    out.entityId = report.metadata.entityId;
+    out.signingCertSha256 = report.metadata.signingCerts.map((c) => c.sha256);
+  }
+  return out;
+}

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { inputError, isOperationalError, type OperationalError } from '../core/errors.js';
+import { cleanStaleTemps, tempName } from './stale-temps.js';
+import { errnoOf, nodeWriterFs, type WriterFs, type WriterStat } from './writer-fs.js';
+
+/**
+ * Writing a user's file (DESIGN.md §6): temp file in the same directory, write, fsync, rename,
+ * fsync the directory. The mode (and, when allowed, the owner) is kept. A symlink is written
+ * through: its target gets the new content and the link stays a link. If the file changed since
+ * it was read (bytes, size or mtime), nothing is written. On any error the temp file is removed
+ * and the original is untouched.
+ */
+export interface Snapshot {
+  /** The real path (symlinks resolved) that will be replaced. */
+  realPath: string;
+  bytes: Buffer;
+  size: number;
+  mtimeMs: number;
+  mode: number;
+}
+
+export interface SafeWriteOptions {
+  /** What was read; when set the write is refused if the file no longer matches it. */
+  expect?: Snapshot;
+  /** Keep the previous content as `<file>.bak` with the same mode. */
+  backup?: boolean;
+  fs?: WriterFs;
+}
+
+export interface SafeWriteResult {
+  path: string;
+  backupPath?: string;
+  /** Stale temp files of killed runs that were removed. */
+  cleaned: string[];
+}
+
+export async function readSnapshot(path: string, fs: WriterFs = nodeWriterFs): Promise<Snapshot> {
+  const realPath = await fs.realpath(path);
+  const st = await fs.stat(realPath);
+  const bytes = await fs.readFile(realPath);
+  return { realPath, bytes, size: st.size, mtimeMs: st.mtimeMs, mode: st.mode & 0o7777 };
+}
+
+export async function safeWrite(path: string, data: Uint8Array, opts: SafeWriteOptions = {}): Promise<SafeWriteResult> {
+  const fs = opts.fs ?? nodeWriterFs;
+  const real = await resolveTarget(path, fs);
+  const dir = dirname(real);
+  const cleaned = await cleanStaleTemps(dir, fs);
+  const current = await fs.stat(real).catch(() => undefined);
+  const result: SafeWriteResult = { path: real, cleaned };
+  if (opts.backup && current) {
+    const backupPath = `${real}.bak`;
+    await replaceFile(backupPath, await fs.readFile(real), current, fs, path);
+    result.backupPath = backupPath;
+  }
+  await replaceFile(real, data, current, fs, path, opts.expect);
+  return result;
+}
+
+async function resolveTarget(path: string, fs: WriterFs): Promise<string> {
+  try {
+    return await fs.realpath(path);
+  } catch (e) {
+    if (errnoOf(e) !== 'ENOENT') throw writeError(e, path);
+    // a new file (--create, --output): only its directory has to exist
+    return join(await fs.realpath(dirname(path)).catch(() => dirname(path)), basename(path));
+  }
+}
+
+async function replaceFile(target: string, data: Uint8Array, like: WriterStat | undefined, fs: WriterFs, shown: string, expect?: Snapshot): Promise<void> {
+  const tmp = join(dirname(target), tempName(basename(target), fs.pid, randomBytes(4).toString('hex')));
+  let handle;
+  try {
+    handle = await fs.open(tmp, 'wx', like ? like.mode & 0o7777 : 0o666);
+  } catch (e) {
+    throw writeError(e, shown);
+  }
+  let closed = false;
+  try {
+    await handle.write(data);
+    if (like) {
+      await handle.chmod(like.mode & 0o7777);
+      await handle.chown(like.uid, like.gid).catch(() => undefined); // only root may give files away
+    }
+    await handle.sync();
+    await handle.close();
+    closed = true;
+    if (expect) await assertUnchanged(target, expect, fs, shown);
+    await fs.rename(tmp, target);
+  } catch (e) {
+    if (!closed) await handle.close().catch(() => undefined);
+    await fs.unlink(tmp).catch(() => undefined);
+    throw isOperationalError(e) ? e : writeError(e, shown);
+  }
+  await syncDir(dirname(target), fs);
+}
+
+async function assertUnchanged(target: string, expect: Snapshot, fs: WriterFs, shown: string): Promise<void> {
+  const st = await fs.stat(target).catch(() => undefined);
+  const bytes = st ? await fs.readFile(target).catch(() => undefined) : undefined;
+  if (!st || !bytes || st.size !== expect.size || st.mtimeMs !== expect.mtimeMs || !bytes.equals(expect.bytes))
+    throw inputError(`${shown} changed while patch was running; nothing written`, 'WRITE_FILE_CHANGED', 'Run patch again on the current file.');
+}
+
+/** The rename is durable only once the directory entry is on disk (rename(2), fsync(2)). */
+async function syncDir(dir: string, fs: WriterFs): Promise<void> {
+  try {
+    const h = await fs.open(dir, 'r');
+    await h.sync().catch(() => undefined);
+    await h.close();
+  } catch {
+    // some platforms cannot open or fsync a directory; the rename itself has happened
+  }
+}
+
+function writeError(e: unknown, shown: string): OperationalError {
+  const code = errnoOf(e);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return inputError(`cannot write ${shown}: its directory is read-only (${code})`, 'WRITE_DIR_READONLY', 'Check the directory permissions, or write elsewhere with --output <file>.');
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return inputError(`cannot write ${shown}: no space left on the device; the original is unchanged`, 'WRITE_FAILED', 'Free some space and run patch again.');
+  if (code === 'EEXIST') return inputError(`cannot write ${shown}: a file appeared at its place (dangling symlink?)`, 'WRITE_FAILED');
+  return inputError(`cannot write ${shown}: ${(e as Error).message}; the original is unchanged`, 'WRITE_FAILED');
+}

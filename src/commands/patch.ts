@@ -1,0 +1,108 @@
+import { resolve } from 'node:path';
+import { Chalk } from 'chalk';
+import { EXIT, usageError } from '../core/errors.js';
+import { countBySeverity, hasErrors, type Finding } from '../core/findings.js';
+import { planPatch } from '../core/patch/plan-patch.js';
+import type { PatchPlan } from '../core/patch/types.js';
+import type { Io } from '../cli/io.js';
+import { wantsColor } from '../cli/io.js';
+import { intOption, nowOption } from '../cli/options.js';
+import { readConfig, readMetadata, type MetadataInput } from '../cli/patch-inputs.js';
+import { patchJson, renderChanges } from '../cli/render-patch.js';
+import { maxBytes } from '../cli/read-source.js';
+import { renderFindingLines } from '../cli/render-finding-lines.js';
+import { safeWrite } from '../cli/safe-write.js';
+import { unifiedDiff } from '../cli/unified-diff.js';
+
+export interface PatchCliOptions {
+  metadata?: string;
+  check?: boolean;
+  diff?: boolean;
+  dryRun?: boolean;
+  output?: string;
+  backup?: boolean;
+  disable?: boolean;
+  create?: boolean;
+  force?: boolean;
+  now?: string;
+  minDays?: string;
+  entityId?: string;
+  maxSize?: string;
+  json?: boolean;
+  color?: boolean;
+}
+
+/**
+ * `patch`: metadata → validateMetadata → planPatch (pure) → write, or diff, or check (issue 4).
+ * Exit codes (DESIGN.md §8): metadata with errors → 1 (unless --force); --check → 1 when a change
+ * is pending; --diff/--dry-run → 0; refusals and write failures → 2 with nothing written.
+ */
+export async function run(io: Io, config: string, opts: PatchCliOptions): Promise<number> {
+  const mode = opts.disable ? 'disable' : 'enable';
+  if (opts.backup && opts.output !== undefined) throw usageError('--backup keeps <config>.bak when the config is written in place; it does not combine with --output');
+  if (mode === 'enable' && opts.metadata === undefined)
+    throw usageError('missing --metadata (the IdP metadata to write)', 'PATCH_METADATA_REQUIRED', 'Pass --metadata <file|https-url|->: in Okta, Sign On tab → "View IdP metadata".');
+  const now = nowOption(opts.now, io);
+  const minDays = intOption(opts.minDays, '--min-days', 30);
+  const color = wantsColor(io, opts.color);
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const path = resolve(io.cwd, config);
+  const input = await readConfig(path, config, opts.create === true, maxBytes(opts.maxSize));
+
+  let meta: MetadataInput | undefined;
+  if (opts.metadata !== undefined) {
+    meta = await readMetadata(io, opts.metadata, { now, minDays, maxSize: opts.maxSize, ...(opts.entityId !== undefined ? { entityId: opts.entityId } : {}) });
+    if (hasErrors(meta.findings) && (!opts.force || meta.text === undefined)) {
+      if (opts.json) io.stdout.write(patchJson({ config, mode, meta, findings: meta.findings, outcome: 'metadata-invalid', written: false }));
+      else io.stderr.write(`${renderFindingLines(meta.findings.filter((f) => f.severity !== 'info'), color)}${c.red('patch: the metadata has errors; nothing written')} (--force writes it anyway)\n`);
+      return EXIT.FINDINGS;
+    }
+  }
+  const forced = meta !== undefined && hasErrors(meta.findings);
+  const plan = planPatch(input.text, { mode, file: config, ...(meta?.text !== undefined ? { xml: meta.text } : {}) });
+  const findings: Finding[] = [...(meta?.findings ?? []), ...plan.findings];
+  const report = (outcome: string, written: boolean, extra: Record<string, unknown> = {}) => {
+    if (opts.json) io.stdout.write(patchJson({ config, mode, meta, findings, outcome, written, plan, forced, ...extra }));
+    // info findings (entityID, host) are in --json; the terminal gets what needs attention
+    else if (findings.some((f) => f.severity !== 'info')) io.stderr.write(renderFindingLines(findings.filter((f) => f.severity !== 'info'), color));
+    if (!opts.json && forced)
+      io.stderr.write(c.red.bold(`WARNING: --force: writing metadata with ${countBySeverity(meta?.findings ?? []).error} error(s); Okta sign-in is likely to fail.\n`));
+  };
+
+  const wantsDiff = opts.diff === true || opts.dryRun === true;
+  if (opts.check || wantsDiff) {
+    const diff = unifiedDiff(input.text, plan.text, `a/${config}`, `b/${config}`);
+    if (wantsDiff && !opts.json) io.stdout.write(diff);
+    if (!opts.json) io.stdout.write(checkLine(config, plan, opts.check === true, c));
+    report(plan.changed ? 'would-change' : 'up-to-date', false, wantsDiff ? { diff } : {});
+    return opts.check && plan.changed ? EXIT.FINDINGS : EXIT.OK;
+  }
+  if (opts.output === '-') {
+    io.stdout.write(plan.text);
+    report(plan.changed ? 'printed' : 'up-to-date', false);
+    return EXIT.OK;
+  }
+  if (opts.output !== undefined) {
+    const res = await safeWrite(resolve(io.cwd, opts.output), Buffer.from(plan.text, 'utf8'));
+    if (!opts.json) io.stdout.write(`wrote ${opts.output}${plan.changed ? `\n${renderChanges(plan, c)}` : ' (same content as the config: already up to date)\n'}`);
+    report('written', true, { output: res.path });
+    return EXIT.OK;
+  }
+  if (!plan.changed && input.snapshot) {
+    if (!opts.json) io.stdout.write(`${config}: already up to date${meta?.entityId ? ` (okta metadata ${meta.entityId})` : ''}\n`);
+    report('up-to-date', false);
+    return EXIT.OK;
+  }
+  const res = await safeWrite(path, Buffer.from(plan.text, 'utf8'), { backup: opts.backup === true, ...(input.snapshot ? { expect: input.snapshot } : {}) });
+  if (!opts.json) {
+    io.stdout.write(`${input.snapshot ? 'patched' : 'created'} ${config}\n${renderChanges(plan, c)}`);
+    if (res.backupPath) io.stdout.write(`previous content kept in ${res.backupPath}\n`);
+  }
+  report('written', true, { ...(res.backupPath ? { backup: res.backupPath } : {}), ...(res.cleaned.length ? { cleanedTempFiles: res.cleaned } : {}) });
+  return EXIT.OK;
+}
+
+function checkLine(config: string, plan: PatchPlan, check: boolean, c: InstanceType<typeof Chalk>): string {
+  if (!plan.changed) return `${config}: already up to date\n`;
+  return check ? `${c.yellow(`${config}: would change`)}\n${renderChanges(plan, c)}` : '';
+}
