@@ -27,7 +27,8 @@ export function checkResponse(xmlBytes: Uint8Array, opts: CheckResponseOptions):
   const root = doc.documentElement;
   const rootName = { ns: root.namespaceURI ?? '', local: root.localName };
   const isResponse = isEl(root, NS.protocol, 'Response');
-  if (!isResponse && !isEl(root, NS.assertion, 'Assertion')) {
+  // A bare Assertion (or EncryptedAssertion) document is accepted as input (issue 7).
+  if (!isResponse && !isEl(root, NS.assertion, 'Assertion') && !isEl(root, NS.assertion, 'EncryptedAssertion')) {
     f.push(finding('RESPONSE_NOT_SAML', 'error', `the root element is {${rootName.ns}}${rootName.local}, not a SAML 2.0 Response or Assertion`, 'Capture the SAMLResponse POSTed to the ACS URL (see docs/check-response.md).', locOf(root, opts.file)));
     report.document = 'other';
     return report;
@@ -46,7 +47,7 @@ export function checkResponse(xmlBytes: Uint8Array, opts: CheckResponseOptions):
   }
   // Exactly one assertion, plain or encrypted, directly in the Response (java-saml, ruby-saml:
   // "SAML Response must contain 1 assertion"); several means someone added one.
-  const plain = isResponse ? descendants(doc, NS.assertion, 'Assertion') : [root];
+  const plain = isResponse || isEl(root, NS.assertion, 'EncryptedAssertion') ? descendants(doc, NS.assertion, 'Assertion') : [root];
   const enc = descendants(doc, NS.assertion, 'EncryptedAssertion');
   const all = [...plain, ...enc];
   let structuralOk = !hasErrors(f.filter((x) => (x.code.startsWith('XML_') && !x.code.startsWith('XML_SIGNATURE')) || x.code === 'RESPONSE_DUPLICATE_ID'));
