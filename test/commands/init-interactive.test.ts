@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -133,6 +133,22 @@ describe('init, interactive (injected prompts)', () => {
     expect(r.code).toBe(0);
     expect(r.asked.map((a) => a.kind)).toEqual(['input', 'confirm', 'confirm', 'confirm']);
     expect(read('values.yaml')).toBe(golden('init/values.acme.yaml'));
+  });
+
+  it('the config changed while the wizard waited: patch\'s safe writer refuses (exit 2), the other edit kept', async () => {
+    const r = await wizard(HAPPY, {}, {
+      services: (base) => ({
+        ...base,
+        planPatch: (config, xml) => {
+          const plan = base.planPatch(config, xml);
+          appendFileSync(join(dir, 'values.yaml'), '# edited meanwhile\n');
+          return plan;
+        },
+      }),
+    });
+    expect(r.code).toBe(2);
+    expect(read('values.yaml')).toBe(`${readFileSync(DEMO, 'utf8')}# edited meanwhile\n`);
+    expect(readdirSync(dir)).toEqual(['values.yaml']);
   });
 
   it('--json: prompts and text on stderr, one JSON document on stdout', async () => {

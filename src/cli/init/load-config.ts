@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { inferHost } from '../../core/config/infer-host.js';
 import { parseConfig } from '../../core/config/parse-config.js';
@@ -6,22 +5,19 @@ import { inputError } from '../../core/errors.js';
 import { existingOkta } from '../../core/init/existing-okta.js';
 import type { ConfigState } from '../../core/init/init-state.js';
 import type { Io } from '../io.js';
+import { readConfig } from '../patch-inputs.js';
+import type { Snapshot } from '../safe-write.js';
 
 /**
  * Step 1: the deployment config, read if it exists (issue 6). A missing file is not an error:
- * init creates a minimal one. A file that is not one YAML document is (patch would refuse it too),
+ * init creates a minimal one (patch --create's). A file that is not one YAML document is (patch would refuse it too),
  * with its line:col, so the interactive wizard can show it and ask for another path.
  */
-export async function loadConfig(path: string, io: Io, now: Date): Promise<ConfigState> {
-  let text: string;
-  try {
-    text = await readFile(resolve(io.cwd, path), 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { path, exists: false };
-    if (code === 'EISDIR') throw inputError(`${path} is a directory, not a deployment config`, 'INPUT_IS_DIRECTORY');
-    throw inputError(`cannot read ${path}: ${(e as Error).message}`, 'INPUT_UNREADABLE', 'Check the path and its permissions.');
-  }
+export async function loadConfig(path: string, io: Io, now: Date, limit: number): Promise<{ state: ConfigState; snapshot?: Snapshot }> {
+  // patch's reader: the snapshot lets the safe writer refuse when the file changes meanwhile.
+  const input = await readConfig(resolve(io.cwd, path), path, true, limit);
+  if (!input.snapshot) return { state: { path, exists: false } };
+  const text = input.text;
   const parsed = parseConfig(text, path);
   const bad = parsed.findings.find((f) => f.severity === 'error');
   if (bad) {
@@ -36,5 +32,5 @@ export async function loadConfig(path: string, io: Io, now: Date): Promise<Confi
   }
   const okta = existingOkta(parsed.doc, { now });
   if (okta) state.okta = okta;
-  return state;
+  return { state, snapshot: input.snapshot };
 }

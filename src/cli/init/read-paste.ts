@@ -9,7 +9,7 @@ import { cancelled } from '../../core/errors.js';
  */
 export function readPaste(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, message: string, closing: RegExp): Promise<string> {
   output.write(`${message}\n`);
-  const rl = createInterface({ input, output, terminal: (input as { isTTY?: boolean }).isTTY === true });
+  const rl = createInterface({ input, output, prompt: '', terminal: (input as { isTTY?: boolean }).isTTY === true });
   const lines: string[] = [];
   return new Promise<string>((resolve, reject) => {
     let settled = false;

@@ -89,7 +89,7 @@ async function askTerraform(ctx: WizardCtx): Promise<string | null> {
 async function writeTerraform(ctx: WizardCtx): Promise<void> {
   const path = ctx.state.terraform;
   if (typeof path !== 'string') return;
-  await ctx.services.writeFile(path, renderTerraform(form(ctx), 'Polyaxon'), undefined);
+  await ctx.services.writeFile(path, renderTerraform(form(ctx), 'Polyaxon'));
   ctx.state.terraformWritten = true;
   ctx.written.push(path);
   if (ctx.state.mode === 'interactive') ctx.say(`Wrote ${path}: \`terraform apply\` creates the app; then come back for its metadata.\n`);
@@ -111,7 +111,7 @@ async function write(ctx: WizardCtx): Promise<void> {
   if (!config || !p) throw new Error('init: write needs a plan');
   if (typeof ctx.state.terraform === 'string' && !ctx.state.terraformWritten) await writeTerraform(ctx);
   if (p.changed) {
-    await ctx.services.writeFile(config.path, p.newText, config.exists ? config.text : undefined);
+    await ctx.services.writeFile(config.path, p.newText);
     ctx.written.push(config.path);
   }
   ctx.state.written = true;

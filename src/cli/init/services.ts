@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { decodeXml } from '../../core/xml/decode-xml.js';
 import { finding } from '../../core/findings.js';
 import type { ConfigState, PatchPreview } from '../../core/init/init-state.js';
@@ -5,9 +6,10 @@ import { validateMetadata } from '../../core/metadata/validate-metadata.js';
 import type { MetadataReport } from '../../core/metadata/types.js';
 import { planPatch } from '../../core/patch/plan-patch.js';
 import type { Io } from '../io.js';
-import { readSource } from '../read-source.js';
+import { maxBytes, readSource } from '../read-source.js';
+import { safeWrite, type Snapshot } from '../safe-write.js';
+import { unifiedDiff } from '../unified-diff.js';
 import { loadConfig } from './load-config.js';
-import { unifiedDiff, writeSafely } from './write-adapter.js';
 
 /**
  * Everything the wizard does to the outside world, behind one object so tests can replace a piece
@@ -22,8 +24,8 @@ export interface InitServices {
   checkMetadata(text: string, name: string): { text: string; report: MetadataReport };
   /** patch's plan for the config (an empty text when the file does not exist: a minimal config). */
   planPatch(config: ConfigState, xml: string): PatchPreview;
-  /** Writes with the safe writer; refuses when the file changed since `expected` was read. */
-  writeFile(path: string, text: string, expected: string | undefined): Promise<void>;
+  /** patch's safe writer; a config read by loadConfig must not have changed since. */
+  writeFile(path: string, text: string): Promise<void>;
 }
 
 export interface MetadataCheckOptions {
@@ -35,8 +37,13 @@ export interface MetadataCheckOptions {
 export function defaultServices(io: Io, o: MetadataCheckOptions): InitServices {
   const validate = (text: string, name: string): MetadataReport =>
     validateMetadata(text, { now: o.now, file: name, ...(o.fingerprints.length > 0 ? { fingerprints: o.fingerprints } : {}) });
+  const snapshots = new Map<string, Snapshot>();
   return {
-    loadConfig: (path) => loadConfig(path, io, o.now),
+    async loadConfig(path) {
+      const { state, snapshot } = await loadConfig(path, io, o.now, maxBytes(o.maxSizeMb));
+      if (snapshot) snapshots.set(path, snapshot);
+      return state;
+    },
     async readMetadata(spec) {
       const src = await readSource(spec, io, { maxSizeMb: o.maxSizeMb, what: 'metadata' });
       const decoded = decodeXml(src.bytes, src.name);
@@ -53,11 +60,15 @@ export function defaultServices(io: Io, o: MetadataCheckOptions): InitServices {
       const plan = planPatch(before, { mode: 'enable', xml, file: config.path });
       return {
         changed: plan.changed || !config.exists,
-        diff: unifiedDiff(before, plan.text, config.exists ? config.path : '/dev/null', config.path),
+        // patch --diff's names, and /dev/null for a file that does not exist yet (as git shows it).
+        diff: unifiedDiff(before, plan.text, config.exists ? `a/${config.path}` : '/dev/null', `b/${config.path}`),
         newText: plan.text,
         findings: plan.findings,
       };
     },
-    writeFile: (path, text, expected) => writeSafely(io, path, text, expected),
+    async writeFile(path, text) {
+      const expect = snapshots.get(path);
+      await safeWrite(resolve(io.cwd, path), Buffer.from(text, 'utf8'), expect ? { expect } : {});
+    },
   };
 }
