@@ -12,3 +12,5 @@ export { renderTerraform } from './core/urls/terraform.js';
 export { parseConfig, type ParsedConfig } from './core/config/parse-config.js';
 export { inferHost, type ConfigHost } from './core/config/infer-host.js';
 export type * from './core/metadata/types.js';
+export { validateMetadata, validateMetadataBytes, parseMetadata, METADATA_CODES, normalizeFingerprint } from './core/metadata/index.js';
+export { XML_CODES } from './core/xml/codes.js';
