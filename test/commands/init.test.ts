@@ -19,7 +19,7 @@ beforeEach(() => {
   copyFileSync(DEMO, join(dir, 'values.yaml'));
 });
 const read = (f: string) => readFileSync(join(dir, f), 'utf8');
-const init = (args: string[], tty = false) => runCli(['init', ...args], { cwd: dir, tty });
+const init = (args: string[], tty = false, fetch?: typeof globalThis.fetch) => runCli(['init', ...args], { cwd: dir, tty, ...(fetch ? { fetch } : {}) });
 
 describe('init, scripted', () => {
   it('flags only, no TTY: the config is patched byte for byte like the golden file', async () => {
@@ -72,6 +72,25 @@ describe('init, scripted', () => {
     expect(read('values.yaml')).toContain(readFileSync(EC, 'utf8').trim().split('\n')[1]?.trim());
     expect(r.stderr).toMatch(/current +73:DC:D0/);
     expect(r.stderr).toMatch(/new +58:31:74/);
+  });
+
+  it('--metadata as an https URL goes through readSource (fetched once, validated the same)', async () => {
+    const urls: string[] = [];
+    const fetch = (async (u: URL | string) => {
+      urls.push(String(u));
+      return new Response(readFileSync(ACME), { status: 200, headers: { 'content-type': 'application/xml' } });
+    }) as typeof globalThis.fetch;
+    const url = 'https://acme.okta.com/app/exk1fcia6d6EMsf2S5d7/sso/saml/metadata';
+    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', url, ...NOW], false, fetch);
+    expect(r.code).toBe(0);
+    expect(urls).toEqual([url]);
+    expect(read('values.yaml')).toBe(golden('init/values.acme.yaml'));
+  });
+
+  it('a plain-http metadata URL is refused: exit 2, nothing fetched or written', async () => {
+    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', 'http://acme.okta.com/app/x/sso/saml/metadata', ...NOW]);
+    expect(r.code).toBe(2);
+    expect(read('values.yaml')).toBe(readFileSync(DEMO, 'utf8'));
   });
 
   it('a missing config is created as a minimal config', async () => {

@@ -62,7 +62,7 @@ describe.skipIf(!HAS_TMUX || !BUILT)('init in a real terminal (tmux)', () => {
     await answer('Where is the IdP metadata?', ['Enter']); // first choice: a file
     await answer('Metadata file:', ['-l', join(ROOT, 'fixtures/metadata/valid/okta-acme.xml')]);
     tmux('send-keys', '-t', 'init', 'Enter');
-    await answer('match the one Okta shows', ['y', 'Enter']);
+    await answer("match your Okta app's signing certificate", ['y', 'Enter']);
     await answer('Write this to values.yaml?', ['y', 'Enter']);
     const s = await waitFor(/EXIT:\d+/);
     expect(s).toContain('EXIT:0');

@@ -76,6 +76,11 @@ function showCert(ctx: WizardCtx): void {
   const md = ctx.state.metadata;
   if (!md) return;
   ctx.say(`Metadata OK: ${md.entityId}\nSigning certificate:\n${renderCert(md.cert, ctx.color)}`);
+  if (ctx.state.mode === 'interactive' && !md.pinned)
+    ctx.say(
+      '   To compare: in Okta, your app → Sign On tab → SAML Signing Certificates → Actions →\n' +
+        '   Download certificate, then: openssl x509 -in <file> -noout -fingerprint -sha256\n',
+    );
   const current = ctx.state.config?.okta?.certs ?? [];
   if (current.length > 0) {
     const { rows, sameCerts } = rotationRows(current, md.certs);
@@ -86,7 +91,7 @@ function showCert(ctx: WizardCtx): void {
 /** Ask the admin to compare with Okta's screen; "no" means this is not their app's metadata. */
 export async function askFingerprint(ctx: WizardCtx): Promise<void> {
   const same = await prompterOf(ctx).confirm({
-    message: 'Does this SHA-256 fingerprint match the one Okta shows (Sign On tab → SAML Signing Certificates)?',
+    message: "Does this SHA-256 match your Okta app's signing certificate?",
     default: true,
   });
   if (same) {
