@@ -14,8 +14,8 @@ import { colonAfter, lineEndAt, lineStartAt, trimBack } from './yaml-text.js';
 export function flowToBlock(ctx: WalkCtx, colon: number, keyIndent: number, flow: YAMLMap, d: number, path: string): void {
   assertOneLine(ctx, flow, path);
   const [start, end] = flow.range ?? [colon, colon];
-  change(ctx, path, 'restyled');
-  const lines = genMap(ctx, flow, d, keyIndent + ctx.step);
+  const lines = genRestyled(ctx, flow, d, keyIndent + ctx.step, path);
+  if (lines === undefined) return;
   ctx.edits.push({ start: trimBack(ctx.text, colon, start), end, text: '' });
   insertLinesAfter(ctx, end, lines);
 }
@@ -27,8 +27,8 @@ export function rootFlowToBlock(ctx: WalkCtx, flow: YAMLMap): void {
   const ls = lineStartAt(ctx.text, start);
   if (ctx.text.slice(ls, start).trim() !== '')
     throw refuse(ctx, start, 'PATCH_FLOW_UNSUPPORTED', 'the top-level flow mapping shares its line with other content (a --- marker, an anchor or a tag)', 'Put the top-level mapping on its own line, then run patch again.');
-  change(ctx, '(top level)', 'restyled');
-  const lines = genMap(ctx, flow, 0, 0);
+  const lines = genRestyled(ctx, flow, 0, 0, '(top level)');
+  if (lines === undefined) return;
   const le = lineEndAt(ctx.text, end);
   if (ctx.text.slice(end, le).trim() === '') ctx.edits.push({ start: ls, end: le, text: lines.join(ctx.eol) });
   else {
@@ -43,7 +43,17 @@ function assertOneLine(ctx: WalkCtx, flow: YAMLMap, path: string): void {
     throw refuse(ctx, start, 'PATCH_FLOW_UNSUPPORTED', `${path} is a flow mapping ({…}) over several lines; patch rewrites only one-line flow mappings into block style`, `Rewrite ${path} in block style (one key per line), then run patch again.`);
 }
 
-/** Block lines for a flow mapping at depth d (or for an absent one when `flow` is undefined). */
+/** Block lines for `flow`, or undefined when nothing inside it changes (then it stays as written). */
+function genRestyled(ctx: WalkCtx, flow: YAMLMap, d: number, col: number, path: string): string[] | undefined {
+  const before = ctx.changes.length;
+  change(ctx, path, 'restyled');
+  const lines = genMap(ctx, flow, d, col);
+  if (ctx.changes.length > before + 1) return lines;
+  ctx.changes.length = before;
+  return undefined;
+}
+
+/** Block lines for a flow mapping at depth d. */
 function genMap(ctx: WalkCtx, flow: YAMLMap, d: number, col: number): string[] {
   checkPathMap(ctx, flow, pathOf(d, '').replace(/\.$/, ''), d === 2);
   const wanted = targets(ctx, d);
@@ -85,8 +95,9 @@ function genPair(ctx: WalkCtx, pair: AnyPair, d: number, key: string, col: numbe
     }
     if (!isMap(v)) throw notAMap(ctx, v, path);
     const props = colon < 0 || !v.range ? '' : ctx.text.slice(colon, v.range[0]).trim();
-    change(ctx, path, 'restyled');
-    return [`${pad(col)}${keyText}:${props === '' ? '' : ` ${props}`}`, ...genMap(ctx, v, d + 1, col + ctx.step)];
+    const lines = genRestyled(ctx, v, d + 1, col + ctx.step, path);
+    if (lines === undefined) return [`${pad(col)}${keyText}: ${ctx.text.slice(colon, v.range?.[1]).trim()}`];
+    return [`${pad(col)}${keyText}:${props === '' ? '' : ` ${props}`}`, ...lines];
   }
   if (v != null && !isScalar(v))
     throw refuse(ctx, v.range?.[0], 'PATCH_BAD_VALUE', `${path} is a collection, not a ${key === 'enabled' ? 'boolean' : 'string'}`, 'Fix the value by hand.');
