@@ -1,0 +1,53 @@
+/**
+ * The catalogue of check-response finding codes (issue 7). Stable: tests and users match on them,
+ * never on message text; docs/findings.md and docs/check-response.md list them from here.
+ * Signature and XML-layer codes (XML_SIGNATURE_*, XML_*) are in src/core/xml/codes.ts; a trusted
+ * cert's own problems are refused earlier, by src/core/cert.
+ */
+import type { CodeInfo } from '../xml/codes.js';
+
+const APP = 'In Okta: Applications → your app → General → SAML Settings → Edit';
+
+export const RESPONSE_CODES = {
+  RESPONSE_NOT_SAML: { title: 'Not a SAML 2.0 Response or Assertion', help: 'Capture the SAMLResponse POSTed to the ACS URL (SAML-tracer or a HAR file).' },
+  RESPONSE_DUPLICATE_ID: { title: 'An ID occurs twice', help: 'Okta never repeats an ID; a copy of a signed element is the classic signature-wrapping attack.' },
+  RESPONSE_UNSIGNED: { title: 'Neither Response nor Assertion signed', help: 'An unsigned response must never log anyone in; keep "Response" and "Assertion Signature" on Signed in Okta.' },
+  RESPONSE_STATUS_MISSING: { title: 'No StatusCode', help: 'The capture is incomplete; capture the POST to the ACS URL again.' },
+  RESPONSE_STATUS_NOT_SUCCESS: { title: 'Okta reported a failure', help: 'Check the user is assigned to the app (Okta → app → Assignments) and the Okta System Log.' },
+  RESPONSE_DESTINATION_MISMATCH: { title: 'Destination is not our ACS URL', help: `${APP}: "Single sign-on URL" must be the ACS URL \`polyaxon-sso urls\` prints (or use --acs-url behind a proxy).` },
+  RESPONSE_ISSUER_MISMATCH: { title: 'Response Issuer is another IdP', help: 'The metadata in the config belongs to another Okta app; download this app\'s IdP metadata and run `polyaxon-sso patch`.' },
+  ASSERTION_MISSING: { title: 'No Assertion', help: 'The login did not produce an assertion; check the Status and the Okta System Log.' },
+  ASSERTION_MULTIPLE: { title: 'More than one Assertion', help: 'Okta sends exactly one; extra ones are signature wrapping (java-saml, ruby-saml: "must contain 1 assertion").' },
+  ASSERTION_MISPLACED: { title: 'Assertion not directly in the Response', help: 'Okta puts the assertion directly in the Response; anything else is signature wrapping.' },
+  ASSERTION_ISSUER_MISSING: { title: 'Assertion without Issuer', help: 'The response is not from Okta or was damaged.' },
+  ASSERTION_ISSUER_MISMATCH: { title: 'Issuer is not the metadata entityID', help: 'The metadata in the config belongs to another Okta app; download this app\'s IdP metadata and run `polyaxon-sso patch`.' },
+  ASSERTION_EXPIRED: { title: 'Conditions NotOnOrAfter passed', help: 'Pass --now with the capture time for an old capture; otherwise sync clocks (NTP) or measure with --clock-skew.' },
+  ASSERTION_NOT_YET_VALID: { title: 'Conditions NotBefore in the future', help: 'The clocks differ: sync the Polyaxon hosts with NTP, or measure with --clock-skew.' },
+  SUBJECT_CONFIRMATION_MISSING: { title: 'No SubjectConfirmation', help: 'Okta always sends a bearer SubjectConfirmation; the response was damaged.' },
+  SUBJECT_CONFIRMATION_NOT_BEARER: { title: 'SubjectConfirmation is not bearer', help: 'Web browser SSO needs the bearer method (SAML profiles §4.1.4.2).' },
+  SUBJECT_CONFIRMATION_EXPIRED: { title: 'SubjectConfirmationData NotOnOrAfter passed', help: 'As ASSERTION_EXPIRED: --now for old captures, NTP or --clock-skew otherwise.' },
+  RECIPIENT_MISSING: { title: 'No Recipient', help: `${APP}: keep "Use this for Recipient URL and Destination URL" ticked.` },
+  RECIPIENT_MISMATCH: { title: 'Recipient is not our ACS URL', help: `${APP}: set "Single sign-on URL" to the ACS URL and tick "Use this for Recipient URL and Destination URL".` },
+  AUDIENCE_MISSING: { title: 'No AudienceRestriction', help: `${APP}: set "Audience URI (SP Entity ID)" to the SP entity ID \`polyaxon-sso urls\` prints.` },
+  AUDIENCE_MISMATCH: { title: 'Audience is not our SP entity ID', help: `${APP}: set "Audience URI (SP Entity ID)" to the SP entity ID (or use --audience).` },
+  TIME_INVALID: { title: 'A time that is not a date', help: 'The response was damaged.' },
+  IN_RESPONSE_TO: { title: 'SP-initiated login', help: 'The response answers the AuthnRequest named here.' },
+  IN_RESPONSE_TO_ABSENT: { title: 'IdP-initiated login', help: 'Started from the Okta dashboard; Polyaxon accepts it.' },
+  NAMEID_MISSING: { title: 'No NameID', help: `${APP}: set "Name ID format" and "Application username".` },
+  NAMEID_FORMAT: { title: 'NameID format', help: 'The NameID format Okta sent (EmailAddress is usual for Polyaxon).' },
+  ATTRIBUTE_MISSING: { title: 'A Polyaxon attribute is missing', help: `${APP} → Attribute Statements; \`polyaxon-sso urls\` prints them (email is required, names and groups recommended).` },
+  ATTRIBUTE_EMAIL_INVALID: { title: 'The email attribute is not an email', help: 'Map the email attribute statement to user.email.' },
+  GROUPS_OUTSIDE_FILTER: { title: 'Groups outside --groups-filter', help: 'The Okta group filter and --groups-filter differ; align the Group Attribute Statement filter.' },
+  ENCRYPTED_ASSERTION_NO_KEY: { title: 'Encrypted assertion, no --sp-key', help: 'Pass the private key of the encryption certificate uploaded to Okta with --sp-key.' },
+  DECRYPT_KEY_INVALID: { title: '--sp-key is not a private key', help: 'Give the PEM private key (PKCS#8 or PKCS#1) of the encryption certificate.' },
+  DECRYPT_MALFORMED: { title: 'EncryptedAssertion is incomplete', help: 'The response is damaged; capture it again.' },
+  DECRYPT_ALGORITHM_REFUSED: { title: 'Encryption algorithm not allowed', help: 'Allowed: RSA-OAEP key transport (RSA 1.5 is a padding oracle) and AES-CBC/GCM content; set them in Okta\'s encryption settings.' },
+  DECRYPT_FAILED: { title: 'Cannot decrypt', help: 'Okta encrypted for another certificate: upload the certificate of --sp-key in Okta, or use the matching key.' },
+  DECRYPTED_NOT_ASSERTION: { title: 'Decrypted content is not one Assertion', help: 'The EncryptedAssertion was tampered with, or encrypted for another key.' },
+  CAPTURE_NOT_POSTED_TO_ACS: { title: 'No POST to our ACS URL in the capture', help: 'Okta posts to its "Single sign-on URL": set it to the ACS URL, or pass --acs-url.' },
+  CAPTURE_SEVERAL_RESPONSES: { title: 'Several responses in the capture', help: 'The last one is checked.' },
+  TRUST_CERT_EXPIRED: { title: 'Trusted certificate expired', help: 'Activate the new signing certificate in Okta and run `polyaxon-sso patch` with the new metadata.' },
+  TRUST_CERT_NOT_YET_VALID: { title: 'Trusted certificate not yet valid', help: 'Check --now and the machine clock.' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type ResponseCode = keyof typeof RESPONSE_CODES;
