@@ -1,10 +1,9 @@
 #!/usr/bin/env node
-// `npm run bench` (issue 9): builds the CLI, generates inputs under bench/work/, times every case
+// `npm run bench` (issue 9): builds the CLI (privately, see lib/private-build.mjs), generates inputs under bench/work/, times every case
 // against its baseline in the same run, prints the table and writes bench/RESULTS.md.
 // Options: --runs N, --quick (3 runs, no warm-up), --only REGEX (case ids; baselines follow),
-// --fresh (regenerate inputs), --no-build, --no-install (no apt-get), --label TEXT.
-import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+// --fresh (regenerate inputs), --no-build (reuse bench/work/pkg), --no-install (no apt-get), --label TEXT.
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,6 +13,7 @@ import { machine } from './lib/machine.mjs';
 import { has, probe, time } from './lib/measure.mjs';
 import { renderResults, renderTable } from './lib/report.mjs';
 import { ensureTools } from './lib/tools.mjs';
+import { privateBuild } from './lib/private-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opt } = parseArgs({
@@ -26,19 +26,9 @@ const log = (s) => process.stderr.write(`bench: ${s}\n`);
 
 if (ensureTools(log, { install: !opt['no-install'] }).some((t) => t.required)) process.exit(2);
 
-if (!opt['no-build']) {
-  log('building (npm run build)');
-  const b = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-  // Another engineer's half-written file may break the type emit while the bundle is fine.
-  if (b.status !== 0) log(existsSync(join(root, 'dist', 'cli.js')) ? 'build failed; measuring the existing dist/' : 'build failed');
-}
-if (!existsSync(join(root, 'dist', 'cli.js'))) {
-  log('dist/cli.js is missing: run `npm run build`');
-  process.exit(2);
-}
-
 const manifest = await ensureInputs(join(root, 'bench', 'work'), { fresh: opt.fresh, log });
-const all = cases(root, manifest);
+const pkg = privateBuild(root, log, { rebuild: !opt['no-build'] });
+const all = cases(root, pkg, manifest);
 const only = opt.only ? new RegExp(opt.only) : undefined;
 const wanted = new Set(all.filter((c) => !only || only.test(c.id)).flatMap((c) => [c.id, c.ref, c.also, 'node-e-0']));
 const list = all.filter((c) => wanted.has(c.id));

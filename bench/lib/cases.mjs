@@ -7,9 +7,10 @@ import { xmlsecVerifyArgs } from '../generate/sign.mjs';
 const LIGHT = { runs: 10, warmup: 2 };
 const HEAVY = { runs: 5, warmup: 1 };
 
-export function cases(root, m) {
+/** root: the repository (baselines, inputs); pkg: the build under test (bin/, dist/). */
+export function cases(root, pkg, m) {
   const node = process.execPath;
-  const cli = (...args) => [node, join(root, 'bin', 'polyaxon-sso.js'), ...args];
+  const cli = (...args) => [node, join(pkg, 'bin', 'polyaxon-sso.js'), ...args];
   const now = ['--now', m.now];
   const list = [
     { id: 'node-e-0', group: 'start-up', label: '`node -e 0`', baseline: true, argv: [node, '-e', '0'], ...LIGHT },

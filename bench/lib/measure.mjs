@@ -17,22 +17,27 @@ export const median = (xs) => {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
-/** One run: exit code, first stderr line, wall seconds, peak RSS in bytes (undefined without GNU time). */
+/**
+ * One run: exit code, first stderr line, wall seconds, and from GNU time (when present) the peak
+ * RSS in bytes and the CPU seconds (user + system; a loaded machine inflates wall time, not this).
+ */
 export function probe(argv, cwd) {
   const out = join(scratch, 'time.txt');
   const withTime = has(TIME);
-  const [cmd, ...args] = withTime ? [TIME, '-f', '%M', '-o', out, ...argv] : argv;
+  const [cmd, ...args] = withTime ? [TIME, '-f', '%M %U %S', '-o', out, ...argv] : argv;
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const stderr = r.stderr?.toString('utf8') ?? '';
   let rss;
+  let cpu;
   if (withTime) {
-    const kb = Number.parseInt(readFileSync(out, 'utf8').trim().split('\n').pop() ?? '', 10);
+    const [kb, user, sys] = (readFileSync(out, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
     if (Number.isFinite(kb)) rss = kb * 1024;
+    if (Number.isFinite(user) && Number.isFinite(sys)) cpu = user + sys;
   }
   const firstLine = stderr.split('\n').find((l) => l.trim() !== '' && !l.startsWith('Command exited')) ?? '';
-  return { code: r.status ?? (r.signal ? 128 : 2), signal: r.signal ?? undefined, stderrLine: firstLine.slice(0, 160), seconds, rss };
+  return { code: r.status ?? (r.signal ? 128 : 2), signal: r.signal ?? undefined, stderrLine: firstLine.slice(0, 160), seconds, rss, cpu };
 }
 
 // hyperfine --shell=none splits the command line with shell-words rules: quote everything.
@@ -44,7 +49,7 @@ function hyperfine(argv, cwd, runs, warmup) {
     '--warmup', String(warmup), '--export-json', json, argv.map(quote).join(' ')], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   if (r.status !== 0) throw new Error(`hyperfine failed: ${r.stderr.toString().trim()}`);
   const res = JSON.parse(readFileSync(json, 'utf8')).results[0];
-  return { median: res.median, times: res.times };
+  return { median: res.median, times: res.times, cpu: res.user + res.system };
 }
 
 function nodeTimer(argv, cwd, runs, warmup) {
@@ -58,7 +63,7 @@ function nodeTimer(argv, cwd, runs, warmup) {
   return { median: median(times), times };
 }
 
-/** Median wall time in seconds over `runs` runs after `warmup` unmeasured ones. */
+/** Median wall seconds over `runs` runs after `warmup` unmeasured ones (hyperfine adds mean CPU seconds). */
 export function time(argv, { cwd, runs, warmup, timer }) {
   return timer === 'hyperfine' ? hyperfine(argv, cwd, runs, warmup) : nodeTimer(argv, cwd, runs, warmup);
 }
