@@ -29,8 +29,8 @@ export function walkBlockMap(ctx: WalkCtx, map: YAMLMap, d: number): void {
 function handlePair(ctx: WalkCtx, pair: AnyPair, d: number, key: string): void {
   const path = pathOf(d, key);
   const v = pair.value;
-  checkPathNode(ctx, v, path);
   const keyNode = pair.key as Node;
+  checkPathNode(ctx, v, path, keyNode.range?.[0]);
   const keyIndent = indentAt(ctx.text, keyNode.range?.[0] ?? 0);
   const colon = colonAfter(ctx.text, keyNode.range?.[1] ?? 0);
   if (colon < 0) throw refuse(ctx, keyNode.range?.[0], 'PATCH_UNSUPPORTED_KEY', `${path} is written as a complex key (?)`, `Write it as a plain "${key}:" key.`);

@@ -87,7 +87,7 @@ function genMap(ctx: WalkCtx, flow: YAMLMap, d: number, col: number): string[] {
 function genPair(ctx: WalkCtx, pair: AnyPair, d: number, key: string, col: number, keyText: string, colon: number): string[] {
   const path = pathOf(d, key);
   const v = pair.value;
-  checkPathNode(ctx, v, path);
+  checkPathNode(ctx, v, path, pair.key?.range?.[0]);
   if (isMapTarget(d, key)) {
     if (isNullish(v)) {
       change(ctx, path, 'added');

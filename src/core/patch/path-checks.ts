@@ -28,9 +28,10 @@ export function refuse(ctx: CheckCtx, pos: number | undefined, code: string, mes
 }
 
 /** The value of a key on the path: not an alias, no custom tag, no anchor that an alias uses. */
-export function checkPathNode(ctx: CheckCtx, node: Node | null | undefined, path: string): void {
+export function checkPathNode(ctx: CheckCtx, node: Node | null | undefined, path: string, keyPos?: number): void {
   if (node == null) return;
-  const pos = node.range?.[0];
+  // report at the key: a node's range starts after its anchor or tag, often on the next line
+  const pos = keyPos ?? node.range?.[0];
   if (isAlias(node))
     throw refuse(ctx, pos, 'PATCH_ALIAS', `${path} is an alias (*${node.source}); patching it would change the anchored node it points to`, `Write ${path} out in full (replace *${node.source} with its content), then run patch again.`);
   if (node.tag !== undefined && !STANDARD_TAGS.has(node.tag))
@@ -45,7 +46,8 @@ export function checkPathMap(ctx: CheckCtx, map: YAMLMap, path: string, isAuth: 
     const key = pair.key as Node | null;
     if (!isScalar(key)) continue;
     const pos = key.range?.[0];
-    if (key.value === '<<')
+    // `yaml` represents a YAML 1.1 merge key as Symbol(<<), and a quoted "<<" as the string
+    if (key.source === '<<' || key.value === '<<' || typeof key.value === 'symbol')
       throw refuse(ctx, pos, 'PATCH_MERGE_KEY', `${path || 'the top level'} uses a merge key (<<); the result would depend on merge order`, 'Write the merged keys out in full, then run patch again.');
     if (isAuth && key.value === 'saml')
       throw refuse(ctx, pos, 'PATCH_SAML_REMOVED', 'externalServices.auth.saml was removed in Polyaxon 2.0.1 and now fails validation', 'Delete the saml block: Okta SAML is configured under externalServices.auth.okta, which patch writes.');
