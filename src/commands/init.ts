@@ -1,4 +1,5 @@
 import { EXIT, isOperationalError, usageError } from '../core/errors.js';
+import { buildSpUrls } from '../core/urls/sp-urls.js';
 import { initMode, missingFlags, missingFlagsMessage } from '../core/init/missing-flags.js';
 import type { Io } from '../cli/io.js';
 import { wantsColor } from '../cli/io.js';
@@ -76,11 +77,26 @@ export async function run(io: Io, opts: InitOptions, deps: InitDeps = {}): Promi
   } catch (e) {
     if (e instanceof BadMetadata) {
       io.stderr.write(`polyaxon-sso: ${e.message}\n`);
+      // --json promises one document on stdout, also when the run stops at the metadata.
+      if (flags.json) io.stdout.write(`${JSON.stringify(failedResult(ctx, e), null, 2)}\n`);
       return EXIT.FINDINGS;
     }
     if (isOperationalError(e) && e.kind === 'cancelled' && ctx.written.length > 0) throw cancelledNothing(ctx);
     throw e;
   }
+}
+
+/** The --json document of a run stopped by bad metadata: nothing written, the findings why. */
+function failedResult(ctx: WizardCtx, e: BadMetadata) {
+  const { config, host, org } = ctx.state;
+  return {
+    schemaVersion: 1,
+    config: config?.path ?? ctx.flags.config,
+    written: ctx.written,
+    ...(host && org ? { urls: buildSpUrls(host, org) } : {}),
+    changed: false,
+    findings: e.findings,
+  };
 }
 
 /** Scripted: read the config (it may supply the host), then report every missing flag at once. */

@@ -128,6 +128,24 @@ describe('init, scripted', () => {
     expect(read('values.yaml')).toBe(readFileSync(DEMO, 'utf8'));
   });
 
+  it('bad metadata with --json: still one JSON document, with the findings and nothing written', async () => {
+    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', EXPIRED, '--json', ...NOW]);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ schemaVersion: 1, config: 'values.yaml', written: [], changed: false, urls: { acsUrl: 'https://polyaxon.acme.com/sso/okta/acs/acme' } });
+    expect(doc.findings.map((f: { code: string }) => f.code)).toContain('CERT_EXPIRED');
+  });
+
+  it('a second run with --terraform-out rewrites neither file', async () => {
+    const args = ['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, '--terraform-out', 'okta.tf', '--json', ...NOW];
+    expect((await init(args)).code).toBe(0);
+    const mtimes = ['okta.tf', 'values.yaml'].map((f) => statSync(join(dir, f)).mtimeMs);
+    const r = await init(args);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ written: [], changed: false });
+    expect(['okta.tf', 'values.yaml'].map((f) => statSync(join(dir, f)).mtimeMs)).toEqual(mtimes);
+  });
+
   it('a --fingerprint that matches no signing cert: exit 1, nothing written', async () => {
     const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, '--fingerprint', 'AA'.repeat(32), '--terraform-out', 'okta.tf', ...NOW]);
     expect(r.code).toBe(1);

@@ -1,4 +1,5 @@
 import { isOperationalError } from '../../core/errors.js';
+import type { Finding } from '../../core/findings.js';
 import { judgeMetadata, rotationRows } from '../../core/init/judge-metadata.js';
 import type { MetadataReport } from '../../core/metadata/types.js';
 import { renderFindingLines } from '../render-finding-lines.js';
@@ -6,7 +7,14 @@ import { renderCert, renderRotation } from './render-init.js';
 import { prompterOf, type WizardCtx } from './wizard-context.js';
 
 /** Thrown in scripted runs when the metadata has errors: the command exits 1 (like patch). */
-export class BadMetadata extends Error {}
+export class BadMetadata extends Error {
+  constructor(
+    message: string,
+    readonly findings: Finding[],
+  ) {
+    super(message);
+  }
+}
 
 type Kind = 'file' | 'url' | 'editor' | 'paste';
 /** The root's closing tag ends a terminal paste: `</md:EntityDescriptor>`, any prefix or none. */
@@ -41,7 +49,7 @@ export async function askMetadata(ctx: WizardCtx): Promise<void> {
       return showCert(ctx);
     }
     ctx.say(renderFindingLines([...verdict.errors, ...verdict.warnings], ctx.color));
-    if (ctx.state.mode === 'scripted') throw new BadMetadata(`${got.source}: the metadata has errors; nothing written`);
+    if (ctx.state.mode === 'scripted') throw new BadMetadata(`${got.source}: the metadata has errors; nothing written`, [...verdict.errors, ...verdict.warnings]);
     ctx.say('This metadata cannot be used. In Okta: your app → Sign On tab → "View IdP metadata"; try again.\n');
   }
 }

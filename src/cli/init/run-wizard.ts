@@ -89,8 +89,11 @@ async function askTerraform(ctx: WizardCtx): Promise<string | null> {
 async function writeTerraform(ctx: WizardCtx): Promise<void> {
   const path = ctx.state.terraform;
   if (typeof path !== 'string') return;
-  await ctx.services.writeFile(path, renderTerraform(form(ctx), 'Polyaxon'));
+  const text = renderTerraform(form(ctx), 'Polyaxon');
   ctx.state.terraformWritten = true;
+  // Same text already there: leave it (and its mtime) alone, like the config on a second run.
+  if ((await ctx.services.readText(path)) === text) return;
+  await ctx.services.writeFile(path, text);
   ctx.written.push(path);
   if (ctx.state.mode === 'interactive') ctx.say(`Wrote ${path}: \`terraform apply\` creates the app; then come back for its metadata.\n`);
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { decodeXml } from '../../core/xml/decode-xml.js';
 import { finding } from '../../core/findings.js';
@@ -24,6 +25,8 @@ export interface InitServices {
   checkMetadata(text: string, name: string): { text: string; report: MetadataReport };
   /** patch's plan for the config (an empty text when the file does not exist: a minimal config). */
   planPatch(config: ConfigState, xml: string): PatchPreview;
+  /** The current text of a file, undefined when it cannot be read (Terraform: skip identical writes). */
+  readText(path: string): Promise<string | undefined>;
   /** patch's safe writer; a config read by loadConfig must not have changed since. */
   writeFile(path: string, text: string): Promise<void>;
 }
@@ -66,6 +69,7 @@ export function defaultServices(io: Io, o: MetadataCheckOptions): InitServices {
         findings: plan.findings,
       };
     },
+    readText: (path) => readFile(resolve(io.cwd, path), 'utf8').catch(() => undefined),
     async writeFile(path, text) {
       const expect = snapshots.get(path);
       await safeWrite(resolve(io.cwd, path), Buffer.from(text, 'utf8'), expect ? { expect } : {});
