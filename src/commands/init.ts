@@ -1,6 +1,5 @@
-import { EXIT, isOperationalError, usageError } from '../core/errors.js';
-import { buildSpUrls } from '../core/urls/sp-urls.js';
-import { initMode, missingFlags, missingFlagsMessage } from '../core/init/missing-flags.js';
+import { EXIT, isOperationalError } from '../core/errors.js';
+import { initMode } from '../core/init/missing-flags.js';
 import type { Io } from '../cli/io.js';
 import { wantsColor } from '../cli/io.js';
 import { attributeOptions, hostOption, nowOption, orgOption, type AttrOpts } from '../cli/options.js';
@@ -8,6 +7,7 @@ import { maxBytes } from '../cli/read-source.js';
 import { BadMetadata } from '../cli/init/ask-metadata.js';
 import { inquirerPrompter, type Prompter } from '../cli/init/prompter.js';
 import { cancelledNothing, runWizard } from '../cli/init/run-wizard.js';
+import { failedResult, preflight } from '../cli/init/scripted.js';
 import { defaultServices, type InitServices } from '../cli/init/services.js';
 import type { InitFlags, WizardCtx } from '../cli/init/wizard-context.js';
 
@@ -83,34 +83,5 @@ export async function run(io: Io, opts: InitOptions, deps: InitDeps = {}): Promi
     }
     if (isOperationalError(e) && e.kind === 'cancelled' && ctx.written.length > 0) throw cancelledNothing(ctx);
     throw e;
-  }
-}
-
-/** The --json document of a run stopped by bad metadata: nothing written, the findings why. */
-function failedResult(ctx: WizardCtx, e: BadMetadata) {
-  const { config, host, org } = ctx.state;
-  return {
-    schemaVersion: 1,
-    config: config?.path ?? ctx.flags.config,
-    written: ctx.written,
-    ...(host && org ? { urls: buildSpUrls(host, org) } : {}),
-    changed: false,
-    findings: e.findings,
-  };
-}
-
-/** Scripted: read the config (it may supply the host), then report every missing flag at once. */
-async function preflight(ctx: WizardCtx): Promise<void> {
-  const { flags } = ctx;
-  if (flags.config !== undefined) ctx.state.config = await ctx.services.loadConfig(flags.config);
-  const missing = missingFlags({ ...flags, host: flags.host?.host }, ctx.state.config?.host);
-  if (missing.length > 0)
-    throw usageError(missingFlagsMessage(missing), 'INIT_MISSING_FLAGS', missing.map((m) => `${m.flag}: ${m.why}`).join('; '));
-  if (ctx.state.config) {
-    // The config step ran here; show what it found like the interactive step does.
-    const c = ctx.state.config;
-    delete ctx.state.config;
-    ctx.flags.config = c.path;
-    ctx.services = { ...ctx.services, loadConfig: async () => c };
   }
 }
