@@ -93,7 +93,6 @@ describe('check-response: each single defect', () => {
     ['expired conditions', { notOnOrAfter: '2026-05-31T23:56:59.000Z' }, 'ASSERTION_EXPIRED'],
     ['not yet valid', { notBefore: '2026-06-01T00:03:01.000Z' }, 'ASSERTION_NOT_YET_VALID'],
     ['expired subject confirmation', { subjectNotOnOrAfter: '2026-05-31T23:50:00.000Z' }, 'SUBJECT_CONFIRMATION_EXPIRED'],
-    ['no email attribute', { attributes: { firstName: ['Jane'], lastName: ['Doe'], groups: ['a'] } }, 'ATTRIBUTE_MISSING'],
     ['no signature at all', { signAssertion: false, signResponse: false }, 'RESPONSE_UNSIGNED'],
     ['signed with an untrusted key', { key: 'okta-rotation' }, 'XML_SIGNATURE_INVALID'],
     ['NameID changed after signing', { after: (x: string) => x.replace('>jane.doe@acme.com<', '>admin@acme.com<') }, 'XML_SIGNATURE_INVALID'],
@@ -130,6 +129,12 @@ describe('check-response: each single defect', () => {
     expect((await check(spec)).codes).toEqual(expect.arrayContaining(['AUDIENCE_MISMATCH', 'RECIPIENT_MISMATCH', 'RESPONSE_DESTINATION_MISMATCH']));
     const over = await check(spec, ['--audience', 'https://proxy.acme.com/saml', '--acs-url', 'https://proxy.acme.com/acs']);
     expect([over.code, over.codes]).toEqual([0, []]);
+  });
+
+  it('a missing email attribute is a warning naming the Okta attribute statement', async () => {
+    const { code, json, codes } = await check({ attributes: { firstName: ['Jane'], lastName: ['Doe'], groups: ['a'] } });
+    expect([code, codes, json.user.email]).toEqual([0, ['ATTRIBUTE_MISSING'], null]);
+    expect(json.findings.find((f) => f.code === 'ATTRIBUTE_MISSING')).toMatchObject({ severity: 'warning', hint: expect.stringContaining('Attribute Statement named "email"') });
   });
 
   it('missing first/last name and groups are warnings; --strict makes them fail', async () => {

@@ -58,9 +58,11 @@ export function checkAssertion(v: AssertionValues, user: UserValues, opts: Check
   if (v.nameId === null || v.nameId === '') add('NAMEID_MISSING', 'error', 'the Assertion has no NameID', `${APP_SAML}: set "Name ID format" and "Application username" (e.g. EmailAddress / Email).`, 'nameId');
   else out.push(finding('NAMEID_FORMAT', 'info', `NameID format ${v.nameIdFormat ?? '(none: unspecified)'}`, undefined, loc('nameId')));
 
+  // Attribute names are Okta's usual ones, overridable defaults, not published facts (DESIGN.md §2):
+  // a missing one is a warning, so --strict (or CI) decides whether it blocks.
   const names = opts.attributes;
   const want: [keyof UserValues, string | undefined, Finding['severity']][] = [
-    ['email', names.email, 'error'],
+    ['email', names.email, 'warning'],
     ['firstName', names.firstName, 'warning'],
     ['lastName', names.lastName, 'warning'],
     ['groups', names.groups, 'warning'],
