@@ -40,7 +40,8 @@ export function renderResponseReport(d: ResponseDocument, color: boolean): strin
   const names = Object.keys(d.attributes);
   if (names.length === 0) lines.push(`    ${c.dim('(none)')}`);
   for (const n of names) lines.push(`    ${n} = ${(d.attributes[n] ?? []).join(', ')}`);
-  const shown: Finding[] = d.findings.filter((f) => f.severity !== 'info');
+  // Errors first: the one that blocks the login is what the reader needs before any warning.
+  const shown: Finding[] = [...d.findings.filter((f) => f.severity === 'error'), ...d.findings.filter((f) => f.severity === 'warning')];
   const infos = d.findings.filter((f) => f.severity === 'info');
   let out = `${lines.join('\n')}\n`;
   if (infos.length > 0) out += `\n${infos.map((f) => `  ${c.cyan('note')}: ${f.message}`).join('\n')}\n`;
