@@ -137,12 +137,23 @@ describe('XML: values', () => {
     const r = await validate(metadata({ certText: `${cert.slice(0, 40)}<!-- x -->${cert.slice(40)}` }));
     expect(r.code).toBe(1);
     expect(r.codes).toContain('XML_COMMENT_IN_VALUE');
+    expect(r.json?.certificates).toEqual([]); // a cert split by a comment is never used
   });
 
   it('PI inside the certificate → XML_PROCESSING_INSTRUCTION', async () => {
     const r = await validate(metadata({ certText: `${cert.slice(0, 40)}<?evil x?>${cert.slice(40)}` }));
     expect(r.code).toBe(1);
     expect(r.codes).toContain('XML_PROCESSING_INSTRUCTION');
+  });
+
+  it.each([
+    ['comment', 'http://www.okta.com/<!-- -->exk1'],
+    ['PI', 'http://www.okta.com/<?x?>exk1'],
+  ])('%s inside entityID ("<" in an attribute value) → XML_NOT_WELL_FORMED', async (_n, id) => {
+    const r = await validate(metadata({ entityId: id }));
+    expect(r.code).toBe(1);
+    expect(r.codes).toContain('XML_NOT_WELL_FORMED');
+    expect(r.json?.entityId).toBeNull();
   });
 
   it('comment inside NameIDFormat → XML_COMMENT_IN_VALUE', async () => {
