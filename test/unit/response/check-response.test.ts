@@ -57,6 +57,16 @@ describe('checkResponse: where a signature may sit', () => {
 });
 
 describe('checkResponse: properties over single edits', () => {
+  it('never throws on arbitrary input, and arbitrary input is never signatureValid', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('latin1'))), (s) => {
+        const r = checkResponse(Buffer.from(s, 'latin1'), OPTS);
+        expect(r.signatureValid).toBe(false);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  }, 60_000);
+
   const base = makeResponse();
   const start = base.indexOf('<saml2:Assertion');
   it('never throws; when it says signatureValid, the values are the signed ones', () => {
