@@ -14,3 +14,4 @@ export { inferHost, type ConfigHost } from './core/config/infer-host.js';
 export type * from './core/metadata/types.js';
 export { validateMetadata, validateMetadataBytes, parseMetadata, METADATA_CODES, normalizeFingerprint } from './core/metadata/index.js';
 export { XML_CODES } from './core/xml/codes.js';
+export { planPatch, normalizeStoredXml, type PatchChange, type PatchMode, type PatchOptions, type PatchPlan } from './core/patch/index.js';

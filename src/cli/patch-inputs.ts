@@ -44,14 +44,17 @@ export interface MetadataInput {
   findings: Finding[];
   entityId?: string;
   signingCertSha256: string[];
-  /** SHA-256 (hex) of the XML as stored in the config. */
+  /** SHA-256 (hex) of the XML as stored in the config (BOM dropped, LF, no trailing whitespace). */
   sha256?: string;
+  /** SHA-256 (hex) of the bytes as read (file, download or stdin). */
+  sourceSha256: string;
 }
 
 export async function readMetadata(io: Io, spec: string, opts: { now: Date; minDays: number; entityId?: string; maxSize?: string }): Promise<MetadataInput> {
   const src = await readSource(spec, io, { maxSizeMb: opts.maxSize, what: 'metadata' });
   const decoded = decodeXml(src.bytes, src.name);
-  const out: MetadataInput = { source: src.name, findings: [...decoded.findings], signingCertSha256: [] };
+  const sourceSha256 = createHash('sha256').update(src.bytes).digest('hex');
+  const out: MetadataInput = { source: src.name, findings: [...decoded.findings], signingCertSha256: [], sourceSha256 };
   if (decoded.text === undefined || hasErrors(decoded.findings)) return out;
   out.text = decoded.text;
   out.sha256 = createHash('sha256').update(normalizeStoredXml(decoded.text), 'utf8').digest('hex');

@@ -10,42 +10,52 @@ export function renderChanges(plan: PatchPlan, c: InstanceType<typeof Chalk>): s
     .join('');
 }
 
+export type PatchOutcome = 'written' | 'up-to-date' | 'would-change' | 'printed' | 'metadata-invalid';
+
 export interface PatchJsonInput {
   config: string;
   mode: 'enable' | 'disable';
   meta?: MetadataInput;
   findings: Finding[];
-  /** written | up-to-date | would-change | printed | metadata-invalid */
-  outcome: string;
+  outcome: PatchOutcome;
   written: boolean;
   plan?: PatchPlan;
   forced?: boolean;
-  [extra: string]: unknown;
+  /** --diff / --dry-run: the unified diff. */
+  diff?: string;
+  /** --output <file>: the real path written. */
+  output?: string;
+  backup?: string;
+  cleanedTempFiles?: string[];
 }
 
-/** One JSON document, schemaVersion 1 (schemas/patch.schema.json). */
+/** One JSON document, schemaVersion 1: schemas/patch.schema.json. */
 export function patchJson(r: PatchJsonInput): string {
-  const { config, mode, meta, findings, outcome, written, plan, forced, ...extra } = r;
-  const json = {
+  const json: Record<string, unknown> = {
     schemaVersion: 1,
-    file: config,
-    mode,
-    outcome,
-    changed: plan?.changed ?? false,
-    written,
-    forced: forced === true,
-    changes: plan?.changes ?? [],
-    findings,
-    metadata: meta
+    file: r.config,
+    mode: r.mode,
+    outcome: r.outcome,
+    changed: r.plan?.changed ?? false,
+    written: r.written,
+    forced: r.forced === true,
+    changes: r.plan?.changes ?? [],
+    findings: r.findings,
+    warnings: r.findings.filter((f) => f.severity === 'warning'),
+    metadata: r.meta
       ? {
-          source: meta.source,
-          entityId: meta.entityId ?? null,
-          sha256: meta.sha256 ?? null,
-          signingCertSha256: meta.signingCertSha256,
+          source: r.meta.source,
+          entityId: r.meta.entityId ?? null,
+          sha256: r.meta.sha256 ?? null,
+          sourceSha256: r.meta.sourceSha256,
+          signingCertSha256: r.meta.signingCertSha256,
         }
       : null,
-    config: plan ? { eol: plan.eol, bom: plan.bom, indentStep: plan.indentStep } : null,
-    ...extra,
+    config: r.plan ? { eol: r.plan.eol, bom: r.plan.bom, indentStep: r.plan.indentStep } : null,
   };
+  if (r.diff !== undefined) json.diff = r.diff;
+  if (r.output !== undefined) json.output = r.output;
+  if (r.backup !== undefined) json.backup = r.backup;
+  if (r.cleanedTempFiles?.length) json.cleanedTempFiles = r.cleanedTempFiles;
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -8,7 +8,7 @@ import type { Io } from '../cli/io.js';
 import { wantsColor } from '../cli/io.js';
 import { intOption, nowOption } from '../cli/options.js';
 import { readConfig, readMetadata, type MetadataInput } from '../cli/patch-inputs.js';
-import { patchJson, renderChanges } from '../cli/render-patch.js';
+import { patchJson, renderChanges, type PatchJsonInput, type PatchOutcome } from '../cli/render-patch.js';
 import { maxBytes } from '../cli/read-source.js';
 import { renderFindingLines } from '../cli/render-finding-lines.js';
 import { safeWrite } from '../cli/safe-write.js';
@@ -61,7 +61,7 @@ export async function run(io: Io, config: string, opts: PatchCliOptions): Promis
   const forced = meta !== undefined && hasErrors(meta.findings);
   const plan = planPatch(input.text, { mode, file: config, ...(meta?.text !== undefined ? { xml: meta.text } : {}) });
   const findings: Finding[] = [...(meta?.findings ?? []), ...plan.findings];
-  const report = (outcome: string, written: boolean, extra: Record<string, unknown> = {}) => {
+  const report = (outcome: PatchOutcome, written: boolean, extra: Partial<PatchJsonInput> = {}) => {
     if (opts.json) io.stdout.write(patchJson({ config, mode, meta, findings, outcome, written, plan, forced, ...extra }));
     // info findings (entityID, host) are in --json; the terminal gets what needs attention
     else if (findings.some((f) => f.severity !== 'info')) io.stderr.write(renderFindingLines(findings.filter((f) => f.severity !== 'info'), color));
