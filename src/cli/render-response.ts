@@ -23,6 +23,8 @@ export function renderResponseReport(d: ResponseDocument, color: boolean): strin
   row('signature', `${sig}; signed: ${d.signed}${d.encrypted ? '; assertion encrypted' : ''}`);
   for (const s of d.signatures)
     row('', `${s.on}${s.encrypted ? ' (decrypted)' : ''} ${s.id ?? ''}: ${s.valid ? c.green('verified') : c.red('refused')}${s.certIndex !== null ? ` with ${d.trust[s.certIndex]?.source ?? `cert #${s.certIndex + 1}`}` : ''}`);
+  // Shown for diagnosis only: with no verified signature over them, these values prove nothing.
+  if (!d.signatureValid && (d.nameId !== null || d.issuer !== null)) lines.push(`  ${c.yellow('the values below are NOT covered by a verified signature: do not trust them')}`);
   row('issuer', d.issuer);
   if (d.expected.issuer !== null && d.issuer !== d.expected.issuer) row('  expected', d.expected.issuer);
   row('NameID', d.nameId === null ? null : `${d.nameId}${d.nameIdFormat ? c.dim(`  (${d.nameIdFormat.replace(/^.*:/, '')})`) : ''}`);
