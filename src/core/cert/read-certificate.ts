@@ -54,7 +54,8 @@ export function readCertificate(der: Buffer): ReadCertificate {
   if (alg.strength === 'broken') add('CERT_MD5_SIGNATURE', 'error', `Signed with ${alg.name}: MD5-class hashes are broken (collisions are practical).`);
   if (alg.strength === 'sha1') add('CERT_SHA1_SIGNATURE', 'warning', `Signed with ${alg.name}: SHA-1 is deprecated for signatures.`);
   if (key.problem) add(key.problem.code, key.problem.severity, key.problem.message);
-  const selfSigned = Buffer.compare(fields.issuer, fields.subject) === 0;
+  // Same name bytes, or the same name in another string encoding (OpenSSL's RFC 5280 §7.1 match).
+  const selfSigned = Buffer.compare(fields.issuer, fields.subject) === 0 || sameName(x);
   const details: Omit<CertDetails, 'daysLeft'> = {
     subject: x.subject.split('\n').join(', '),
     issuer: x.issuer.split('\n').join(', '),
@@ -77,6 +78,14 @@ export function readCertificate(der: Buffer): ReadCertificate {
     }
   }
   return { details, findings };
+}
+
+function sameName(x: X509Certificate): boolean {
+  try {
+    return x.checkIssued(x);
+  } catch {
+    return false;
+  }
 }
 
 function verifySelf(x: X509Certificate): boolean {
