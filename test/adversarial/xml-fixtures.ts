@@ -75,6 +75,8 @@ export interface SignOptions {
   transforms?: string[];
   /** Put the signer's cert in KeyInfo (what an attacker does with their own key). */
   keyInfo?: boolean;
+  /** Where the Signature goes (default: before the first child of the signed element). */
+  location?: { reference: string; action: 'after' | 'before' | 'append' | 'prepend' };
 }
 
 const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
@@ -100,6 +102,62 @@ export function sign(xml: string, o: SignOptions = {}): string {
     transforms: o.transforms ?? [ENVELOPED, EXC_C14N],
     ...(o.reference === '' ? { isEmptyUri: true } : {}),
   });
-  sx.computeSignature(xml, { prefix: 'ds', location: { reference: `${xpath}/*[1]`, action: 'before' } });
+  sx.computeSignature(xml, { prefix: 'ds', location: o.location ?? { reference: `${xpath}/*[1]`, action: 'before' } });
   return sx.getSignedXml();
+}
+
+export const HOST = 'polyaxon.acme.com';
+export const ACS = 'https://polyaxon.acme.com/sso/okta/acs/acme';
+export const AUDIENCE = 'https://polyaxon.acme.com/sso/okta/metadata/acme';
+const SAML = 'urn:oasis:names:tc:SAML:2.0:assertion';
+const SAMLP = 'urn:oasis:names:tc:SAML:2.0:protocol';
+
+export interface ResponseParts {
+  nameId?: string;
+  assertionId?: string;
+  responseId?: string;
+  issuer?: string;
+  /** ISO times: the assertion is valid from `from` for 5 minutes. */
+  from?: string;
+  /** Extra markup inside the Response after the Assertion. */
+  responseExtra?: string;
+}
+
+/** An Okta-shaped assertion (issuer, bearer confirmation, audience, the four attributes). */
+export function assertion(p: ResponseParts = {}): string {
+  const from = new Date(p.from ?? '2026-05-31T23:59:00Z');
+  const until = new Date(from.getTime() + 5 * 60_000).toISOString();
+  const attr = (n: string, v: string) => `<saml2:Attribute Name="${n}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified"><saml2:AttributeValue>${v}</saml2:AttributeValue></saml2:Attribute>`;
+  return (
+    `<saml2:Assertion xmlns:saml2="${SAML}" ID="${p.assertionId ?? 'id-assertion'}" IssueInstant="${from.toISOString()}" Version="2.0">` +
+    `<saml2:Issuer>${p.issuer ?? ENTITY_ID}</saml2:Issuer>` +
+    `<saml2:Subject><saml2:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">${p.nameId ?? 'alice@acme.com'}</saml2:NameID>` +
+    `<saml2:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml2:SubjectConfirmationData NotOnOrAfter="${until}" Recipient="${ACS}"/></saml2:SubjectConfirmation></saml2:Subject>` +
+    `<saml2:Conditions NotBefore="${from.toISOString()}" NotOnOrAfter="${until}"><saml2:AudienceRestriction><saml2:Audience>${AUDIENCE}</saml2:Audience></saml2:AudienceRestriction></saml2:Conditions>` +
+    `<saml2:AuthnStatement AuthnInstant="${from.toISOString()}"><saml2:AuthnContext><saml2:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml2:AuthnContextClassRef></saml2:AuthnContext></saml2:AuthnStatement>` +
+    `<saml2:AttributeStatement>${attr('email', 'alice@acme.com')}${attr('firstName', 'Alice')}${attr('lastName', 'Doe')}${attr('groups', 'Everyone')}</saml2:AttributeStatement>` +
+    `</saml2:Assertion>`
+  );
+}
+
+const AFTER_ISSUER = (el: string) => ({ reference: `//*[local-name()='${el}']/*[local-name()='Issuer']`, action: 'after' as const });
+
+/** Signs the Assertion inside `xml` (after its Issuer, as Okta does). */
+export function signAssertion(xml: string, o: SignOptions = {}): string {
+  return sign(xml, { xpath: "//*[local-name()='Assertion']", location: AFTER_ISSUER('Assertion'), ...o });
+}
+
+/** A Response around `inner` (default: an assertion), unsigned. */
+export function response(inner: string = assertion(), p: ResponseParts = {}): string {
+  return (
+    `<saml2p:Response xmlns:saml2p="${SAMLP}" Destination="${ACS}" ID="${p.responseId ?? 'id-response'}" IssueInstant="2026-05-31T23:59:00Z" Version="2.0">` +
+    `<saml2:Issuer xmlns:saml2="${SAML}">${p.issuer ?? ENTITY_ID}</saml2:Issuer>` +
+    `<saml2p:Status><saml2p:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></saml2p:Status>${inner}${p.responseExtra ?? ''}</saml2p:Response>`
+  );
+}
+
+/** Okta's usual shape: the assertion signed, then the response signed around it. */
+export function signedResponse(p: ResponseParts = {}, o: SignOptions = {}): string {
+  const signedAssertion = signAssertion(response(assertion(p), p), o);
+  return sign(signedAssertion, { xpath: "/*[local-name()='Response']", location: AFTER_ISSUER('Response'), ...o });
 }
