@@ -108,8 +108,12 @@ export function referencedAnchors(doc: Document.Parsed): Set<string> {
   return names;
 }
 
+/**
+ * Applies edits from the end of the text backwards. Two insertions at one position keep the order
+ * they were planned in (a nested key's lines come before a sibling appended after its map).
+ */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
   let out = text;
   let limit = Infinity;
   for (const e of sorted) {

@@ -111,6 +111,9 @@ function changedKeyPath(before: string): string[] {
 export function expectConfinedToOkta(before: string, after: string): void {
   const a = before.replace(/^\uFEFF/, '');
   const b = after.replace(/^\uFEFF/, '');
+  const root = parseDocument(a, { version: '1.1' }).contents;
+  // a top-level flow mapping is rewritten whole, by design (flow-rewrite.ts): no line stays
+  if (isMap(root) && root.flow) return void expect(span(b, PATH)).toBeDefined();
   const path = changedKeyPath(a);
   const oldSpan = span(a, path);
   const newSpan = span(b, path);
