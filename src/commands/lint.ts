@@ -2,7 +2,7 @@ import { EXIT, isOperationalError } from '../core/errors.js';
 import { finding } from '../core/findings.js';
 import { LINT_CODES } from '../core/lint/codes.js';
 import { lintConfig, type FileReport, type LintOptions } from '../core/lint/lint-config.js';
-import type { MetadataReport } from '../core/metadata/types.js';
+import { memoValidator } from '../core/lint/memo-validator.js';
 import { validateMetadata } from '../core/metadata/validate-metadata.js';
 import { expandInputs, type InputFile } from '../cli/expand-inputs.js';
 import { wantsColor, type Io } from '../cli/io.js';
@@ -49,16 +49,9 @@ export async function run(io: Io, inputs: string[], opts: LintCliOptions): Promi
   if (opts.org !== undefined) orgOption(opts.org);
   const limit = maxBytes(opts.maxSize);
 
-  // Each distinct XML is validated once, whatever the number of files holding it (issue 9).
-  const cache = new Map<string, MetadataReport>();
-  const validateXml = (xml: string): MetadataReport => {
-    let r = cache.get(xml);
-    if (!r) {
-      r = validateMetadata(xml, { now, minDays, ...(opts.fingerprint ? { fingerprints: opts.fingerprint } : {}) });
-      cache.set(xml, r);
-    }
-    return r;
-  };
+  const validateXml = memoValidator((xml) =>
+    validateMetadata(xml, { now, minDays, ...(opts.fingerprint ? { fingerprints: opts.fingerprint } : {}) }),
+  );
   const base: Omit<LintOptions, 'skipNonPolyaxon'> = { validateXml, requireOkta: opts.requireOkta === true, ...(expectedHost ? { expectedHost } : {}) };
 
   const { files, problems } = await expandInputs(inputs, io.cwd);

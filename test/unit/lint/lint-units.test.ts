@@ -110,3 +110,15 @@ describe('docs/lint.md', () => {
     for (const [code, info] of Object.entries(LINT_CODES)) expect(doc, code).toContain(`| \`${code}\` | ${info.severity} | ${info.check} |`);
   });
 });
+
+describe('memoValidator', () => {
+  it('validates each distinct XML once, and hands every file the same report', async () => {
+    const { memoValidator } = await import('../../../src/core/lint/memo-validator.js');
+    let calls = 0;
+    const v = memoValidator(() => ((calls += 1), { findings: [] }));
+    const text = (xml: string) => `externalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: |-\n          ${xml}\n`;
+    for (let i = 0; i < 50; i++) lintConfig(text(i % 2 === 0 ? '<a/>' : '<b/>'), `f${i}.yaml`, { validateXml: v });
+    expect(calls).toBe(2);
+    expect(v.size).toBe(2);
+  });
+});
