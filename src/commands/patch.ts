@@ -73,7 +73,8 @@ export async function run(io: Io, config: string, opts: PatchCliOptions): Promis
   if (opts.check || wantsDiff) {
     const diff = unifiedDiff(input.text, plan.text, `a/${config}`, `b/${config}`);
     if (wantsDiff && !opts.json) io.stdout.write(diff);
-    if (!opts.json) io.stdout.write(checkLine(config, plan, opts.check === true, c));
+    // with --diff, stdout is the diff alone (pipe it to `git apply`); the status goes to stderr
+    if (!opts.json) (wantsDiff ? io.stderr : io.stdout).write(checkLine(config, plan, opts.check === true, c));
     report(plan.changed ? 'would-change' : 'up-to-date', false, wantsDiff ? { diff } : {});
     return opts.check && plan.changed ? EXIT.FINDINGS : EXIT.OK;
   }

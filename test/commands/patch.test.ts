@@ -171,3 +171,20 @@ describe('patch command', () => {
     expect((await cli(dir, '--disable')).code).toBe(2);
   });
 });
+
+describe('patch --diff output', () => {
+  it('is the diff alone on stdout (empty when up to date; the status goes to stderr) and applies with git apply', async () => {
+    const { dir, file } = workdir('helm-values.yaml');
+    const r = await cli(dir, '--metadata', METADATA, '--diff');
+    const { spawnSync } = await import('node:child_process');
+    if (spawnSync('git', ['--version']).status === 0) {
+      const applied = spawnSync('git', ['apply', '--unidiff-zero', '-p1', '-'], { cwd: dir, input: r.stdout, encoding: 'utf8' });
+      expect(applied.status).toBe(0);
+      expect(xmlIn(file)).toBe(STORED);
+    }
+    const again = await cli(dir, '--metadata', METADATA, '--diff');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toContain('already up to date');
+  });
+});
