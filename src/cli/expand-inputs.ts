@@ -38,7 +38,8 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       byPath.set('-', { path: '-', display: '<stdin>', expanded: false });
       continue;
     }
-    if (isGlob(input)) {
+    // A name with glob characters that exists as such (`values[prod].yaml`) is taken literally.
+    if (isGlob(input) && !(await exists(resolve(cwd, input)))) {
       const { base, rest } = splitGlob(input.split(sep).join('/'));
       const re = globToRegExp(rest);
       const root = resolve(cwd, base);
@@ -86,6 +87,10 @@ async function walk(dir: string, keep: (name: string) => boolean): Promise<strin
     } else if (keep(d.name) && (d.isFile() || (d.isSymbolicLink() && (await isFile(full))))) out.push(full);
   }
   return out;
+}
+
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(() => true, () => false);
 }
 
 async function isFile(p: string): Promise<boolean> {

@@ -191,3 +191,13 @@ describe('lint: certificate checks inside options.xml', () => {
     expect(json((await run('10')).stdout).files[0]?.findings.map((f) => f.code)).not.toContain('CERT_EXPIRING_SOON');
   });
 });
+
+describe('lint: a file name with glob characters', () => {
+  it('is taken literally when it exists', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'lint-literal-'));
+    writeFileSync(join(cwd, 'values[prod].yaml'), readFileSync(`${FIX}/okta-xml-missing.yaml`));
+    const doc = json((await lint(['values[prod].yaml', '--json'], { cwd })).stdout);
+    expect(doc.files.map((f) => f.file)).toEqual(['values[prod].yaml']);
+    expect(doc.files[0]?.findings[0]?.code).toBe('OKTA_XML_MISSING');
+  });
+});
