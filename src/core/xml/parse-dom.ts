@@ -44,7 +44,27 @@ export function parseDom(text: string, file?: string): ParsedDom {
     findings.push(finding('XML_NOT_WELL_FORMED', 'error', 'no root element', 'The input is not an XML document.'));
     return { findings };
   }
+  findings.push(...unboundPrefixes(root, file));
   return { doc, root, findings };
+}
+
+/**
+ * Namespaces in XML 1.0 §5 (NSC: Prefix Declared): xmldom 0.8 silently leaves an undeclared
+ * prefix without a namespace, so `ds:KeyInfo` with no xmlns:ds would just vanish from our
+ * namespace-aware reads while another parser might resolve it. Iterative walk (deep documents).
+ */
+function unboundPrefixes(root: Element, file?: string): Finding[] {
+  const out: Finding[] = [];
+  const stack: Element[] = [root];
+  while (stack.length > 0 && out.length < 20) {
+    const el = stack.pop() as Element;
+    const bad = [el, ...Array.from(el.attributes as unknown as ArrayLike<Attr>)].find(
+      (n) => !!n.prefix && n.prefix !== 'xmlns' && n.prefix !== 'xml' && !n.namespaceURI,
+    );
+    if (bad) out.push(finding('XML_NOT_WELL_FORMED', 'error', `namespace prefix "${bad.prefix}" is not declared (${bad.nodeName})`, 'Declare it with xmlns:' + bad.prefix + '="…", or download the document again.', locationOf(bad.nodeType === 1 ? bad : el, file)));
+    for (let c = el.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c as Element);
+  }
+  return out;
 }
 
 /** xmldom's 1-based position of a node, as a finding Location. */

@@ -80,6 +80,12 @@ describe('parseDom and elementText', () => {
     expect(codes(t.findings)).toEqual(['XML_COMMENT_IN_VALUE']);
   });
 
+  it('an undeclared namespace prefix is not well-formed (xmldom would leave it without a namespace)', () => {
+    const r = parseDom('<r xmlns="urn:x">\n  <ds:KeyInfo/>\n</r>');
+    expect(r.findings.map((f) => [f.code, f.location])).toEqual([['XML_NOT_WELL_FORMED', { line: 2, column: 3 }]]);
+    expect(parseDom('<r xmlns:ds="urn:ds" xml:lang="en"><ds:KeyInfo/></r>').findings).toEqual([]);
+  });
+
   it('positionOf counts LF, CRLF and CR line ends', () => {
     const idx = lineIndex('a\r\nb\rc\nd');
     expect([positionOf(idx, 3), positionOf(idx, 5), positionOf(idx, 7)]).toEqual([{ line: 2, column: 1 }, { line: 3, column: 1 }, { line: 4, column: 1 }]);
