@@ -183,6 +183,12 @@ describe.skipIf(!HAS_CORPUS)('validate-metadata over attacks/ metadata', () => {
     }
   });
 
+  it('a PEM file or a base64 capture given instead of metadata is named as such', async () => {
+    expect(codes((await validate('attacks/java-saml.idp-cert.pem')).json, 'error')).toEqual(['MD_PEM_GIVEN']);
+    expect(codes((await validate('attacks/oktadev-scenario-1.b64')).json, 'error')).toEqual(['MD_BASE64_GIVEN']);
+    expect(codes((await validate('okta-responses/dex-okta-resp-2017.xml')).json, 'error')).toEqual(['MD_SAML_RESPONSE']);
+  });
+
   it('hostile documents are rejected before any value is read', async () => {
     const xxe = await validate('attacks/xxe-ruby-saml-billion-laughs.xml');
     expect(codes(xxe.json, 'error')).toContain('XML_DOCTYPE');

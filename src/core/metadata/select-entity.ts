@@ -12,6 +12,18 @@ export function looksLikeHtml(text: string): boolean {
   return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(text);
 }
 
+/** Inputs that are not XML at all but are recognisably something else. */
+export function sniffNonXml(text: string): 'pem' | 'base64-xml' | undefined {
+  const t = text.trimStart();
+  if (t.startsWith('-----BEGIN ')) return 'pem';
+  // "PD94" is base64 of "<?x", "PHNhbWxw"/"PHNhbWwy"/"PG1k"/"PE"… of "<samlp", "<saml2", "<md", "<…".
+  if (/^P[A-Za-z0-9+/]{3}/.test(t) && /^[A-Za-z0-9+/=\s]+$/.test(t.slice(0, 4096))) {
+    const head = Buffer.from(t.slice(0, 64).replace(/\s+/g, ''), 'base64').toString('latin1');
+    if (head.startsWith('<')) return 'base64-xml';
+  }
+  return undefined;
+}
+
 export interface Selection {
   entity?: Element;
   findings: Finding[];

@@ -13,7 +13,7 @@ import { METADATA_CODES as C } from './codes.js';
 import { checkMetadataSignature } from './metadata-signature.js';
 import { entityIdFindings, isOktaEntityId, oktaHostKind } from './okta.js';
 import { BINDING, readIdpDescriptor } from './read-idp-descriptor.js';
-import { looksLikeHtml, selectEntity, spInsteadOfIdp } from './select-entity.js';
+import { looksLikeHtml, selectEntity, sniffNonXml, spInsteadOfIdp } from './select-entity.js';
 import { signingCerts } from './signing-certs.js';
 import { timeFindings } from './time-checks.js';
 import type { MetadataReport, ParsedMetadata, ValidateOptions } from './types.js';
@@ -26,6 +26,12 @@ export function validateMetadata(xml: string, opts: ValidateOptions): MetadataRe
   if (looksLikeHtml(text))
     return done({ findings: [finding('MD_HTML_PAGE', 'error', 'this is an HTML page (a saved web page), not SAML metadata', C.MD_HTML_PAGE.help, file ? { file, line: 1, column: 1 } : { line: 1, column: 1 })] });
 
+  const sniffed = sniffNonXml(text);
+  if (sniffed) {
+    const code = sniffed === 'pem' ? 'MD_PEM_GIVEN' : 'MD_BASE64_GIVEN';
+    const message = sniffed === 'pem' ? 'this is a PEM file (certificate or key), not SAML metadata' : 'this is base64-encoded XML, not the XML itself';
+    return done({ findings: [finding(code, 'error', message, C[code].help, file ? { file, line: 1, column: 1 } : { line: 1, column: 1 })] });
+  }
   const dom = parseDom(text, file);
   const findings: Finding[] = [...dom.findings];
   if (!dom.doc || !dom.root || findings.some((f) => f.severity === 'error')) return done({ findings });
