@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * `npm run fuzz` (issue 8): the property tests and the SIGKILL campaign with many more cases than
+ * CI runs. FUZZ_RUNS (cases per property, default 5000) and ADV_SIGKILL_RUNS (kills, default 200)
+ * can be raised further; each case keeps its hang guard (FUZZ_CASE_BOUND_MS, default 10 s).
+ */
+export default defineConfig({
+  test: {
+    include: ['test/property/**/*.test.ts', 'test/adversarial/sigkill.test.ts'],
+    env: {
+      FUZZ_RUNS: process.env.FUZZ_RUNS ?? '5000',
+      ADV_SIGKILL_RUNS: process.env.ADV_SIGKILL_RUNS ?? '200',
+    },
+    testTimeout: 4 * 60 * 60 * 1000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
