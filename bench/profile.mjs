@@ -94,5 +94,7 @@ ${top(new Map([...incl].filter(([k]) => / (src|node_modules\/xml-crypto)\//.test
 `;
 const file = join(work, `profile-${agg.entities}.md`);
 writeFileSync(file, report);
+// The 10k profile is the one issue 9 asks about: keep the latest next to RESULTS.md.
+if (agg.entities === 10_000) writeFileSync(join(root, 'bench', 'PROFILE.md'), report);
 process.stdout.write(report);
 process.stderr.write(`profile: wrote ${relative(root, file)} (raw .cpuprofile in ${relative(root, profDir)})\n`);
