@@ -142,6 +142,8 @@ describe('pinning and signatures', () => {
     expect([unsigned.code, codes(unsigned.j, 'error')]).toEqual([1, ['MD_SIGNATURE_REQUIRED']]);
     const signed = await json([`${FIX}/valid/okta-signed.xml`, '--require-signature', '--signer-cert', SIGNER]);
     expect(signed.code).toBe(0);
+    const signerButUnsigned = await json([`${FIX}/valid/okta-acme.xml`, '--signer-cert', SIGNER]);
+    expect([signerButUnsigned.code, codes(signerButUnsigned.j, 'error')]).toEqual([1, ['MD_SIGNATURE_REQUIRED']]);
   });
 
   it('aggregate: --entity-id picks one; a signed aggregate verifies with the signer', async () => {
