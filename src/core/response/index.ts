@@ -1,0 +1,11 @@
+/**
+ * check-response as a library (issue 7): decode a captured SAMLResponse, then check it against
+ * trust anchors and the expected SP values. Pure; see each file's header.
+ */
+export { checkResponse } from './check-response.js';
+export { decodeInput, type DecodedInput, type DecodeResult, type DecodeStep } from './decode-input.js';
+export { pickFromCapture, type CaptureHit, type CaptureResult } from './pick-from-capture.js';
+export { decryptAssertion, type Decrypted } from './decrypt-assertion.js';
+export { trustFromMetadata, trustFromPem, oktaXmlFromConfig, type TrustAnchor, type MetadataTrust } from './trust-anchors.js';
+export { RESPONSE_CODES, type ResponseCode } from './codes.js';
+export type * from './types.js';
