@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseConfig } from '../core/config/parse-config.js';
@@ -57,6 +58,7 @@ export async function run(io: Io, source: string, opts: CheckResponseCliOptions)
   }
   for (const pemFile of opts.idpCert ?? []) anchors.push(...trustFromPem(await readText(pemFile, io, limit, 'certificate'), pemFile, now));
   const spKey = opts.spKey === undefined ? undefined : await readText(opts.spKey, io, limit, 'SP key');
+  if (spKey !== undefined) usableKey(spKey, opts.spKey as string);
 
   const input = await readSource(source, io, { maxSizeMb: opts.maxSize, what: 'response' });
   const decoded = decodeInput(input.bytes, { acsUrl, maxBytes: limit });
@@ -92,6 +94,15 @@ function expectedUrls(opts: CheckResponseCliOptions, config: ReturnType<typeof p
     throw usageError(`missing ${hostInput === undefined ? '--host' : '--org'}: the expected Audience and ACS URL are built from --host and --org`, 'USAGE', 'Or give both --audience and --acs-url.');
   const urls = buildSpUrls(hostOption(hostInput, opts.allowHttp), orgOption(opts.org));
   return { audience: opts.audience ?? urls.spEntityId, acsUrl: opts.acsUrl ?? urls.acsUrl };
+}
+
+/** A key that cannot be used is a usage problem (exit 2), not a verdict on the response. */
+function usableKey(pem: string, path: string): void {
+  try {
+    createPrivateKey(pem);
+  } catch (e) {
+    throw inputError(`--sp-key ${path} is not a usable private key: ${(e as Error).message}`, 'DECRYPT_KEY_INVALID', 'Give the unencrypted PEM private key (PKCS#8 or PKCS#1) of the encryption certificate uploaded to Okta.');
+  }
 }
 
 async function readText(path: string, io: Io, limit: number, what: string): Promise<string> {

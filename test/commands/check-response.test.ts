@@ -179,6 +179,7 @@ describe('check-response: could not run (exit 2)', () => {
     ['bad --clock-skew', ['--metadata', META, '--host', SP.host, '--org', SP.org, '--clock-skew', '-3']],
     ['missing cert file', ['--idp-cert', join(dir, 'nope.pem'), '--host', SP.host, '--org', SP.org]],
     ['a private key as --idp-cert', ['--idp-cert', keyPath('okta-like'), '--host', SP.host, '--org', SP.org]],
+    ['a certificate as --sp-key', ['--metadata', META, '--sp-key', certPath('okta-like'), '--host', SP.host, '--org', SP.org]],
   ])('%s', async (_n, args) => {
     const r = await runCli(['check-response', write(makeResponse()), ...args, '--json']);
     expect(r.code).toBe(2);
