@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 /**
@@ -48,10 +48,13 @@ function resolveEnv(env: Record<string, string>, inputs: Record<string, string>,
 
 // Each case starts the CLI two or three times: a generous hang guard, not a performance bound.
 describe.skipIf(!existsSync('dist/cli.js') || !existsSync('src/commands/lint.ts'))('action.yml steps, run for real', { timeout: 120_000 }, () => {
-  const ws = mkdtempSync(join(tmpdir(), 'polyaxon-sso-action-'));
+  let ws = '';
+  beforeAll(() => {
+    ws = mkdtempSync(join(tmpdir(), 'polyaxon-sso-action-'));
+    copyFileSync('fixtures/demo/values.yaml', join(ws, 'good.yaml'));
+    writeFileSync(join(ws, 'bad.yaml'), 'externalServices:\n  auth:\n    okta:\n      enabled: "true"\n');
+  });
   afterAll(() => rmSync(ws, { recursive: true, force: true }));
-  copyFileSync('fixtures/demo/values.yaml', join(ws, 'good.yaml'));
-  writeFileSync(join(ws, 'bad.yaml'), 'externalServices:\n  auth:\n    okta:\n      enabled: "true"\n');
 
   // format: sarif only cats the log it wrote, so cases that do not read the log skip a second CLI run.
   function runAction(given: Record<string, string>) {

@@ -2,7 +2,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * What users get from `npm pack` (issue 9 "Packaging"): only what runs, and it runs from an empty
@@ -23,7 +23,10 @@ function run(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string>
 const ALLOWED = /^(bin\/polyaxon-sso\.js|dist\/.+\.(js|d\.ts)|schemas\/[^/]+\.json|README\.md|LICENSE|package\.json)$/;
 
 describe.skipIf(!existsSync('dist/cli.js'))('npm pack', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'polyaxon-sso-pack-'));
+  let tmp = '';
+  beforeAll(() => {
+    tmp = mkdtempSync(join(tmpdir(), 'polyaxon-sso-pack-'));
+  });
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('contains only what runs: bin, dist, schemas, README, LICENSE, package.json', () => {
