@@ -69,5 +69,7 @@ process.stdout.write(`${table}\n`);
 const mc = machine(root);
 writeFileSync(join(root, 'bench', 'work', 'results.json'),
   `${JSON.stringify({ machine: mc, timer, manifest, results: Object.fromEntries(results) }, null, 2)}\n`);
-writeFileSync(join(root, 'bench', 'RESULTS.md'), renderResults({ label: opt.label, table, machine: mc, manifest, timer, list, results }));
-log('wrote bench/RESULTS.md and bench/work/results.json');
+// Only a full run replaces the committed table; a partial one (--only) stays in bench/work/.
+const out = only ? join('bench', 'work', 'RESULTS-partial.md') : join('bench', 'RESULTS.md');
+writeFileSync(join(root, out), renderResults({ label: opt.label, table, machine: mc, manifest, timer, list, results }));
+log(`wrote ${out} and bench/work/results.json`);
