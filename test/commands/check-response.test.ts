@@ -187,6 +187,13 @@ describe('check-response: could not run (exit 2)', () => {
     expect(r.stderr).toMatch(/^polyaxon-sso: /);
   });
 
+  it('a config without okta options.xml', async () => {
+    const cfg = write('hostName: polyaxon.acme.com\nexternalServices:\n  auth:\n    okta:\n      enabled: true\n', 'yaml');
+    const r = await runCli(['check-response', write(makeResponse()), '--config', cfg, '--org', SP.org, '--json']);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toContain('options.xml');
+  });
+
   it('a missing response file', async () => {
     const r = await runCli(['check-response', join(dir, 'missing.xml'), ...BASE]);
     expect([r.code, r.stdout]).toEqual([2, '']);
@@ -203,6 +210,12 @@ describe('check-response: human report', () => {
     expect(r.stdout).toContain(`Audience URI (SP Entity ID)" to ${AUDIENCE}`);
     expect(r.stdout).toContain('jane.doe@acme.com');
     expect(r.stdout).not.toContain('\u001b[');
+  });
+
+  it('colours only when asked (FORCE_COLOR), never with --no-color', async () => {
+    const args = ['check-response', write(makeResponse()), '--metadata', META, '--host', SP.host, '--org', SP.org, '--now', ISSUED];
+    expect((await runCli(args, { env: { FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
+    expect((await runCli(['--no-color', ...args], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain('\u001b[');
   });
 
   it('says OK for a good response', async () => {
