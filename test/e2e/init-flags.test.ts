@@ -15,13 +15,13 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/cli.js')))('init, built CLI, flags 
     const r = spawnSync(
       process.execPath,
       [BIN, 'init', '--config', 'values.yaml', '--org', 'acme', '--metadata', join(ROOT, 'fixtures/metadata/valid/okta-acme.xml'), '--now', '2026-06-01T00:00:00Z'],
-      { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, timeout: 15_000 },
+      { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, timeout: 45_000 },
     );
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('polyaxon admin deploy -f values.yaml --check');
     expect(readFileSync(join(dir, 'values.yaml'), 'utf8')).toBe(readFileSync(join(ROOT, 'test/golden/init/values.acme.yaml'), 'utf8'));
     expect(readdirSync(dir)).toEqual(['values.yaml']);
-  });
+  }, 60_000);
 
   it('missing flags with stdin left open: one usage error, exit 2, no prompt, no hang', async () => {
     const child = spawn(process.execPath, [BIN, 'init'], { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -35,5 +35,5 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/cli.js')))('init, built CLI, flags 
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.split('\n')[0]).toBe('polyaxon-sso: missing --config, --host, --org, --metadata (no prompts without a terminal or with --yes)');
-  });
+  }, 60_000);
 });

@@ -23,7 +23,7 @@ const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-', '-t', 'init').s
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls the screen until `text` shows (a hang guard, not a timing assertion). */
-async function waitFor(text: string | RegExp, ms = 15_000): Promise<string> {
+async function waitFor(text: string | RegExp, ms = 25_000): Promise<string> {
   const deadline = Date.now() + ms;
   for (;;) {
     const s = screen();
@@ -71,7 +71,7 @@ describe.skipIf(!HAS_TMUX || !BUILT)('init in a real terminal (tmux)', () => {
     expect(s).toContain('polyaxon admin deploy -f values.yaml --check');
     expect(readFileSync(join(dir, 'values.yaml'), 'utf8')).toBe(readFileSync(join(ROOT, 'test/golden/init/values.acme.yaml'), 'utf8'));
     expect(readdirSync(dir)).toEqual(['values.yaml']);
-  });
+  }, 60_000);
 
   it('Ctrl-C at a prompt: "cancelled, nothing written", exit 130, the file untouched', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'init-tmux-'));
@@ -85,5 +85,5 @@ describe.skipIf(!HAS_TMUX || !BUILT)('init in a real terminal (tmux)', () => {
     expect(s).toContain('EXIT:130');
     expect(readFileSync(join(dir, 'values.yaml'), 'utf8')).toBe(readFileSync(join(ROOT, 'fixtures/demo/values.yaml'), 'utf8'));
     expect(readdirSync(dir)).toEqual(['values.yaml']);
-  });
+  }, 60_000);
 });
