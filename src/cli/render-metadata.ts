@@ -29,12 +29,19 @@ function signatureLine(r: MetadataReport, c: InstanceType<typeof Chalk>): string
     : c.yellow('verified against its own embedded key only: proves integrity, not origin');
 }
 
+/** The CN keeps the table small (the full subject is in --json); else the subject, shortened. */
+function shortName(subject: string): string {
+  const cn = /(?:^|,\s*)CN=([^,]+)/.exec(subject)?.[1];
+  if (cn) return `CN=${cn}`;
+  return subject.length > 40 ? `${subject.slice(0, 39)}…` : subject;
+}
+
 function certTable(certs: CertInfo[]): string {
   const rows = [
     ['#', 'subject', 'valid until', 'days', 'key', 'signature', 'SHA-256'],
     ...certs.map((k) => [
       `${k.index + 1}${k.newest && certs.length > 1 ? '*' : ''}`,
-      k.subject,
+      shortName(k.subject),
       k.notAfter.slice(0, 10),
       String(k.daysLeft),
       `${k.keyType}${k.keySize ? ` ${k.keySize}` : ''}`,
