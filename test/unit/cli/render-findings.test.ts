@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { renderFindings } from '../../../src/cli/render-findings.js';
+import { finding } from '../../../src/core/findings.js';
+
+describe('renderFindings', () => {
+  const fs = [
+    finding('B_INFO', 'info', 'note'),
+    finding('A_ERR', 'error', 'broken', 'fix it', { file: 'm.xml', line: 3, column: 7 }),
+    finding('C_WARN', 'warning', 'careful'),
+  ];
+
+  it('groups by severity, errors first, with location, code and hint', () => {
+    expect(renderFindings(fs, { color: false })).toBe(
+      '\nErrors (1)\n  m.xml:3:7  broken [A_ERR]\n    hint: fix it\n' + '\nWarnings (1)\n  careful [C_WARN]\n' + '\nNotes (1)\n  note [B_INFO]\n',
+    );
+  });
+
+  it('colours only when asked', () => {
+    expect(renderFindings(fs, { color: true })).toMatch(/\u001b\[31m/);
+    expect(renderFindings(fs, { color: false })).not.toMatch(/\u001b\[/);
+    expect(renderFindings([], { color: true })).toBe('');
+  });
+});
