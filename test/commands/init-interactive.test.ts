@@ -68,6 +68,15 @@ describe('init, interactive (injected prompts)', () => {
     expect(read('new.yaml')).toBe(golden('init/new-config.yaml'));
   });
 
+  it('a host other than the config\'s is accepted with a warning', async () => {
+    const r = await wizard(['values.yaml', 'ml.acme.com', 'acme', false, 'file', ACME, true, true]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('[INIT_HOST_DIFFERS]');
+    expect(r.out).toContain('https://ml.acme.com/sso/okta/acs/acme');
+    const same = await wizard(['values.yaml', '', 'acme', false, 'file', ACME, true]);
+    expect(same.out).not.toContain('[INIT_HOST_DIFFERS]');
+  });
+
   it('a bad org, then a good one', async () => {
     const r = await wizard(['values.yaml', '', '../x', 'acme', false, 'file', ACME, true, true]);
     expect(r.code).toBe(0);

@@ -1,4 +1,5 @@
 import { cancelled, isOperationalError, usageError } from '../../core/errors.js';
+import { finding } from '../../core/findings.js';
 import { parseHost } from '../../core/urls/parse-host.js';
 import { parseOrg } from '../../core/urls/parse-org.js';
 import { renderFindingLines } from '../render-finding-lines.js';
@@ -57,7 +58,14 @@ export async function askHost(ctx: WizardCtx): Promise<void> {
     if (!r.ok) throw usageError(r.message, r.code, r.hint);
     host = r.value;
   }
-  if (host.findings.length > 0) ctx.say(renderFindingLines(host.findings, ctx.color));
+  const findings = [...host.findings];
+  const fromConfig = config?.host !== undefined ? parseHost(config.host, { allowHttp: true }) : undefined;
+  // The URLs typed into Okta must name the host users open; the config's is what gets deployed.
+  if (fromConfig?.ok && fromConfig.value.host !== host.host)
+    findings.push(
+      finding('INIT_HOST_DIFFERS', 'warning', `${config?.path} serves Polyaxon at ${fromConfig.value.host} (${config?.hostSource}), but the Okta URLs will use ${host.host}`, 'Use the host your users open; change the config or the answer if they differ by mistake.'),
+    );
+  if (findings.length > 0) ctx.say(renderFindingLines(findings, ctx.color));
   ctx.state.host = host;
 }
 
