@@ -21,8 +21,8 @@ export interface Snapshot {
 }
 
 export interface SafeWriteOptions {
-  /** What was read; when set the write is refused if the file no longer matches it. */
-  expect?: Snapshot;
+  /** What was read; the write is refused if the file no longer matches it ('absent': if it appeared). */
+  expect?: Snapshot | 'absent';
   /** Keep the previous content as `<file>.bak` with the same mode. */
   backup?: boolean;
   fs?: WriterFs;
@@ -68,7 +68,7 @@ async function resolveTarget(path: string, fs: WriterFs): Promise<string> {
   }
 }
 
-async function replaceFile(target: string, data: Uint8Array, like: WriterStat | undefined, fs: WriterFs, shown: string, expect?: Snapshot): Promise<void> {
+async function replaceFile(target: string, data: Uint8Array, like: WriterStat | undefined, fs: WriterFs, shown: string, expect?: Snapshot | 'absent'): Promise<void> {
   const tmp = join(dirname(target), tempName(basename(target), fs.pid, randomBytes(4).toString('hex')));
   let handle;
   try {
@@ -96,8 +96,12 @@ async function replaceFile(target: string, data: Uint8Array, like: WriterStat | 
   await syncDir(dirname(target), fs);
 }
 
-async function assertUnchanged(target: string, expect: Snapshot, fs: WriterFs, shown: string): Promise<void> {
+async function assertUnchanged(target: string, expect: Snapshot | 'absent', fs: WriterFs, shown: string): Promise<void> {
   const st = await fs.stat(target).catch(() => undefined);
+  if (expect === 'absent') {
+    if (st) throw inputError(`${shown} was created by someone else while patch was running; nothing written`, 'WRITE_FILE_CHANGED', 'Run patch again on the current file.');
+    return;
+  }
   const bytes = st ? await fs.readFile(target).catch(() => undefined) : undefined;
   if (!st || !bytes || st.size !== expect.size || st.mtimeMs !== expect.mtimeMs || !bytes.equals(expect.bytes))
     throw inputError(`${shown} changed while patch was running; nothing written`, 'WRITE_FILE_CHANGED', 'Run patch again on the current file.');

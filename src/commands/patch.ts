@@ -94,7 +94,7 @@ export async function run(io: Io, config: string, opts: PatchCliOptions): Promis
     report('up-to-date', false);
     return EXIT.OK;
   }
-  const res = await safeWrite(path, Buffer.from(plan.text, 'utf8'), { backup: opts.backup === true, ...(input.snapshot ? { expect: input.snapshot } : {}) });
+  const res = await safeWrite(path, Buffer.from(plan.text, 'utf8'), { backup: opts.backup === true, expect: input.snapshot ?? 'absent' });
   if (!opts.json) {
     io.stdout.write(`${input.snapshot ? 'patched' : 'created'} ${config}\n${renderChanges(plan, c)}`);
     if (res.backupPath) io.stdout.write(`previous content kept in ${res.backupPath}\n`);

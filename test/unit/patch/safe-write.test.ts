@@ -145,3 +145,17 @@ describe('safeWrite', () => {
     expect(readFileSync(file, 'utf8')).toBe('next: run\n');
   });
 });
+
+describe('safeWrite of a new file (--create)', () => {
+  it("creates it, and refuses when it appeared meanwhile (expect: 'absent')", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'safe-write-new-'));
+    const file = join(dir, 'new.yaml');
+    await safeWrite(file, Buffer.from('a: 1\n'), { expect: 'absent' });
+    expect(readFileSync(file, 'utf8')).toBe('a: 1\n');
+    const other = join(dir, 'other.yaml');
+    const fs = withHandle({ sync: async (real) => (await real.sync(), writeFileSync(other, 'someone else\n')) });
+    await expect(safeWrite(other, Buffer.from('mine\n'), { expect: 'absent', fs })).rejects.toMatchObject({ code: 'WRITE_FILE_CHANGED' });
+    expect(readFileSync(other, 'utf8')).toBe('someone else\n');
+    expect(readdirSync(dir).sort()).toEqual(['new.yaml', 'other.yaml']);
+  });
+});
