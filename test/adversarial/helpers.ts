@@ -26,14 +26,22 @@ export interface GuardedResult {
   json?: Record<string, unknown>;
 }
 
-/** Rejects when `p` does not settle within `ms`: a hang is a failure, not a slow pass. */
+/**
+ * Rejects when `p` does not settle within `ms`: a hang is a failure, not a slow pass. A timer
+ * cannot interrupt synchronous work (a regex or parser stuck on the event loop), so the elapsed
+ * time is also checked once `p` settles.
+ */
 export async function withinHangGuard<T>(p: Promise<T>, ms = HANG_GUARD_MS, what = 'command'): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  const hang = () => new Error(`${what} did not finish within ${ms} ms (hang)`);
   const guard = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms (hang)`)), ms);
+    timer = setTimeout(() => reject(hang()), ms);
   });
+  const t0 = performance.now();
   try {
-    return await Promise.race([p, guard]);
+    const out = await Promise.race([p, guard]);
+    if (performance.now() - t0 > ms) throw hang();
+    return out;
   } finally {
     clearTimeout(timer);
   }
