@@ -14,7 +14,7 @@ export const METADATA_CODES = {
   MD_SAML_RESPONSE: { title: 'A SAML Response, not metadata', help: `This is a login response, not the IdP metadata. ${VIEW_METADATA_HINT}` },
   MD_SP_METADATA: { title: 'SP metadata, not IdP metadata', help: `This describes a service provider (it has SPSSODescriptor, no IDPSSODescriptor). ${VIEW_METADATA_HINT}` },
   MD_PEM_GIVEN: { title: 'A PEM file, not metadata', help: `This is a certificate or key (-----BEGIN …-----). Give it with --signer-cert or pin it with --fingerprint; the input must be the metadata XML. ${VIEW_METADATA_HINT}` },
-  MD_BASE64_GIVEN: { title: 'Base64-encoded XML', help: 'The input is base64 (as in a SAMLResponse form field or a saved .b64 file): decode it first (base64 -d), then check the XML.' },
+  MD_BASE64_GIVEN: { title: 'Base64 text, not XML', help: 'The input is base64 (as in a SAMLResponse form field or a saved .b64 file): decode it first (base64 -d), then check the XML.' },
   MD_NOT_METADATA: { title: 'Not SAML 2.0 metadata', help: `The root element is not md:EntityDescriptor (urn:oasis:names:tc:SAML:2.0:metadata). ${VIEW_METADATA_HINT}` },
   MD_AGGREGATE_NEEDS_ENTITY_ID: { title: 'Aggregate needs --entity-id', help: 'An EntitiesDescriptor holds several entities; pick one with --entity-id (never a silent first pick).' },
   MD_ENTITY_NOT_FOUND: { title: '--entity-id not found', help: 'No EntityDescriptor in the document has that entityID; check the value.' },

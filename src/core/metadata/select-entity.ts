@@ -16,11 +16,9 @@ export function looksLikeHtml(text: string): boolean {
 export function sniffNonXml(text: string): 'pem' | 'base64-xml' | undefined {
   const t = text.trimStart();
   if (t.startsWith('-----BEGIN ')) return 'pem';
-  // "PD94" is base64 of "<?x", "PHNhbWxw"/"PHNhbWwy"/"PG1k"/"PE"… of "<samlp", "<saml2", "<md", "<…".
-  if (/^P[A-Za-z0-9+/]{3}/.test(t) && /^[A-Za-z0-9+/=\s]+$/.test(t.slice(0, 4096))) {
-    const head = Buffer.from(t.slice(0, 64).replace(/\s+/g, ''), 'base64').toString('latin1');
-    if (head.startsWith('<')) return 'base64-xml';
-  }
+  // Base64 of XML ("PD94…" is "<?x", "77u/PD94…" the same after a BOM) or of DEFLATE data, as a
+  // SAMLResponse form field or a saved .b64 capture: no '<' anywhere, only the base64 alphabet.
+  if (t.length >= 64 && !t.includes('<') && /^[A-Za-z0-9+/=\s]+$/.test(t.slice(0, 4096))) return 'base64-xml';
   return undefined;
 }
 

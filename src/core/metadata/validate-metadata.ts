@@ -29,7 +29,7 @@ export function validateMetadata(xml: string, opts: ValidateOptions): MetadataRe
   const sniffed = sniffNonXml(text);
   if (sniffed) {
     const code = sniffed === 'pem' ? 'MD_PEM_GIVEN' : 'MD_BASE64_GIVEN';
-    const message = sniffed === 'pem' ? 'this is a PEM file (certificate or key), not SAML metadata' : 'this is base64-encoded XML, not the XML itself';
+    const message = sniffed === 'pem' ? 'this is a PEM file (certificate or key), not SAML metadata' : 'this is base64 text (such as a captured SAMLResponse), not XML';
     return done({ findings: [finding(code, 'error', message, C[code].help, file ? { file, line: 1, column: 1 } : { line: 1, column: 1 })] });
   }
   const dom = parseDom(text, file);
