@@ -45,7 +45,7 @@ function reportOrTyped<T>(fn: () => T): T | undefined {
 const opts = { numRuns: RUNS };
 
 describe('property: the core never crashes on mutated input', () => {
-  it('validateMetadataBytes on mutated corpus and fixture metadata', { timeout: PROPERTY_TIMEOUT_MS }, () => {
+  it(`validateMetadataBytes on mutated corpus and fixture metadata (${RUNS} cases)`, { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(mutated(METADATA_SEEDS), (bytes) => {
         const r = bounded(() => validateMetadataBytes(bytes, { now: NOW, signerCerts: [pem('okta-like.cert.pem')] }));
