@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSnapshot, safeWrite } from '../../src/cli/safe-write.js';
+import { nodeWriterFs, type WriterFs } from '../../src/cli/writer-fs.js';
+import { expectUnchanged, runGuarded, snapshotDir, tempDir } from './helpers.js';
+import { metadata } from './xml-fixtures.js';
+
+/**
+ * A full disk and a read-only file system under `patch` (issue 8, DESIGN.md §6): the original is
+ * kept and no temp file is left. A real small tmpfs is used when this runs as root and mount(8)
+ * works; the injected ENOSPC runs everywhere.
+ */
+const NOW = '2026-06-01T00:00:00Z';
+const CONFIG = '# deployment\nhostName: polyaxon.acme.com\n';
+const TEMP = /\.polyaxon-sso-\d+-[0-9a-f]{8}\.tmp$/;
+const setup = (dir: string): void => writeFileSync(join(dir, 'idp.xml'), metadata());
+const patch = (dir: string) => runGuarded(['patch', 'values.yaml', '--metadata', 'idp.xml', '--json', '--now', NOW], { cwd: dir });
+
+describe('files: disk full', () => {
+  it('an injected ENOSPC on write → WRITE_FAILED, original intact, temp removed', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'values.yaml');
+    writeFileSync(file, CONFIG);
+    const before = snapshotDir(dir);
+    const full: WriterFs = {
+      ...nodeWriterFs,
+      async open(p, flags, mode) {
+        const h = await nodeWriterFs.open(p, flags, mode);
+        if (!TEMP.test(p)) return h;
+        return {
+          ...h,
+          write: async () => {
+            throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+          },
+          sync: () => h.sync(),
+          chmod: (m: number) => h.chmod(m),
+          chown: (u: number, g: number) => h.chown(u, g),
+          close: () => h.close(),
+        };
+      },
+    };
+    await expect(safeWrite(file, Buffer.from('new\n'), { expect: await readSnapshot(file), fs: full })).rejects.toMatchObject({ code: 'WRITE_FAILED' });
+    expectUnchanged(before, snapshotDir(dir));
+  });
+
+  const canMount = (() => {
+    if (process.getuid?.() !== 0) return false;
+    const probe = tempDir('pxsso-mnt-probe-');
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
+      execFileSync('umount', [probe], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  async function withTmpfs<T>(size: string, fn: (mnt: string) => Promise<T>): Promise<T> {
+    const mnt = tempDir('pxsso-mnt-');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', mnt]);
+    try {
+      return await fn(mnt);
+    } finally {
+      execFileSync('umount', [mnt]);
+    }
+  }
+
+  it.skipIf(!canMount)('a read-only file system → WRITE_DIR_READONLY, exit 2, nothing changed', async () => {
+    await withTmpfs('1m', async (mnt) => {
+      setup(mnt);
+      writeFileSync(join(mnt, 'values.yaml'), CONFIG);
+      execFileSync('mount', ['-o', 'remount,ro', mnt]);
+      const before = snapshotDir(mnt);
+      const r = await patch(mnt);
+      expect({ code: r.code, errorCode: r.errorCode }).toEqual({ code: 2, errorCode: 'WRITE_DIR_READONLY' });
+      expectUnchanged(before, snapshotDir(mnt));
+    });
+  });
+});
