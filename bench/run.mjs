@@ -4,6 +4,7 @@
 // Options: --runs N, --quick (3 runs, no warm-up), --only REGEX (case ids; baselines follow),
 // --fresh (regenerate inputs), --no-build (reuse bench/work/pkg), --no-install (no apt-get), --label TEXT.
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,6 +24,7 @@ const { values: opt } = parseArgs({
   },
 });
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
+const loadStart = loadavg().map((l) => l.toFixed(2)).join(' ');
 
 if (ensureTools(log, { install: !opt['no-install'] }).some((t) => t.required)) process.exit(2);
 
@@ -66,7 +68,7 @@ for (const c of list) {
 
 const table = renderTable(list, results);
 process.stdout.write(`${table}\n`);
-const mc = machine(root);
+const mc = { ...machine(root), loadStart };
 writeFileSync(join(root, 'bench', 'work', 'results.json'),
   `${JSON.stringify({ machine: mc, timer, manifest, results: Object.fromEntries(results) }, null, 2)}\n`);
 // Only a full run replaces the committed table; a partial one (--only) stays in bench/work/.
