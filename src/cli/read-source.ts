@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { inputError, usageError } from '../core/errors.js';
+import { parseHost } from '../core/urls/parse-host.js';
 import type { Io } from './io.js';
 
 /** Bytes of one input (`file`, `https://…` or `-`), with the name findings should show. */
@@ -79,8 +80,9 @@ async function readStream(stream: NodeJS.ReadableStream, limit: number, what: st
 }
 
 /**
- * https only; redirects followed by hand so that each hop is checked: never to another scheme,
- * never to plain http (issue 3). Timeout and size cap on every hop.
+ * https only; redirects followed by hand so that each hop is checked: never to plain http or
+ * another scheme, never to another host (issues 3 and 8: no request to a host the user did not
+ * name). Timeout and size cap on every hop.
  */
 async function fetchHttps(spec: string, io: Io, limit: number, what: string): Promise<Buffer> {
   let url = parseHttpsUrl(spec);
@@ -100,6 +102,12 @@ async function fetchHttps(spec: string, io: Io, limit: number, what: string): Pr
       const next = new URL(res.headers.get('location') as string, url);
       if (next.protocol !== 'https:')
         throw inputError(`refused redirect from ${url.href} to ${next.href}: not https`, 'FETCH_REDIRECT_REFUSED');
+      if (next.host !== url.host)
+        throw inputError(
+          `refused redirect from ${url.host} to another host, ${next.host}`,
+          'FETCH_REDIRECT_REFUSED',
+          'Pass the final URL yourself if you trust that host, or download the metadata in a browser.',
+        );
       url = next;
       continue;
     }
@@ -122,5 +130,9 @@ function parseHttpsUrl(spec: string): URL {
   if (url.protocol !== 'https:')
     throw usageError(`refusing ${url.protocol}// URL ${spec}: only https is fetched`, 'URL_NOT_HTTPS', 'Use the https:// metadata URL Okta shows, or a downloaded file.');
   if (url.username || url.password) throw usageError(`refusing URL with credentials: ${spec}`, 'URL_INVALID');
+  // WHATWG URL parsing turns `https://2130706433/` into 127.0.0.1: check the host as typed first.
+  const typed = /^https:\/\/([^/?#]*)/i.exec(spec)?.[1] ?? '';
+  const host = parseHost(typed);
+  if (!host.ok) throw usageError(`refusing URL ${spec}: ${host.message}`, host.code, host.hint);
   return url;
 }

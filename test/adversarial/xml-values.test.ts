@@ -166,6 +166,9 @@ describe('XML: stdin and URLs', () => {
     ['http:', 'http://dev-000000.okta.com/app/exk1/sso/saml/metadata', 'URL_NOT_HTTPS'],
     ['credentials', 'https://user:pw@dev-000000.okta.com/app/exk1/sso/saml/metadata', 'URL_INVALID'],
     ['file:', 'file:///etc/passwd', 'URL_NOT_HTTPS'],
+    ['decimal IP (would be 127.0.0.1)', 'https://2130706433/app/x/sso/saml/metadata', 'HOST_INVALID'],
+    ['hex IP', 'https://0x7f.0.0.1/app/x/sso/saml/metadata', 'HOST_INVALID'],
+    ['percent-encoded host', 'https://evil%2ecom/m.xml', 'HOST_INVALID'],
   ])('%s source is refused before any request', async (_n, url, code) => {
     const r = await runGuarded(['validate-metadata', url, '--json']);
     expect({ code: r.code, errorCode: r.errorCode }).toEqual({ code: 2, errorCode: code });
@@ -178,5 +181,21 @@ describe('XML: stdin and URLs', () => {
     });
     expect({ code: r.code, errorCode: r.errorCode }).toEqual({ code: 2, errorCode: 'FETCH_REDIRECT_REFUSED' });
     expect(r.requests).toEqual(['https://dev-000000.okta.com/app/exk1/sso/saml/metadata']);
+  });
+
+  it('a redirect to another host is refused: one request only, to the named host', async () => {
+    const r = await runGuarded(['validate-metadata', 'https://dev-000000.okta.com/app/exk1/sso/saml/metadata', '--json'], {
+      respond: (u) => (u.includes('okta.com') ? new Response(null, { status: 302, headers: { location: 'https://evil.example/m.xml' } }) : new Response('<x/>')),
+    });
+    expect({ code: r.code, errorCode: r.errorCode }).toEqual({ code: 2, errorCode: 'FETCH_REDIRECT_REFUSED' });
+    expect(r.requests).toEqual(['https://dev-000000.okta.com/app/exk1/sso/saml/metadata']);
+  });
+
+  it('a redirect on the same host is followed', async () => {
+    const r = await runGuarded(['validate-metadata', 'https://dev-000000.okta.com/app/exk1/sso/saml/metadata', '--json', '--now', '2026-06-01T00:00:00Z'], {
+      respond: (u) => (u.endsWith('/metadata') ? new Response(null, { status: 301, headers: { location: '/m.xml' } }) : new Response(metadata())),
+    });
+    expect(r.requests).toEqual(['https://dev-000000.okta.com/app/exk1/sso/saml/metadata', 'https://dev-000000.okta.com/m.xml']);
+    expect(r.code).toBe(0);
   });
 });

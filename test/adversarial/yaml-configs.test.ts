@@ -64,6 +64,20 @@ describe('YAML: hostile configs are reported by lint and refused by patch (nothi
     expectUnchanged(r.before, snapshotDir(r.dir));
   });
 
+  it.each([
+    ['!!python/object/apply outside the okta block', 'x: !!python/object/apply:os.system ["id"]\n', [1, 4]],
+    ['a local custom tag', 'hostName: !host polyaxon.acme.com\n', [1, 11]],
+  ])('%s: lint YAML_UNSAFE_TAG (PyYAML safe_load would refuse the file)', async (_n, head, [line, column]) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'values.yaml'), `${head}${OKTA_OK}`);
+    const before = snapshotDir(dir);
+    const r = await runGuarded(['lint', 'values.yaml', '--json', '--now', NOW], { cwd: dir });
+    expect(r.code).toBe(1);
+    const f = (r.json as { files: { findings: { code: string; location: { line: number; column: number } }[] }[] }).files[0]?.findings.find((x) => x.code === 'YAML_UNSAFE_TAG');
+    expect(f?.location).toMatchObject({ line, column });
+    expectUnchanged(before, snapshotDir(dir));
+  });
+
   it('__proto__ / constructor keys: lint flags unknown providers, nothing is polluted, patch keeps them', async () => {
     const yaml = '__proto__:\n  polluted: true\nexternalServices:\n  auth:\n    __proto__:\n      enabled: true\n    constructor:\n      enabled: true\n';
     const r = await both(yaml);

@@ -53,9 +53,30 @@ export function parseConfig(rawText: string, file?: string): ParsedConfig {
       ),
     );
   }
+  for (const doc of list) findings.push(...unsafeTags(doc, lineCounter, file));
   const result: ParsedConfig = { text, bom, documentCount: list.length, lineCounter, findings };
   if (list.length <= 1 && list[0]) result.doc = list[0];
   return result;
+}
+
+/**
+ * Polyaxon loads the file with PyYAML's `safe_load`, which refuses every tag outside the YAML 1.1
+ * schema (`!!python/object/apply:…` is the classic code-execution payload; a custom `!foo` fails
+ * too), so `polyaxon admin deploy` would stop on it. `yaml` reports exactly those as unresolved.
+ */
+function unsafeTags(doc: Document.Parsed, lc: LineCounter, file?: string): Finding[] {
+  return doc.warnings
+    .filter((w) => w.code === 'TAG_RESOLVE_FAILED')
+    .map((w) => {
+      const tag = /Unresolved tag: (\S+)/.exec(w.message)?.[1] ?? 'custom tag';
+      return finding(
+        'YAML_UNSAFE_TAG',
+        'error',
+        `the tag ${tag.replace(/^tag:yaml\.org,2002:/, '!!')} is refused by PyYAML's safe_load, which Polyaxon uses to read this file`,
+        'Remove the tag and write a plain value: deployment configs hold only strings, numbers, booleans, lists and maps.',
+        positionAt(lc, w.pos[0], file),
+      );
+    });
 }
 
 export function positionAt(lc: LineCounter, offset: number, file?: string): Location {

@@ -27,6 +27,7 @@ export const LINT_CODES: Readonly<Record<string, LintCodeInfo>> = {
   INPUT_NO_MATCH: c('error', 'read', 'A directory or glob matched no YAML file', 'Check the pattern; quote globs so the shell does not expand them.'),
   YAML_SYNTAX: c('error', 'yaml', 'YAML syntax error', 'Fix the YAML at this position: `polyaxon admin deploy` cannot read the file.'),
   YAML_DUPLICATE_KEY: c('error', 'yaml', 'Duplicate key', 'Remove one of the keys: PyYAML silently keeps the last one.'),
+  YAML_UNSAFE_TAG: c('error', 'yaml', 'Tag refused by PyYAML safe_load', 'Remove the tag (e.g. !!python/object/apply, !custom) and write a plain value: Polyaxon reads the file with safe_load, which refuses it.'),
   YAML_MULTI_DOCUMENT: c('error', 'yaml', 'Several YAML documents in one file', 'A deployment config is a single YAML document.'),
   CONFIG_NOT_A_MAP: c('error', 'yaml', 'The config is not a mapping', 'A Polyaxon deployment config is a mapping of top-level keys (deploymentChart, externalServices, ...).'),
   AUTH_NOT_A_MAP: c('error', 'auth-schema', 'externalServices or externalServices.auth is not a mapping', 'Write `externalServices:` / `auth:` as mappings of provider blocks.'),

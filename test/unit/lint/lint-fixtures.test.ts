@@ -18,6 +18,7 @@ type Row = [fixture: string, code: string, severity: 'error' | 'warning' | 'info
 const ROWS: Row[] = [
   ['yaml-syntax.yaml', 'YAML_SYNTAX', 'error', 9, 5],
   ['yaml-duplicate-key.yaml', 'YAML_DUPLICATE_KEY', 'error', 10, 5],
+  ['yaml-unsafe-tag.yaml', 'YAML_UNSAFE_TAG', 'error', 6, 11],
   ['yaml-multi-document.yaml', 'YAML_MULTI_DOCUMENT', 'error', 6, 1],
   ['config-not-a-map.yaml', 'CONFIG_NOT_A_MAP', 'error', 2, 1],
   ['auth-not-a-map.yaml', 'AUTH_NOT_A_MAP', 'error', 7, 9],
