@@ -153,6 +153,17 @@ describe('XML: endpoints', () => {
     expect(r.codes).toContain(code);
   });
 
+  it('B9: a second HTTP-POST SSO endpoint elsewhere → MD_SSO_DUPLICATE_BINDING at the second one', async () => {
+    const post = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
+    const sso = `<md:SingleSignOnService Binding="${post}" Location="https://dev-000000.okta.com/app/x/exk1/sso/saml"/>\n  <md:SingleSignOnService Binding="${post}" Location="https://evil.example/sso"/>`;
+    const xml = metadata({ sso });
+    const line = xml.slice(0, xml.indexOf('evil.example')).split('\n').length;
+    const r = await validate(xml);
+    expect(r.code).toBe(1);
+    const dup = (r.json?.findings as { code: string; severity: string; location?: { line: number; column: number } }[]).filter((f) => f.code === 'MD_SSO_DUPLICATE_BINDING');
+    expect(dup.map((f) => [f.severity, f.location?.line, f.location?.column])).toEqual([['error', line, 3]]);
+  });
+
   it('an encryption-only key is not a signing key → MD_ENCRYPTION_ONLY_KEY + MD_NO_SIGNING_CERT', async () => {
     const r = await validate(metadata({ keyDescriptor: keyDescriptor(b64('okta-like.cert.pem'), 'encryption') }));
     expect(r.code).toBe(1);

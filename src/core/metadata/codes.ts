@@ -34,6 +34,10 @@ export const METADATA_CODES = {
   MD_SSO_MISSING: { title: 'No usable SingleSignOnService', help: 'Polyaxon needs a SingleSignOnService with the HTTP-Redirect or HTTP-POST binding.' },
   MD_SSO_NOT_HTTPS: { title: 'SSO URL is not https', help: 'Okta SSO URLs are always https://…; a different scheme is an edited or hostile document.' },
   MD_SSO_BAD_URL: { title: 'SSO URL unusable', help: 'The Location must be an absolute https URL (never javascript:, data: or relative).' },
+  MD_SSO_DUPLICATE_BINDING: {
+    title: 'Two SSO URLs for one binding',
+    help: 'Okta lists exactly one SingleSignOnService per binding; a second Location for the same binding means the document was edited (a login could be sent elsewhere). In Okta: Applications → your app → Sign On tab → "View IdP metadata": download the metadata again and use it unchanged.',
+  },
   MD_SSO_OTHER_BINDING: { title: 'Other SSO binding', help: 'Bindings other than HTTP-Redirect/HTTP-POST are ignored by Polyaxon.' },
   MD_OKTA_HOST: { title: 'Okta SSO host recognised', help: 'The SSO URL is on an Okta domain (okta.com, oktapreview.com, okta-emea.com).' },
   MD_OKTA_CUSTOM_DOMAIN: { title: 'Okta custom domain', help: 'An Okta entityID with SSO on a custom domain: fine if your org set one up (Customizations → Domain).' },

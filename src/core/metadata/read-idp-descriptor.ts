@@ -60,9 +60,16 @@ export function readIdpDescriptor(entity: Element, file?: string): IdpDescriptor
   const sloEndpoints = endpoints(idp, 'SingleLogoutService', [], file);
   const usable = ssoEndpoints.filter((e) => e.binding === BINDING.POST || e.binding === BINDING.REDIRECT);
   if (usable.length === 0) findings.push(finding('MD_SSO_MISSING', 'error', 'no SingleSignOnService with the HTTP-POST or HTTP-Redirect binding', C.MD_SSO_MISSING.help, at(idp)));
+  const firstByBinding = new Map<string, string>();
   for (const e of ssoEndpoints) {
     if (e.binding !== BINDING.POST && e.binding !== BINDING.REDIRECT)
       findings.push(finding('MD_SSO_OTHER_BINDING', 'info', `SingleSignOnService binding ${e.binding} is not used`, C.MD_SSO_OTHER_BINDING.help, e.position));
+    // Okta lists one endpoint per binding; SPs pick one of several by their own rule (most the
+    // first), so a second Location for the same binding may be where a login really goes (B9).
+    const first = firstByBinding.get(e.binding);
+    if (first === undefined) firstByBinding.set(e.binding, e.location);
+    else if (first !== e.location)
+      findings.push(finding('MD_SSO_DUPLICATE_BINDING', 'error', `a second SingleSignOnService for ${e.binding} points to ${e.location} (the first to ${first})`, C.MD_SSO_DUPLICATE_BINDING.help, e.position));
   }
 
   const nameIdFormats: string[] = [];

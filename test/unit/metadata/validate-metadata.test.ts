@@ -66,6 +66,18 @@ describe('validateMetadata', () => {
     expect(parseMetadata(ACME.replace('WantAuthnRequestsSigned="false"', 'WantAuthnRequestsSigned="1"'), { now: NOW })?.wantAuthnRequestsSigned).toBe(true);
   });
 
+  it('one binding with two different SSO Locations is an error at the second; a repeat of the same Location is not (B9)', () => {
+    const POST = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
+    const ep = (b: string, l: string) => `<md:SingleSignOnService Binding="${b}" Location="${l}"/>`;
+    const withSso = (extra: string) => ACME.replace('</md:IDPSSODescriptor>', `${extra}</md:IDPSSODescriptor>`);
+    const url = parseMetadata(ACME, { now: NOW })?.ssoEndpoints.find((e) => e.binding === POST)?.location as string;
+    const dup = (xml: string) => validateMetadata(xml, { now: NOW }).findings.filter((f) => f.code === 'MD_SSO_DUPLICATE_BINDING');
+    expect(dup(withSso(ep(POST, url)))).toEqual([]);
+    const found = dup(withSso(`\n${ep(POST, 'https://evil.example/sso')}`));
+    expect(found.map((f) => [f.severity, f.location?.column])).toEqual([['error', 1]]);
+    expect(found[0]?.location?.line).toBe(ACME.slice(0, ACME.indexOf('</md:IDPSSODescriptor>')).split('\n').length + 1);
+  });
+
   it('a second IDPSSODescriptor is an error (parsers disagree on which one they use)', () => {
     const idp = /<md:IDPSSODescriptor[\s\S]*<\/md:IDPSSODescriptor>/.exec(ACME)?.[0] ?? '';
     expect(codes(ACME.replace(idp, idp + idp))).toContain('MD_IDP_DESCRIPTOR_MULTIPLE');
