@@ -37,7 +37,7 @@ export async function run(io: Io, opts: UrlsOptions): Promise<number> {
     const fromConfig = await hostFromConfig(opts.config, io);
     findings.push(...fromConfig.findings);
     hostInput = fromConfig.host;
-    hostSource = `${opts.config} (${fromConfig.source})`;
+    hostSource = `${fromConfig.source} in ${opts.config}`;
   }
   const host = hostOption(hostInput, opts.allowHttp, hostSource === '--host' ? '--host' : `host from ${hostSource}`);
   findings.push(...host.findings);

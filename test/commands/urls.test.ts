@@ -59,7 +59,7 @@ describe('urls', () => {
     writeFileSync(join(dir, 'values.yaml'), 'ingress:\n  enabled: true\n  hostName: ml.acme.com\n  tls:\n    - secretName: t\n');
     const fromConfig = await runCli(['urls', '--config', 'values.yaml', '--org', 'acme', '--json'], { cwd: dir });
     expect(fromConfig.code).toBe(0);
-    expect(JSON.parse(fromConfig.stdout)).toMatchObject({ hostSource: 'values.yaml (ingress.hostName)', singleSignOnUrl: 'https://ml.acme.com/sso/okta/acs/acme' });
+    expect(JSON.parse(fromConfig.stdout)).toMatchObject({ hostSource: 'ingress.hostName in values.yaml', singleSignOnUrl: 'https://ml.acme.com/sso/okta/acs/acme' });
     const flagWins = await runCli(['urls', '--config', 'values.yaml', '--host', 'other.acme.com', '--org', 'acme', '--json'], { cwd: dir });
     expect(JSON.parse(flagWins.stdout).host).toBe('other.acme.com');
   });
