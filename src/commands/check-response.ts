@@ -10,6 +10,7 @@ import { decodeInput } from '../core/response/decode-input.js';
 import { anchorTimeFindings, oktaXmlFromConfig, trustFromMetadata, trustFromPem, type TrustAnchor } from '../core/response/trust-anchors.js';
 import { buildSpUrls } from '../core/urls/sp-urls.js';
 import { wantsColor, type Io } from '../cli/io.js';
+import { boundedGroupsMatcher } from '../cli/bounded-groups-matcher.js';
 import { attributeOptions, hostOption, intOption, nowOption, orgOption, type AttrOpts } from '../cli/options.js';
 import { maxBytes, readSource } from '../cli/read-source.js';
 import { renderResponseReport } from '../cli/render-response.js';
@@ -66,7 +67,7 @@ export async function run(io: Io, source: string, opts: CheckResponseCliOptions)
   const steps = decoded.value.steps;
   const file = steps.length === 1 && steps[0] === 'xml' ? input.name : `${input.name} (decoded)`;
   const report = checkResponse(decoded.value.xml, {
-    file, trustedCerts: anchors.map((a) => a.pem), audience, acsUrl, now, clockSkewSeconds, attributes,
+    file, trustedCerts: anchors.map((a) => a.pem), audience, acsUrl, now, clockSkewSeconds, attributes, matchGroups: boundedGroupsMatcher(),
     ...(expectedIssuer !== undefined ? { expectedIssuer } : {}),
     ...(spKey !== undefined ? { spKey } : {}),
     ...(opts.redact ? { redact: true } : {}),

@@ -38,6 +38,8 @@ export const RESPONSE_CODES = {
   ATTRIBUTE_MISSING: { title: 'A Polyaxon attribute is missing', help: `${APP} → Attribute Statements; \`polyaxon-sso urls\` prints them (email is required, names and groups recommended).` },
   ATTRIBUTE_EMAIL_INVALID: { title: 'The email attribute is not an email', help: 'Map the email attribute statement to user.email.' },
   GROUPS_OUTSIDE_FILTER: { title: 'Groups outside --groups-filter', help: 'The Okta group filter and --groups-filter differ; align the Group Attribute Statement filter.' },
+  GROUPS_FILTER_VALUE_TOO_LONG: { title: 'Group values too long to match', help: 'Values over 256 characters are not matched against --groups-filter (Okta group names are at most 255): check the Group Attribute Statement.' },
+  GROUPS_FILTER_TIMEOUT: { title: '--groups-filter did not finish in time', help: 'The regex backtracks catastrophically on the group values (nested quantifiers such as (a+)+); simplify it, in Okta too.' },
   ENCRYPTED_ASSERTION_NO_KEY: { title: 'Encrypted assertion, no --sp-key', help: 'Pass the private key of the encryption certificate uploaded to Okta with --sp-key.' },
   DECRYPT_KEY_INVALID: { title: '--sp-key is not a private key', help: 'Give the PEM private key (PKCS#8 or PKCS#1) of the encryption certificate.' },
   DECRYPT_MALFORMED: { title: 'EncryptedAssertion is incomplete', help: 'The response is damaged; capture it again.' },

@@ -7,5 +7,6 @@ export { decodeInput, type DecodedInput, type DecodeResult, type DecodeStep } fr
 export { pickFromCapture, type CaptureHit, type CaptureResult } from './pick-from-capture.js';
 export { decryptAssertion, type Decrypted } from './decrypt-assertion.js';
 export { trustFromMetadata, trustFromPem, oktaXmlFromConfig, type TrustAnchor, type MetadataTrust } from './trust-anchors.js';
+export { checkGroupsFilter, inThreadGroupsMatcher, MAX_GROUP_FILTER_LENGTH, type GroupsMatcher } from './groups-filter.js';
 export { RESPONSE_CODES, type ResponseCode } from './codes.js';
 export type * from './types.js';

@@ -4,6 +4,7 @@
  * skew, InResponseTo, NameID, and the attributes Polyaxon maps.
  */
 import { finding, type Finding, type Location } from '../findings.js';
+import { checkGroupsFilter, inThreadGroupsMatcher } from './groups-filter.js';
 import { locOf } from './saml-dom.js';
 import type { AssertionValues } from './read-assertion.js';
 import type { CheckResponseOptions, ResponseEnvelope, UserValues } from './types.js';
@@ -74,17 +75,8 @@ export function checkAssertion(v: AssertionValues, user: UserValues, opts: Check
   }
   if (user.email !== null && !/^[^@\s]+@[^@\s]+$/.test(user.email))
     add('ATTRIBUTE_EMAIL_INVALID', 'warning', `the "${names.email}" attribute is not an email address`, `Map "${names.email}" to user.email in the Okta Attribute Statements.`, 'assertion');
-  if (user.groups !== null && names.groupsFilter !== undefined) {
-    let re: RegExp | undefined;
-    try {
-      re = new RegExp(`^(?:${names.groupsFilter})$`);
-    } catch {
-      re = undefined;
-    }
-    const outside = re ? user.groups.filter((g) => !re.test(g)) : [];
-    if (outside.length > 0)
-      add('GROUPS_OUTSIDE_FILTER', 'warning', `${outside.length} group(s) do not match the filter ${names.groupsFilter}`, 'The Okta group filter and --groups-filter differ: align the Group Attribute Statement filter.', 'assertion');
-  }
+  if (user.groups !== null && names.groupsFilter !== undefined)
+    out.push(...checkGroupsFilter(user.groups, names.groupsFilter, opts.matchGroups ?? inThreadGroupsMatcher, loc('assertion')));
   return out;
 }
 

@@ -4,6 +4,7 @@
  * schemas/check-response.schema.json.
  */
 import type { Finding } from '../findings.js';
+import type { GroupsMatcher } from './groups-filter.js';
 
 export interface AttributeNameOptions {
   email: string;
@@ -31,6 +32,11 @@ export interface CheckResponseOptions {
   /** PEM private key for an EncryptedAssertion. */
   spKey?: string;
   attributes: AttributeNameOptions;
+  /**
+   * Matches group values against --groups-filter. Default: in the calling thread (values over 256
+   * characters are never matched); the CLI passes a time-bounded one (B12, groups-filter.ts).
+   */
+  matchGroups?: GroupsMatcher;
   /** Mask emails and names in the values reported (personal data). */
   redact?: boolean;
 }
