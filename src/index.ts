@@ -12,6 +12,7 @@ export { renderTerraform } from './core/urls/terraform.js';
 export { parseConfig, type ParsedConfig } from './core/config/parse-config.js';
 export { inferHost, type ConfigHost } from './core/config/infer-host.js';
 export type * from './core/metadata/types.js';
-export { validateMetadata, validateMetadataBytes, parseMetadata, METADATA_CODES, normalizeFingerprint } from './core/metadata/index.js';
+export { validateMetadata, validateMetadataBytes, parseMetadata, METADATA_CODES } from './core/metadata/index.js';
+export { parseFingerprint, normalizeFingerprint, matchesFingerprint, type Fingerprint } from './core/cert/fingerprint.js';
 export { XML_CODES } from './core/xml/codes.js';
 export { planPatch, normalizeStoredXml, type PatchChange, type PatchMode, type PatchOptions, type PatchPlan } from './core/patch/index.js';

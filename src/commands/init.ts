@@ -1,3 +1,4 @@
+import { normalizeFingerprint } from '../core/cert/fingerprint.js';
 import { EXIT, isOperationalError } from '../core/errors.js';
 import { initMode } from '../core/init/missing-flags.js';
 import type { Io } from '../cli/io.js';
@@ -42,7 +43,7 @@ export async function run(io: Io, opts: InitOptions, deps: InitDeps = {}): Promi
   const interactive = deps.prompter !== undefined ? opts.yes !== true : mode === 'interactive';
   maxBytes(opts.maxSize);
   const flags: InitFlags = {
-    fingerprints: opts.fingerprint ?? [],
+    fingerprints: (opts.fingerprint ?? []).map((f) => normalizeFingerprint(f).value),
     now: nowOption(opts.now, io),
     maxSizeMb: opts.maxSize ?? '10',
     attrs: attributeOptions(opts),

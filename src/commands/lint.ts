@@ -1,3 +1,4 @@
+import { normalizeFingerprint } from '../core/cert/fingerprint.js';
 import { EXIT, isOperationalError } from '../core/errors.js';
 import { finding } from '../core/findings.js';
 import { LINT_CODES } from '../core/lint/codes.js';
@@ -48,9 +49,10 @@ export async function run(io: Io, inputs: string[], opts: LintCliOptions): Promi
   const expectedHost = opts.host === undefined ? undefined : hostOption(opts.host, opts.allowHttp).host;
   if (opts.org !== undefined) orgOption(opts.org);
   const limit = maxBytes(opts.maxSize);
+  const fingerprints = (opts.fingerprint ?? []).map((f) => normalizeFingerprint(f).value);
 
   const validateXml = memoValidator((xml) =>
-    validateMetadata(xml, { now, minDays, ...(opts.fingerprint ? { fingerprints: opts.fingerprint } : {}) }),
+    validateMetadata(xml, { now, minDays, ...(fingerprints.length > 0 ? { fingerprints } : {}) }),
   );
   const base: Omit<LintOptions, 'skipNonPolyaxon'> = { validateXml, requireOkta: opts.requireOkta === true, ...(expectedHost ? { expectedHost } : {}) };
 

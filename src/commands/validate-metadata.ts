@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
-import { EXIT, inputError, usageError } from '../core/errors.js';
+import { EXIT, inputError } from '../core/errors.js';
 import { countBySeverity } from '../core/findings.js';
-import { normalizeFingerprint, validateMetadataBytes, type MetadataReport } from '../core/metadata/index.js';
+import { normalizeFingerprint } from '../core/cert/fingerprint.js';
+import { validateMetadataBytes, type MetadataReport } from '../core/metadata/index.js';
 import type { Io } from '../cli/io.js';
 import { wantsColor } from '../cli/io.js';
 import { intOption, nowOption } from '../cli/options.js';
@@ -25,11 +26,7 @@ interface ValidateMetadataOptions {
 export async function run(io: Io, source: string, opts: ValidateMetadataOptions): Promise<number> {
   const now = nowOption(opts.now, io);
   const minDays = intOption(opts.minDays, '--min-days', 30);
-  const fingerprints = (opts.fingerprint ?? []).map((f) => {
-    if (!normalizeFingerprint(f))
-      throw usageError(`--fingerprint: "${f}" is not a SHA-256 or SHA-1 fingerprint`, 'USAGE', 'Copy it from Okta: Sign On tab → SAML Signing Certificates → Actions → View (SHA-256, AA:BB:… form).');
-    return f;
-  });
+  const fingerprints = (opts.fingerprint ?? []).map((f) => normalizeFingerprint(f).value);
   const limit = maxBytes(opts.maxSize);
   const signerCerts: string[] = [];
   for (const path of opts.signerCert ?? []) {

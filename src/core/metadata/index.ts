@@ -1,5 +1,4 @@
 /** Metadata library surface (issue 3): one code path for validate-metadata, patch, lint and init. */
 export { validateMetadata, validateMetadataBytes, parseMetadata } from './validate-metadata.js';
 export { METADATA_CODES, VIEW_METADATA_HINT, type MetadataCode } from './codes.js';
-export { normalizeFingerprint } from './signing-certs.js';
 export type * from './types.js';

@@ -2,9 +2,10 @@
  * Signing certificates of the IdP (issue 3): each X509Certificate of a signing KeyDescriptor goes
  * through the certs module's analyzeCertificate (strict base64, DER length, key/CSR/PEM detection,
  * RSA size, algorithms, validity); this file adds document context: index, use, newest (rotation),
- * and the --fingerprint pins. Offers signingCerts(keys, opts) and normalizeFingerprint(pin).
+ * and the --fingerprint pins (read by src/core/cert/fingerprint.ts, the one pin reader).
  */
 import { analyzeCertificate } from '../cert/analyze-certificate.js';
+import { matchesFingerprint, parseFingerprint } from '../cert/fingerprint.js';
 import { finding, type Finding, type Location } from '../findings.js';
 import { METADATA_CODES as C } from './codes.js';
 import type { RawKey } from './read-idp-descriptor.js';
@@ -50,20 +51,11 @@ function markNewest(certs: CertInfo[], findings: Finding[]): void {
     findings.push(finding('MD_NEWEST_CERT', 'info', `${distinct.size} signing certificates; the newest (until ${best.notAfter}) is #${best.index + 1}, SHA-256 ${best.sha256}`, C.MD_NEWEST_CERT.help, best.location));
 }
 
-/** "aa:bb…", "AABB…", "aa bb …": SHA-256 (64 hex) or SHA-1 (40 hex) in Okta's AA:BB form; undefined if neither. */
-export function normalizeFingerprint(pin: string): { alg: 'sha256' | 'sha1'; value: string } | undefined {
-  const hex = pin.replace(/^(sha-?256|sha-?1)\s*[:=]\s*/i, '').replace(/[\s:-]/g, '').toUpperCase();
-  if (!/^[0-9A-F]+$/.test(hex)) return undefined;
-  const value = hex.match(/../g)?.join(':') ?? '';
-  if (hex.length === 64) return { alg: 'sha256', value };
-  if (hex.length === 40) return { alg: 'sha1', value };
-  return undefined;
-}
-
 function checkPins(certs: CertInfo[], pins: string[], at?: Location): Finding[] {
   const out: Finding[] = [];
-  const normalized = pins.map((p) => ({ pin: p, n: normalizeFingerprint(p) }));
-  const hit = certs.find((c) => normalized.some(({ n }) => n && c[n.alg] === n.value));
+  // A pin that is not a fingerprint matches nothing; the CLI refuses it before (FINGERPRINT_INVALID).
+  const parsed = pins.map(parseFingerprint).filter((p) => p !== undefined);
+  const hit = certs.find((c) => parsed.some((p) => matchesFingerprint(c, p)));
   if (hit) out.push(finding('MD_FINGERPRINT_MATCH', 'info', `signing certificate #${hit.index + 1} matches the pinned fingerprint`, undefined, hit.location));
   else
     out.push(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OperationalError } from '../../../src/core/errors.js';
-import { analyzeCertificate, matchesFingerprint, normalizeFingerprint } from '../../../src/core/cert/index.js';
+import { analyzeCertificate, matchesFingerprint, normalizeFingerprint, parseFingerprint } from '../../../src/core/cert/index.js';
 import { certBase64 } from '../../helpers/fixture-certs.js';
 
 // `openssl x509 -noout -fingerprint -sha256 / -sha1` of fixtures/certs/okta-like.cert.pem.
@@ -18,6 +18,7 @@ describe('normalizeFingerprint', () => {
     ['openssl output', `sha256 Fingerprint=${SHA256}`],
     ['SHA-256 prefix', `SHA-256: ${SHA256.replace(/:/g, '').toLowerCase()}`],
     ['surrounding blanks', `  ${SHA256}\n`],
+    ['dashes', SHA256.replace(/:/g, '-')],
   ])('SHA-256 in %s', (_, input) => expect(normalizeFingerprint(input)).toEqual({ algorithm: 'sha256', value: SHA256 }));
 
   it.each([SHA1, SHA1.toLowerCase().replace(/:/g, ''), `SHA1 Fingerprint=${SHA1}`])('SHA-1 %s', (input) => {
@@ -43,6 +44,15 @@ describe('normalizeFingerprint', () => {
   });
 });
 
+describe('parseFingerprint (same reader, never throws)', () => {
+  it('gives what normalizeFingerprint gives for a valid pin', () => {
+    for (const p of [SHA256, SHA1, `sha256 Fingerprint=${SHA256}`]) expect(parseFingerprint(p)).toEqual(normalizeFingerprint(p));
+  });
+  it.each(['', 'AB:CD:EF', SHA256.slice(0, 50), SHA256.replace(/^73/, '7G'), `sha1:${SHA256}`])('%j → undefined', (input) => {
+    expect(parseFingerprint(input)).toBeUndefined();
+  });
+});
+
 describe('matchesFingerprint', () => {
   it('matches the cert by SHA-256 or SHA-1, in any accepted form', () => {
     expect(cert.sha256).toBe(SHA256);
@@ -53,6 +63,9 @@ describe('matchesFingerprint', () => {
   it('does not match another cert', () => {
     expect(matchesFingerprint(rotation, SHA256)).toBe(false);
     expect(matchesFingerprint(rotation, SHA1)).toBe(false);
+  });
+  it('a text that is not a fingerprint matches nothing (no throw)', () => {
+    expect(matchesFingerprint(cert, 'AB:CD')).toBe(false);
   });
   it('does not match a SHA-1 pin against the SHA-256 digest prefix', () => {
     expect(matchesFingerprint(cert, SHA256.slice(0, 59))).toBe(false);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { METADATA_CODES, normalizeFingerprint, parseMetadata, validateMetadata, validateMetadataBytes } from '../../../src/core/metadata/index.js';
+import { METADATA_CODES, parseMetadata, validateMetadata, validateMetadataBytes } from '../../../src/core/metadata/index.js';
+import { parseFingerprint } from '../../../src/core/cert/fingerprint.js';
 import { entityIdFindings, isOktaAdminHost, oktaHostKind } from '../../../src/core/metadata/okta.js';
 import { XML_CODES } from '../../../src/core/xml/codes.js';
 import { CERT_CODES } from '../../../src/core/cert/codes.js';
@@ -11,17 +12,21 @@ const ACME = readFileSync('fixtures/metadata/valid/okta-acme.xml', 'utf8');
 const SIGNED = readFileSync('fixtures/metadata/valid/okta-signed.xml', 'utf8');
 const codes = (xml: string, opts = {}) => validateMetadata(xml, { now: NOW, ...opts }).findings.map((f) => f.code);
 
-describe('normalizeFingerprint', () => {
+describe('parseFingerprint (the pin reader metadata uses; never throws)', () => {
   it.each([
     ['aa'.repeat(32), 'sha256'],
     ['AA:'.repeat(31) + 'AA', 'sha256'],
     ['sha256=' + 'ab'.repeat(32), 'sha256'],
     ['ab cd '.repeat(10).trim(), 'sha1'],
+    ['ab-'.repeat(19) + 'ab', 'sha1'],
   ])('%s → %s', (pin, alg) => {
-    expect(normalizeFingerprint(pin)?.alg).toBe(alg);
+    expect(parseFingerprint(pin)?.algorithm).toBe(alg);
   });
-  it.each(['', 'zz'.repeat(32), 'AB:CD', 'a'.repeat(63)])('%j is not a fingerprint', (pin) => {
-    expect(normalizeFingerprint(pin)).toBeUndefined();
+  it.each(['', 'zz'.repeat(32), 'AB:CD', 'a'.repeat(63), `sha1:${'ab'.repeat(32)}`])('%j is not a fingerprint', (pin) => {
+    expect(parseFingerprint(pin)).toBeUndefined();
+  });
+  it('an invalid pin given to validateMetadata matches nothing (MD_FINGERPRINT_MISMATCH), never throws', () => {
+    expect(codes(ACME, { fingerprints: ['not-a-pin'] })).toContain('MD_FINGERPRINT_MISMATCH');
   });
 });
 
