@@ -48,13 +48,28 @@ export interface MetadataInput {
   sha256?: string;
   /** SHA-256 (hex) of the bytes as read (file, download or stdin). */
   sourceSha256: string;
+  /** validateMetadata could read the document as IdP metadata (its report has `metadata`). */
+  understood: boolean;
+}
+
+/**
+ * B10 (issue 8): --force overrides only errors about content the tool understood (certificate
+ * expiry, weak key, fingerprint, endpoints). It never overrides the XML gate (DESIGN.md §5:
+ * DOCTYPE/entities, PIs, several roots, NUL bytes, bad encoding, signature structure: any XML_*
+ * error) nor a document that could not be read as metadata at all: those would put hostile or
+ * unknown markup into the config that controls who may log in.
+ */
+export function forceCannotOverride(meta: MetadataInput): string | undefined {
+  if (meta.text === undefined || meta.findings.some((f) => f.severity === 'error' && f.code.startsWith('XML_'))) return 'the XML itself is rejected, not a value in it';
+  if (!meta.understood) return 'the document could not be read as IdP metadata';
+  return undefined;
 }
 
 export async function readMetadata(io: Io, spec: string, opts: { now: Date; minDays: number; entityId?: string; maxSize?: string }): Promise<MetadataInput> {
   const src = await readSource(spec, io, { maxSizeMb: opts.maxSize, what: 'metadata' });
   const decoded = decodeXml(src.bytes, src.name);
   const sourceSha256 = createHash('sha256').update(src.bytes).digest('hex');
-  const out: MetadataInput = { source: src.name, findings: [...decoded.findings], signingCertSha256: [], sourceSha256 };
+  const out: MetadataInput = { source: src.name, findings: [...decoded.findings], signingCertSha256: [], sourceSha256, understood: false };
   if (decoded.text === undefined || hasErrors(decoded.findings)) return out;
   out.text = decoded.text;
   out.sha256 = createHash('sha256').update(normalizeStoredXml(decoded.text), 'utf8').digest('hex');
@@ -66,6 +81,7 @@ export async function readMetadata(io: Io, spec: string, opts: { now: Date; minD
   });
   out.findings.push(...report.findings);
   if (report.metadata) {
+    out.understood = true;
     out.entityId = report.metadata.entityId;
     out.signingCertSha256 = report.metadata.signingCerts.map((c) => c.sha256);
   }

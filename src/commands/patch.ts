@@ -7,7 +7,7 @@ import type { PatchPlan } from '../core/patch/types.js';
 import type { Io } from '../cli/io.js';
 import { wantsColor } from '../cli/io.js';
 import { intOption, nowOption } from '../cli/options.js';
-import { readConfig, readMetadata, type MetadataInput } from '../cli/patch-inputs.js';
+import { forceCannotOverride, readConfig, readMetadata, type MetadataInput } from '../cli/patch-inputs.js';
 import { patchJson, renderChanges, type PatchJsonInput, type PatchOutcome } from '../cli/render-patch.js';
 import { maxBytes } from '../cli/read-source.js';
 import { renderFindingLines } from '../cli/render-finding-lines.js';
@@ -52,9 +52,13 @@ export async function run(io: Io, config: string, opts: PatchCliOptions): Promis
   let meta: MetadataInput | undefined;
   if (opts.metadata !== undefined) {
     meta = await readMetadata(io, opts.metadata, { now, minDays, maxSize: opts.maxSize, ...(opts.entityId !== undefined ? { entityId: opts.entityId } : {}) });
-    if (hasErrors(meta.findings) && (!opts.force || meta.text === undefined)) {
+    const locked = forceCannotOverride(meta);
+    if (hasErrors(meta.findings) && (!opts.force || locked)) {
+      const why = locked ? `(--force cannot override this: ${locked})` : '(--force writes it anyway)';
       if (opts.json) io.stdout.write(patchJson({ config, mode, meta, findings: meta.findings, outcome: 'metadata-invalid', written: false }));
-      else io.stderr.write(`${renderFindingLines(meta.findings.filter((f) => f.severity !== 'info'), color)}${c.red('patch: the metadata has errors; nothing written')} (--force writes it anyway)\n`);
+      else io.stderr.write(renderFindingLines(meta.findings.filter((f) => f.severity !== 'info'), color));
+      // with --json, stdout is the document alone; a refused --force is still said on stderr
+      if (!opts.json || (opts.force && locked)) io.stderr.write(`${c.red('patch: the metadata has errors; nothing written')} ${why}\n`);
       return EXIT.FINDINGS;
     }
   }
