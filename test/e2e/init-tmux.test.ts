@@ -17,7 +17,10 @@ if (!HAS_TMUX) {
   process.stderr.write('notice: tmux not found; the init real-terminal test is skipped\n');
 }
 
-const socket = `polyaxon-sso-e2e-${process.pid}`;
+// A fresh server per test: starting one on a socket whose old server is still shutting down after
+// kill-server fails with "server exited unexpectedly" (seen in CI).
+let runs = 0;
+let socket = '';
 const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-', '-t', 'init').stdout ?? '';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -40,6 +43,7 @@ async function answer(prompt: string | RegExp, keys: string[]): Promise<void> {
 
 function start(dir: string, args: string[]): void {
   const cmd = `cd '${dir}' && NO_COLOR=1 '${process.execPath}' '${join(ROOT, 'bin/polyaxon-sso.js')}' init ${args.join(' ')}; echo "EXIT:$?"; sleep 60`;
+  socket = `polyaxon-sso-e2e-${process.pid}-${++runs}`;
   const r = tmux('new-session', '-d', '-s', 'init', '-x', '160', '-y', '50', cmd);
   if (r.status !== 0) throw new Error(`tmux new-session failed: ${r.stderr}`);
   tmux('set-option', '-t', 'init', 'history-limit', '20000');
