@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { inputError, isOperationalError, type OperationalError } from '../core/errors.js';
+import { resolveTarget } from './resolve-target.js';
 import { cleanStaleTemps, tempName } from './stale-temps.js';
-import { errnoOf, nodeWriterFs, type WriterFs, type WriterStat } from './writer-fs.js';
+import { errnoOf, nodeWriterFs, type WriterFs, type WriterHandle, type WriterStat } from './writer-fs.js';
 
 /**
- * Writing a user's file (DESIGN.md §6): temp file in the same directory, write, fsync, rename,
- * fsync the directory. The mode (and, when allowed, the owner) is kept. A symlink is written
- * through: its target gets the new content and the link stays a link. If the file changed since
+ * Writing a user's file (DESIGN.md §6): temp file in the target's directory, write every byte,
+ * fsync, rename, fsync the directory. The mode (and, when allowed, the owner) is kept. A symlink
+ * is written through, dangling or not: its target gets the new content and the link stays a link.
+ * The backup (`<file>.bak`) goes through the same temp + fsync + rename. If the file changed since
  * it was read (bytes, size or mtime), nothing is written. On any error the temp file is removed
  * and the original is untouched.
  */
@@ -44,28 +46,32 @@ export async function readSnapshot(path: string, fs: WriterFs = nodeWriterFs): P
 
 export async function safeWrite(path: string, data: Uint8Array, opts: SafeWriteOptions = {}): Promise<SafeWriteResult> {
   const fs = opts.fs ?? nodeWriterFs;
-  const real = await resolveTarget(path, fs);
+  const real = await resolveTarget(path, fs).catch((e: unknown) => {
+    throw writeError(e, path);
+  });
   const dir = dirname(real);
   const cleaned = await cleanStaleTemps(dir, fs);
   const current = await fs.stat(real).catch(() => undefined);
   const result: SafeWriteResult = { path: real, cleaned };
+  let freshBackup: string | undefined;
   if (opts.backup && current) {
     const backupPath = `${real}.bak`;
-    await replaceFile(backupPath, await fs.readFile(real), current, fs, path);
+    // back up what was read and checked, not whatever another writer saved meanwhile
+    if (opts.expect) await assertUnchanged(real, opts.expect, fs, path);
+    const previous = opts.expect && opts.expect !== 'absent' ? opts.expect.bytes : await fs.readFile(real);
+    const existed = await fs.stat(backupPath).then(() => true, () => fs.readlink(backupPath).then(() => true, () => false));
+    await replaceFile(backupPath, previous, current, fs, `${path}.bak`);
+    if (!existed) freshBackup = backupPath;
     result.backupPath = backupPath;
   }
-  await replaceFile(real, data, current, fs, path, opts.expect);
-  return result;
-}
-
-async function resolveTarget(path: string, fs: WriterFs): Promise<string> {
   try {
-    return await fs.realpath(path);
+    await replaceFile(real, data, current, fs, path, opts.expect);
   } catch (e) {
-    if (errnoOf(e) !== 'ENOENT') throw writeError(e, path);
-    // a new file (--create, --output): only its directory has to exist
-    return join(await fs.realpath(dirname(path)).catch(() => dirname(path)), basename(path));
+    // the original is intact, so a backup made by this run only would be a stray copy of it
+    if (freshBackup) await fs.unlink(freshBackup).catch(() => undefined);
+    throw e;
   }
+  return result;
 }
 
 async function replaceFile(target: string, data: Uint8Array, like: WriterStat | undefined, fs: WriterFs, shown: string, expect?: Snapshot | 'absent'): Promise<void> {
@@ -78,7 +84,7 @@ async function replaceFile(target: string, data: Uint8Array, like: WriterStat | 
   }
   let closed = false;
   try {
-    await handle.write(data);
+    await writeAll(handle, data, shown);
     if (like) {
       await handle.chmod(like.mode & 0o7777);
       await handle.chown(like.uid, like.gid).catch(() => undefined); // only root may give files away
@@ -94,6 +100,21 @@ async function replaceFile(target: string, data: Uint8Array, like: WriterStat | 
     throw isOperationalError(e) ? e : writeError(e, shown);
   }
   await syncDir(dirname(target), fs);
+}
+
+/**
+ * write(2) may write only part of the buffer (a nearly full disk writes what fits and fails on
+ * the next call): loop until every byte is written (B8, issue 8). A call that makes no progress
+ * is a failure too, or the loop would never end.
+ */
+async function writeAll(handle: WriterHandle, data: Uint8Array, shown: string): Promise<void> {
+  let done = 0;
+  while (done < data.length) {
+    const { bytesWritten } = await handle.write(data.subarray(done));
+    if (!(bytesWritten > 0))
+      throw inputError(`cannot write ${shown}: only ${done} of ${data.length} bytes could be written (disk full?); the original is unchanged`, 'WRITE_FAILED', 'Free some space and run patch again.');
+    done += bytesWritten;
+  }
 }
 
 async function assertUnchanged(target: string, expect: Snapshot | 'absent', fs: WriterFs, shown: string): Promise<void> {

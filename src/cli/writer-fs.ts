@@ -1,11 +1,16 @@
-import { open, readFile, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { open, readFile, readdir, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 
 /**
  * The file-system calls the safe writer makes, injectable so tests can fail any one of them
  * (disk full on write, a change between read and rename) without mocking node:fs globally.
  */
 export interface WriterHandle {
-  write(data: Uint8Array): Promise<unknown>;
+  /**
+   * One write(2) at the current position. It may write fewer bytes than given (a nearly full
+   * disk, a signal): the caller loops on bytesWritten (B8, issue 8: a single write truncated the
+   * config on a full tmpfs and patch still exited 0).
+   */
+  write(data: Uint8Array): Promise<{ bytesWritten: number }>;
   sync(): Promise<void>;
   chmod(mode: number): Promise<void>;
   chown(uid: number, gid: number): Promise<void>;
@@ -24,6 +29,8 @@ export interface WriterStat {
 export interface WriterFs {
   realpath(path: string): Promise<string>;
   stat(path: string): Promise<WriterStat>;
+  /** The text of a symlink, also when its target does not exist (a dangling link). */
+  readlink(path: string): Promise<string>;
   readFile(path: string): Promise<Buffer>;
   readdir(path: string): Promise<string[]>;
   open(path: string, flags: string, mode?: number): Promise<WriterHandle>;
@@ -37,6 +44,7 @@ export interface WriterFs {
 export const nodeWriterFs: WriterFs = {
   realpath: (p) => realpath(p),
   stat: (p) => stat(p),
+  readlink: (p) => readlink(p),
   readFile: (p) => readFile(p),
   readdir: (p) => readdir(p),
   open: (p, flags, mode) => open(p, flags, mode),

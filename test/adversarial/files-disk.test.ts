@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSnapshot, safeWrite } from '../../src/cli/safe-write.js';
@@ -66,6 +66,44 @@ describe('files: disk full', () => {
       execFileSync('umount', [mnt]);
     }
   }
+
+  if (!canMount) process.stderr.write('notice: cannot mount a tmpfs here (needs root and mount(8)); the real disk-full and read-only file system cases are skipped\n');
+
+  /** A tmpfs with the config, the metadata, and a filler that leaves `free` bytes. */
+  function fillUp(mnt: string, config: string, free: number): void {
+    setup(mnt);
+    writeFileSync(join(mnt, 'values.yaml'), config);
+    const avail = Number(execFileSync('df', ['-B1', '--output=avail', mnt]).toString().split('\n')[1]);
+    writeFileSync(join(mnt, 'filler'), Buffer.alloc(Math.max(0, avail - free)));
+  }
+
+  // B8: one write(2) wrote the 8 KB that fitted, bytesWritten was ignored, the truncated temp file
+  // replaced the config and patch exited 0.
+  it.skipIf(!canMount)('a real full disk (small tmpfs) → WRITE_FAILED, exit 2, original intact, no temp left (B8)', async () => {
+    await withTmpfs('128k', async (mnt) => {
+      const big = `${CONFIG}${'# padding padding padding padding padding padding\n'.repeat(1200)}`;
+      fillUp(mnt, big, 8 * 1024);
+      for (const extra of [[], ['--backup']]) {
+        const before = snapshotDir(mnt);
+        const r = await runGuarded(['patch', 'values.yaml', '--metadata', 'idp.xml', '--json', '--now', NOW, ...extra], { cwd: mnt });
+        expect({ extra, code: r.code, errorCode: r.errorCode }).toEqual({ extra, code: 2, errorCode: 'WRITE_FAILED' });
+        expectUnchanged(before, snapshotDir(mnt));
+        expect(readFileSync(join(mnt, 'values.yaml'), 'utf8')).toBe(big);
+      }
+    });
+  });
+
+  it.skipIf(!canMount)('a nearly full tmpfs with room for the new file: written whole', async () => {
+    await withTmpfs('128k', async (mnt) => {
+      fillUp(mnt, CONFIG, 16 * 1024);
+      const r = await patch(mnt);
+      expect(r.code).toBe(0);
+      const text = readFileSync(join(mnt, 'values.yaml'), 'utf8');
+      expect(text.startsWith(`${CONFIG}externalServices:\n`)).toBe(true);
+      expect(text.endsWith('</md:EntityDescriptor>\n')).toBe(true);
+      expect(readdirSync(mnt).sort()).toEqual(['filler', 'idp.xml', 'values.yaml']);
+    });
+  });
 
   it.skipIf(!canMount)('a read-only file system → WRITE_DIR_READONLY, exit 2, nothing changed', async () => {
     await withTmpfs('1m', async (mnt) => {

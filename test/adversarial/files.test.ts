@@ -49,6 +49,26 @@ describe('files: symlinks', () => {
     expectUnchanged(before, snapshotDir(dir));
   });
 
+  // B11: the link used to be replaced by a regular file (DESIGN.md §6: write through).
+  for (const [mode, args] of [['--create', ['--create']], ['--output', ['--output', 'out.yaml']]] as const) {
+    it(`${mode} onto a dangling symlink writes its target; the link stays a link (B11)`, async () => {
+      const dir = tempDir();
+      setup(dir);
+      mkdirSync(join(dir, 'real'));
+      const link = mode === '--create' ? 'values.yaml' : 'out.yaml';
+      if (mode === '--output') writeFileSync(join(dir, 'values.yaml'), CONFIG);
+      symlinkSync(join('real', 'target.yaml'), join(dir, link));
+      const r = await patch(dir, 'values.yaml', [...args]);
+      expect(r.code).toBe(0);
+      expect(lstatSync(join(dir, link)).isSymbolicLink()).toBe(true);
+      expect(readlinkSync(join(dir, link))).toBe(join('real', 'target.yaml'));
+      expect(readFileSync(join(dir, 'real', 'target.yaml'), 'utf8')).toMatch(/externalServices:\n {2}auth:\n {4}okta:\n {6}enabled: true\n/);
+      if (mode === '--output') expect(readFileSync(join(dir, 'values.yaml'), 'utf8')).toBe(CONFIG);
+      expect([...temps(dir), ...temps(join(dir, 'real'))]).toEqual([]);
+      expect(readdirSync(join(dir, 'real'))).toEqual(['target.yaml']);
+    });
+  }
+
   it('a symlink loop → PATCH_CONFIG_UNREADABLE, exit 2, nothing changed', async () => {
     const dir = tempDir();
     setup(dir);

@@ -6,10 +6,10 @@ import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { readSnapshot, safeWrite } from '../../../src/cli/safe-write.js';
 import { TEMP_PATTERN } from '../../../src/cli/stale-temps.js';
-import { nodeWriterFs, type WriterFs, type WriterHandle } from '../../../src/cli/writer-fs.js';
+import { nodeWriterFs, type WriterFs } from '../../../src/cli/writer-fs.js';
+import { errno, withHandle } from './writer-fs-hooks.js';
 
 /** DESIGN.md §6 under failure: every case ends with the original intact and no temp file left. */
-const errno = (code: string) => Object.assign(new Error(code), { code });
 
 function setup(content = 'a: 1\n', mode = 0o640): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'safe-write-'));
@@ -17,24 +17,6 @@ function setup(content = 'a: 1\n', mode = 0o640): { dir: string; file: string } 
   writeFileSync(file, content);
   chmodSync(file, mode);
   return { dir, file };
-}
-
-/** nodeWriterFs with one hook on the temp file's handle. */
-function withHandle(hook: Partial<Record<keyof WriterHandle, (real: WriterHandle) => Promise<unknown>>>): WriterFs {
-  return {
-    ...nodeWriterFs,
-    async open(path, flags, mode) {
-      const real = await nodeWriterFs.open(path, flags, mode);
-      if (flags !== 'wx') return real;
-      return {
-        write: (d) => (hook.write ? hook.write(real) : real.write(d)),
-        sync: async () => void (hook.sync ? await hook.sync(real) : await real.sync()),
-        chmod: (m) => real.chmod(m),
-        chown: (u, g) => real.chown(u, g),
-        close: () => real.close(),
-      };
-    },
-  };
 }
 
 describe('safeWrite', () => {
@@ -61,7 +43,7 @@ describe('safeWrite', () => {
 
   it('disk full while writing the temp file: WRITE_FAILED, original intact, temp removed', async () => {
     const { dir, file } = setup('a: 1\n');
-    const fs = withHandle({ write: async () => Promise.reject(errno('ENOSPC')) });
+    const fs = withHandle({ write: () => Promise.reject(errno('ENOSPC')) });
     await expect(safeWrite(file, Buffer.from('x'), { expect: await readSnapshot(file), fs })).rejects.toMatchObject({ code: 'WRITE_FAILED' });
     expect(readFileSync(file, 'utf8')).toBe('a: 1\n');
     expect(readdirSync(dir)).toEqual(['values.yaml']);
