@@ -14,6 +14,7 @@ import { renderJunit } from '../cli/lint-formats/render-junit.js';
 import { renderSarif } from '../cli/lint-formats/render-sarif.js';
 import { renderText } from '../cli/lint-formats/render-text.js';
 import { formatOption, hostOption, intOption, nowOption, orgOption } from '../cli/options.js';
+import { preloadIfSigned } from '../cli/preload-if-signed.js';
 import { maxBytes, readLocalFile, readSource } from '../cli/read-source.js';
 import { VERSION } from '../version.js';
 
@@ -78,6 +79,7 @@ async function lintOne(f: InputFile, io: Io, limit: number, base: Omit<LintOptio
     if (!isOperationalError(e)) throw e;
     return unreadable(f.display, e.code, e.message);
   }
+  await preloadIfSigned(bytes);
   return lintConfig(bytes.toString('utf8'), f.display, { ...base, skipNonPolyaxon: f.expanded || skipNamed });
 }
 

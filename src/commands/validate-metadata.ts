@@ -6,6 +6,7 @@ import { validateMetadataBytes, type MetadataReport } from '../core/metadata/ind
 import type { Io } from '../cli/io.js';
 import { wantsColor } from '../cli/io.js';
 import { intOption, nowOption } from '../cli/options.js';
+import { preloadIfSigned } from '../cli/preload-if-signed.js';
 import { maxBytes, readLocalFile, readSource } from '../cli/read-source.js';
 import { renderMetadataReport } from '../cli/render-metadata.js';
 
@@ -36,6 +37,7 @@ export async function run(io: Io, source: string, opts: ValidateMetadataOptions)
     signerCerts.push(pem);
   }
   const input = await readSource(source, io, { maxSizeMb: opts.maxSize, what: 'metadata' });
+  await preloadIfSigned(input.bytes);
   const report = validateMetadataBytes(input.bytes, {
     now,
     minDays,

@@ -41,7 +41,7 @@ describe.skipIf(!existsSync('dist/cli.js'))('npm pack', () => {
     }
   });
 
-  it('installs into an empty directory; npx polyaxon-sso runs --version, urls and the library import', (ctx) => {
+  it('installs into an empty directory; npx polyaxon-sso runs --version, urls, a signed validate-metadata and the library import', (ctx) => {
     const packed = run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp], ROOT);
     expect(packed.status, packed.stderr).toBe(0);
     const [{ filename }] = JSON.parse(packed.stdout) as [{ filename: string }];
@@ -77,5 +77,18 @@ describe.skipIf(!existsSync('dist/cli.js'))('npm pack', () => {
     const lib = run(process.execPath, ['--input-type=module', '-e',
       "const m = await import('polyaxon-sso'); console.log(m.VERSION, typeof m.buildSpUrls)"], app);
     expect(lib.stdout, lib.stderr).toBe(`${pkg.version} function\n`);
+
+    // A signed document: the CLI loads xml-crypto's lazy chunk (issue 9); the library, which
+    // nothing preloads, falls back to requiring the installed xml-crypto. Both must verify.
+    const signed = join(ROOT, 'fixtures/metadata/valid/okta-signed.xml');
+    const signer = join(ROOT, 'fixtures/certs/okta-rotation.cert.pem');
+    const vm = run('npx', ['polyaxon-sso', 'validate-metadata', signed, '--signer-cert', signer, '--now', '2026-06-01T00:00:00Z', '--json'], app);
+    expect(vm.status, vm.stderr).toBe(0);
+    expect((JSON.parse(vm.stdout) as { signatureValid: boolean }).signatureValid).toBe(true);
+    const libSigned = run(process.execPath, ['--input-type=module', '-e',
+      `import { readFileSync } from 'node:fs'; const m = await import('polyaxon-sso');
+       const r = m.validateMetadata(readFileSync(${JSON.stringify(signed)}, 'utf8'), { now: new Date('2026-06-01T00:00:00Z'), signerCerts: [readFileSync(${JSON.stringify(signer)}, 'utf8')] });
+       console.log(r.signatureValid, r.signatureTrust)`], app);
+    expect(libSigned.stdout, libSigned.stderr).toBe('true signer-cert\n');
   }, 180_000);
 });

@@ -5,6 +5,7 @@ import { inputError } from '../../core/errors.js';
 import { existingOkta } from '../../core/init/existing-okta.js';
 import type { ConfigState } from '../../core/init/init-state.js';
 import type { Io } from '../io.js';
+import { preloadIfSigned } from '../preload-if-signed.js';
 import { readConfig } from '../patch-inputs.js';
 import type { Snapshot } from '../safe-write.js';
 
@@ -30,6 +31,7 @@ export async function loadConfig(path: string, io: Io, now: Date, limit: number)
     state.host = host.host;
     state.hostSource = host.source;
   }
+  await preloadIfSigned(text);
   const okta = existingOkta(parsed.doc, { now });
   if (okta) state.okta = okta;
   return { state, snapshot: input.snapshot };

@@ -7,6 +7,7 @@ import { validateMetadata } from '../../core/metadata/validate-metadata.js';
 import type { MetadataReport } from '../../core/metadata/types.js';
 import { planPatch } from '../../core/patch/plan-patch.js';
 import type { Io } from '../io.js';
+import { preloadIfSigned } from '../preload-if-signed.js';
 import { maxBytes, readSource } from '../read-source.js';
 import { safeWrite, type Snapshot } from '../safe-write.js';
 import { unifiedDiff } from '../unified-diff.js';
@@ -51,6 +52,7 @@ export function defaultServices(io: Io, o: MetadataCheckOptions): InitServices {
       const src = await readSource(spec, io, { maxSizeMb: o.maxSizeMb, what: 'metadata' });
       const decoded = decodeXml(src.bytes, src.name);
       if (decoded.text === undefined || decoded.findings.some((f) => f.severity === 'error')) return { report: { findings: decoded.findings } };
+      await preloadIfSigned(decoded.text);
       return { text: decoded.text, report: validate(decoded.text, src.name) };
     },
     checkMetadata(text, name) {
