@@ -57,12 +57,20 @@ export interface MetadataInput {
  * expiry, weak key, fingerprint, endpoints). It never overrides the XML gate (DESIGN.md §5:
  * DOCTYPE/entities, PIs, several roots, NUL bytes, bad encoding, signature structure: any XML_*
  * error) nor a document that could not be read as metadata at all: those would put hostile or
- * unknown markup into the config that controls who may log in.
+ * unknown markup into the config that controls who may log in. Nor does it write a private key
+ * pasted where a certificate belongs (a secret would land in a config that is committed and
+ * rendered into pods), or a `javascript:`/non-URL SSO endpoint.
  */
+const NEVER_FORCED: Record<string, string> = {
+  CERT_IS_PRIVATE_KEY: 'a private key would be written into the config',
+  MD_SSO_BAD_URL: 'an SSO endpoint is not a usable URL',
+};
+
 export function forceCannotOverride(meta: MetadataInput): string | undefined {
   if (meta.text === undefined || meta.findings.some((f) => f.severity === 'error' && f.code.startsWith('XML_'))) return 'the XML itself is rejected, not a value in it';
   if (!meta.understood) return 'the document could not be read as IdP metadata';
-  return undefined;
+  const blocked = meta.findings.find((f) => f.severity === 'error' && NEVER_FORCED[f.code] !== undefined);
+  return blocked ? NEVER_FORCED[blocked.code] : undefined;
 }
 
 export async function readMetadata(io: Io, spec: string, opts: { now: Date; minDays: number; entityId?: string; maxSize?: string }): Promise<MetadataInput> {

@@ -34,6 +34,9 @@ const FIXTURES: Record<string, string> = {
   'sp-metadata.xml': 'MD_SP_METADATA',
   'okta-sign-in-page.html': 'MD_HTML_PAGE',
   'aggregate-two-idps.xml': 'MD_AGGREGATE_NEEDS_ENTITY_ID',
+  // understood, but never written: a secret into the config, or a javascript: endpoint
+  'private-key-as-cert.xml': 'CERT_IS_PRIVATE_KEY',
+  'sso-javascript.xml': 'MD_SSO_BAD_URL',
 };
 
 function workdir(metadata: string | Buffer): string {
