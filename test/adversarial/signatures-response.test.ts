@@ -97,6 +97,17 @@ describe('responses: NameID comment truncation (CVE-2017-11428)', () => {
   });
 });
 
+describe('responses: comment inside DigestValue (CVE-2025-29775, benign form; B7)', () => {
+  it('verifies (issue 7: the digest is the text without the comment) but is reported: XML_COMMENT_IN_VALUE warning', async () => {
+    const r = await check(signedResponse().replace(/<ds:DigestValue>(.{6})/, '<ds:DigestValue>$1<!---->'));
+    expect(r.json?.signatureValid).toBe(true);
+    expect(r.json?.nameId).toBe('alice@acme.com');
+    const f = (r.json?.findings as { code: string; severity: string }[]).filter((x) => x.code === 'XML_COMMENT_IN_VALUE');
+    expect(f.map((x) => x.severity)).toEqual(['warning']);
+    expect(r.code).toBe(0);
+  });
+});
+
 describe('responses: XSW1–XSW8 and ID tricks', () => {
   const good = (): string => signedResponse();
   it.each([

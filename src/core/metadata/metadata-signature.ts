@@ -8,7 +8,7 @@ import { analyzeCertificate } from '../cert/analyze-certificate.js';
 import { finding, type Finding, type Location } from '../findings.js';
 import { NS, childElements, descendants, elementText } from '../xml/dom.js';
 import { locationOf } from '../xml/parse-dom.js';
-import { verifyEnvelopedSignature } from '../xml/verify-signature.js';
+import { verifyEnvelopedSignature } from '../xml/verify-enveloped-signature.js';
 import { METADATA_CODES as C } from './codes.js';
 
 export interface SignatureOutcome {

@@ -51,12 +51,26 @@ export interface TextValue {
   findings: Finding[];
 }
 
-/** The text of a value-bearing element; comments, PIs or child elements inside it are findings. */
-export function elementText(el: Element, file?: string): TextValue {
+/**
+ * The text of a value-bearing element; comments, PIs or child elements inside it are findings.
+ * `comments: 'warning'` is for the one value read without its comments on purpose: a response's
+ * ds:DigestValue (issue 7, B7; see src/core/xml/signature-structure.ts).
+ */
+export function elementText(el: Element, file?: string, opts: { comments?: 'error' | 'warning' } = {}): TextValue {
   const findings: Finding[] = [];
   let value = '';
   for (let c = el.firstChild; c; c = c.nextSibling) {
     if (c.nodeType === TEXT || c.nodeType === CDATA) value += c.nodeValue ?? '';
+    else if (c.nodeType === COMMENT && opts.comments === 'warning')
+      findings.push(
+        finding(
+          'XML_COMMENT_IN_VALUE',
+          'warning',
+          `a comment inside <${el.nodeName}> splits its value; it was read without the comment`,
+          'Okta never writes comments there: the document was edited after signing (harmlessly, since the value without the comment verifies; CVE-2025-29775).',
+          locationOf(c, file) ?? locationOf(el, file),
+        ),
+      );
     else if (c.nodeType === COMMENT || c.nodeType === PI)
       findings.push(
         finding(

@@ -7,6 +7,7 @@ export { decodeXml, type DecodedXml, type XmlEncoding } from './decode-xml.js';
 export { scanHostile, type HostileScan } from './scan-hostile.js';
 export { parseDom, locationOf, type ParsedDom } from './parse-dom.js';
 export { NS, isElement, childElements, descendants, attr, elementText, idOf, countId, ID_ATTRIBUTES, type TextValue } from './dom.js';
-export { verifyEnvelopedSignature, type VerifyOptions, type SignatureCheck } from './verify-signature.js';
+export { verifySignature, type SignatureVerifyOptions, type SignatureVerdict } from './verify-signature.js';
+export { verifyEnvelopedSignature, type VerifyOptions, type SignatureCheck } from './verify-enveloped-signature.js';
 export { classifySignature, classifyDigest, checkTransforms, type AlgorithmVerdict } from './algorithms.js';
 export { lineIndex, positionOf, type LineIndex } from './positions.js';

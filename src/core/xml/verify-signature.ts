@@ -1,113 +1,93 @@
 /**
- * Enveloped XML-DSig verification on xml-crypto >= 6 (DESIGN.md §5, §8). Offers
- * verifyEnvelopedSignature(xml, doc, element, {trustedCerts}): the element must carry exactly one
- * ds:Signature child with one SignedInfo and one Reference whose URI is "" (root only) or
- * "#<the element's ID>", that ID occurring once in the document; algorithms allow-listed; each
- * trusted cert tried alone (`publicCert` pinned, `getCertFromKeyInfo: () => null`, so KeyInfo is
- * never trusted); and the canonical form of `element` must equal what getSignedReferences()
- * returned. Callers read values ONLY from `signedElement`, which is set only when all of that holds.
+ * The one XML-DSig verifier (metadata and responses), on xml-crypto >= 6 (DESIGN.md §5, §8):
+ * verifySignature(sig, xml, opts) checks ONE ds:Signature as an enveloped signature over its
+ * parent element (the metadata root, a Response or an Assertion). Structure first
+ * (signature-structure.ts); then each trusted cert alone (`publicCert` pinned,
+ * `getCertFromKeyInfo: () => null`, so KeyInfo is never trusted: oktadev scenario 3, node-saml's
+ * attacker-cert case); then proof that what the verified reference covers is that parent: its
+ * canonical form equals what getSignedReferences() returned. Callers read values ONLY from
+ * `covers`, which is set only when all of that holds. The metadata and response callers differ
+ * only by options (commentsInDigestValue, hints); where the signature may sit is theirs to check.
  */
-import type { SignedXml } from 'xml-crypto';
-import { finding, type Finding } from '../findings.js';
-import { NS, attr, childElements, descendants, elementText, idOf } from './dom.js';
+import type { Reference, SignedXml } from 'xml-crypto';
+import { finding, hasErrors, type Finding } from '../findings.js';
 import { xmlCrypto } from './lazy-xml-crypto.js';
 import { locationOf } from './parse-dom.js';
-import { checkStructure } from './signature-structure.js';
+import { checkStructure, type StructureOptions } from './signature-structure.js';
 
-export interface VerifyOptions {
+export interface SignatureVerifyOptions extends StructureOptions {
   /** PEM certificates (or public keys); one is tried per attempt. */
   trustedCerts: readonly string[];
-  file?: string;
 }
 
-export interface SignatureCheck {
-  /** The element has a ds:Signature child. */
-  present: boolean;
-  verified: boolean;
-  /** Which of trustedCerts verified it. */
-  trustedCertIndex?: number;
-  /** Set only when verified: the element the verified reference provably covers. */
-  signedElement?: Element;
-  signatureElement?: Element;
+export interface SignatureVerdict {
+  /** true only when structure, algorithms, crypto (trusted cert) and coverage proof all hold. */
+  valid: boolean;
+  /** The SignatureValue verified with a trusted cert (whatever else failed). */
+  cryptoValid: boolean;
+  /** 0-based index of the trusted cert that verified it. */
+  certIndex?: number;
+  referenceUri?: string;
   signatureAlgorithm?: string;
   digestAlgorithm?: string;
-  /** Base64 text of X509Certificate elements in the signature's KeyInfo (untrusted by itself). */
-  keyInfoCertificates: string[];
+  /** Set only when valid: the element the verified reference provably covers (the parent). */
+  covers?: Element;
   findings: Finding[];
 }
 
-export function verifyEnvelopedSignature(xml: string, doc: Document, element: Element, opts: VerifyOptions): SignatureCheck {
-  const file = opts.file;
-  const findings: Finding[] = [];
-  const err = (code: string, message: string, hint: string | undefined, node: Node) =>
-    findings.push(finding(code, 'error', message, hint, locationOf(node, file)));
-  const result: SignatureCheck = { present: false, verified: false, keyInfoCertificates: [], findings };
-  const isRoot = doc.documentElement === element;
-  const elementId = idOf(element);
-
-  // Signatures elsewhere that point at this element: not enveloped in it, so never accepted.
-  for (const s of descendants(doc, NS.DS, 'Signature')) {
-    if (s.parentNode === element) continue;
-    const uris = descendants(s, NS.DS, 'Reference').map((r) => attr(r, 'URI') ?? '');
-    if (uris.some((u) => (u === '' && isRoot) || (elementId !== undefined && u === `#${elementId}`)))
-      err('XML_SIGNATURE_NOT_CHILD', `a Signature covering <${element.nodeName}> is not its child`, 'An enveloped signature must be a direct child of the element it signs.', s);
-  }
-  const sigs = childElements(element, NS.DS, 'Signature');
-  if (sigs.length === 0) return result;
-  result.present = true;
-  const sig = sigs[0] as Element;
-  result.signatureElement = sig;
-  if (sigs.length > 1) err('XML_SIGNATURE_MULTIPLE', `<${element.nodeName}> has ${sigs.length} Signature children`, undefined, sigs[1] as Element);
-  result.keyInfoCertificates = descendants(sig, NS.DS, 'X509Certificate').map((c) => elementText(c, file).value);
-
-  if (!checkStructure(sig, element, elementId, isRoot, doc, result, err, file)) return result;
-  if (findings.some((f) => f.severity === 'error')) return result;
+export function verifySignature(sig: Element, xml: string, opts: SignatureVerifyOptions): SignatureVerdict {
+  const s = checkStructure(sig, opts);
+  const out: SignatureVerdict = { valid: false, cryptoValid: false, findings: s.findings };
+  for (const k of ['referenceUri', 'signatureAlgorithm', 'digestAlgorithm'] as const) if (s[k] !== undefined) out[k] = s[k];
+  const err = (code: string, message: string, hint: string) => out.findings.push(finding(code, 'error', message, opts.hints?.[code] ?? hint, locationOf(sig, opts.file)));
+  if (!s.loadable) return out;
   if (opts.trustedCerts.length === 0) {
-    err('XML_SIGNATURE_NO_TRUSTED_CERT', 'no trusted certificate to verify the signature with', undefined, sig);
-    return result;
+    err('XML_SIGNATURE_NO_TRUSTED_CERT', 'no trusted certificate to verify the signature with', 'Give a trusted certificate to verify the signature.');
+    return out;
   }
+  const element = sig.parentNode as Element;
   let reason = '';
   for (const [i, pem] of opts.trustedCerts.entries()) {
     const sx = new (xmlCrypto().SignedXml)({ publicCert: pem, getCertFromKeyInfo: () => null });
-    let ok = false;
     try {
       sx.loadSignature(sig);
-      ok = sx.checkSignature(xml);
-      if (!ok) reason = sx.getReferences()[0]?.validationError?.message ?? 'a reference digest does not match';
+      if (!sx.checkSignature(xml)) {
+        reason = sx.getReferences()[0]?.validationError?.message ?? 'a reference digest does not match';
+        continue;
+      }
     } catch (e) {
-      reason = (e as Error).message;
+      reason = (e as Error).message.replace(/signature value \S+/, 'signature value');
+      continue;
     }
-    if (!ok) continue;
+    out.cryptoValid = true;
+    out.certIndex = i;
+    if (!s.covers) return out; // XML_SIGNATURE_REFERENCE already says why
     // Prove the verified bytes are this element's bytes (DESIGN.md §8), not a look-alike elsewhere.
     const signed = sx.getSignedReferences();
     const ref = sx.getReferences()[0];
-    const canon = ref ? canonicalOf(sx, doc, ref, element) : undefined;
-    if (signed.length !== 1 || canon === undefined || canon !== signed[0]) {
-      err('XML_SIGNATURE_REFERENCE_MISMATCH', `the signed content is not <${element.nodeName}> as read`, undefined, sig);
-      return result;
+    if (signed.length !== 1 || !ref || canonicalOf(sx, ref, element) !== signed[0]) {
+      err('XML_SIGNATURE_REFERENCE_MISMATCH', `the signed content is not <${element.nodeName}> as read`, 'This is signature wrapping: do not trust the document.');
+      return out;
     }
-    result.verified = true;
-    result.trustedCertIndex = i;
-    result.signedElement = element;
-    return result;
+    out.valid = !hasErrors(out.findings);
+    if (out.valid) out.covers = element;
+    return out;
   }
-  const digestFailed = /digest/i.test(reason);
+  const digest = /digest/i.test(reason);
+  const certs = opts.trustedCerts.length === 1 ? 'the trusted certificate' : `any of the ${opts.trustedCerts.length} trusted certificates`;
   err(
     'XML_SIGNATURE_INVALID',
-    digestFailed
-      ? 'the signature does not verify: the signed content was changed after signing'
-      : `the signature does not verify with ${opts.trustedCerts.length === 1 ? 'the trusted certificate' : `any of the ${opts.trustedCerts.length} trusted certificates`}`,
-    digestFailed ? 'Download the document again, unchanged.' : 'Check that the certificate used to verify is the signer\'s.',
-    sig,
+    digest ? `the signature on <${element.nodeName}> does not verify: the signed content was changed after signing` : `the signature on <${element.nodeName}> does not verify with ${certs}: ${reason}`,
+    digest ? 'Download the document again, unchanged.' : 'Check that the certificate used to verify is the signer\'s.',
   );
-  return result;
+  return out;
 }
 
 /** Canonical form of `element` under the reference's transforms, via xml-crypto's own code path. */
-function canonicalOf(sx: SignedXml, doc: Document, ref: ReturnType<SignedXml['getReferences']>[number], element: Element): string | undefined {
+function canonicalOf(sx: SignedXml, ref: Reference, element: Element): string | undefined {
   try {
     const priv = sx as unknown as { getCanonReferenceXml(d: Document, r: unknown, n: Node): string };
-    return priv.getCanonReferenceXml(doc, { ...ref }, element);
+    return priv.getCanonReferenceXml(element.ownerDocument as Document, { ...ref }, element);
   } catch {
     return undefined;
   }
