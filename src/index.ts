@@ -16,3 +16,8 @@ export { validateMetadata, validateMetadataBytes, parseMetadata, METADATA_CODES 
 export { parseFingerprint, normalizeFingerprint, matchesFingerprint, type Fingerprint } from './core/cert/fingerprint.js';
 export { XML_CODES } from './core/xml/codes.js';
 export { planPatch, normalizeStoredXml, type PatchChange, type PatchMode, type PatchOptions, type PatchPlan } from './core/patch/index.js';
+export { analyzeCertificate, pemToCertificate, CERT_CODES, type CertAnalysis, type CertDetails } from './core/cert/index.js';
+export { lintConfig, type FileReport, type LintOptions } from './core/lint/lint-config.js';
+export { LINT_CODES } from './core/lint/codes.js';
+export { checkResponse, decodeInput, RESPONSE_CODES } from './core/response/index.js';
+export type * from './core/response/types.js';
