@@ -1,10 +1,10 @@
-// Bundles the CLI and the library with esbuild (options in esbuild-options.mjs). Lazy `import()`s
-// stay separate chunks, so `--version` loads commander and nothing else (issue 9). Types come from tsc.
+// Bundles the CLI and the library with esbuild (the builds and the dist/ layout are in
+// esbuild-options.mjs; issue 9). Types come from tsc.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { esbuildOptions } from './esbuild-options.mjs';
+import { builds } from './esbuild-options.mjs';
 
 rmSync('dist', { recursive: true, force: true });
-await build(esbuildOptions);
+await Promise.all(builds.map((options) => build(options)));
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

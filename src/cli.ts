@@ -33,9 +33,24 @@ function examples(cmd: Command, lines: string[]): Command {
   return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n${EXIT_TABLE}`);
 }
 
+/** One import per command; the build keeps each a separate file, loaded only when run (issue 9). */
+const COMMANDS: Record<string, () => Promise<{ run: unknown }>> = {
+  urls: () => import('./commands/urls.js'),
+  'validate-metadata': () => import('./commands/validate-metadata.js'),
+  patch: () => import('./commands/patch.js'),
+  lint: () => import('./commands/lint.js'),
+  init: () => import('./commands/init.js'),
+  'check-response': () => import('./commands/check-response.js'),
+};
+
 type Runner = (load: () => Promise<Handler>, args: unknown[]) => Promise<void>;
 
-export function buildProgram(io: Io, run: Runner): Command {
+/**
+ * The command tree. With `argv`, only the command being run gets its options, arguments and
+ * action: declaring all ~90 options took ~7 ms of every start (issue 9), and the others need only
+ * their name for dispatch. Root help, an unknown command and no argv (tests) get the full tree.
+ */
+export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Command {
   const program = new Command('polyaxon-sso')
     .description('Wire a self-hosted Polyaxon deployment to Okta SAML single sign-on.')
     .version(VERSION, '-V, --version')
@@ -49,132 +64,148 @@ export function buildProgram(io: Io, run: Runner): Command {
       outputError: (s, write) => write(s.replace(/^error: /, 'polyaxon-sso: ')),
     });
   program.addHelpText('after', EXIT_TABLE);
-  // A template import: esbuild turns it into one lazy chunk per file in src/commands/.
   const lazy = (name: string) => (...args: unknown[]) =>
-    run(async () => (await import(`./commands/${name}.ts`)).run as Handler, args);
+    run(async () => (await (COMMANDS[name] as () => Promise<{ run: unknown }>)()).run as Handler, args);
+  const only = argv === undefined ? undefined : invokedCommand(argv);
+  const command = (name: string, description: string, define: (cmd: Command) => Command): void => {
+    const cmd = program.command(name).description(description);
+    if (only === undefined || only === name) define(cmd).action(lazy(name));
+  };
 
-  examples(
-    attrOptions(
-      program
-        .command('urls')
-        .description('print the URLs and values to type into Okta\'s "Create SAML Integration" form')
-        .option('--host <host>', 'Polyaxon host, e.g. polyaxon.acme.com')
-        .option('--org <org>', 'Polyaxon organization (URL slug; required)')
-        .option('--config <file>', 'take the host from this deployment config')
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'terraform']).default('text'))
-        .option('--json', 'same as --format json')
-        .option('--label <label>', 'Okta app label (terraform)', 'Polyaxon')
-        .option('--allow-http', 'allow an http:// host (local labs only)'),
+  command('urls', 'print the URLs and values to type into Okta\'s "Create SAML Integration" form', (cmd) =>
+    examples(
+      attrOptions(
+        cmd
+          .option('--host <host>', 'Polyaxon host, e.g. polyaxon.acme.com')
+          .option('--org <org>', 'Polyaxon organization (URL slug; required)')
+          .option('--config <file>', 'take the host from this deployment config')
+          .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'terraform']).default('text'))
+          .option('--json', 'same as --format json')
+          .option('--label <label>', 'Okta app label (terraform)', 'Polyaxon')
+          .option('--allow-http', 'allow an http:// host (local labs only)'),
+      ),
+      ['polyaxon-sso urls --host polyaxon.acme.com --org acme', 'polyaxon-sso urls --config values.yaml --org acme --format terraform'],
     ),
-    ['polyaxon-sso urls --host polyaxon.acme.com --org acme', 'polyaxon-sso urls --config values.yaml --org acme --format terraform'],
-  ).action(lazy('urls'));
+  );
 
-  examples(
-    program
-      .command('validate-metadata')
-      .description('parse and verify the IdP metadata downloaded from Okta and its signing certificate')
-      .argument('<source>', 'file, https URL, or - for stdin')
-      .option('--fingerprint <sha>', 'pin: SHA-256 or SHA-1 of the expected signing cert (repeatable)', collect)
-      .option('--min-days <n>', 'warn when a certificate expires within n days', '30')
-      .option('--now <iso>', 'use this time instead of the clock')
-      .option('--entity-id <id>', 'pick one entity from an EntitiesDescriptor aggregate')
-      .option('--signer-cert <pem>', 'certificate trusted to sign the metadata document (repeatable)', collect)
-      .option('--require-signature', 'an unsigned document is an error')
-      .option('--max-size <MB>', 'refuse larger inputs', '10')
-      .option('--strict', 'warnings fail too (exit 1)')
-      .option('--json', 'one JSON document on stdout'),
-    ['polyaxon-sso validate-metadata okta-metadata.xml', 'polyaxon-sso validate-metadata https://acme.okta.com/app/exk123/sso/saml/metadata --json'],
-  ).action(lazy('validate-metadata'));
-
-  examples(
-    program
-      .command('patch')
-      .description('write externalServices.auth.okta into the deployment config, touching nothing else')
-      .argument('<config>', 'deployment config (YAML)')
-      .option('--metadata <source>', 'IdP metadata: file, https URL, or - for stdin')
-      .option('--check', 'exit 1 when the file would change; write nothing')
-      .option('--diff', 'print the unified diff; write nothing')
-      .option('--dry-run', 'same as --diff')
-      .option('--output <file>', 'write the result here (- for stdout) instead of the config')
-      .option('--backup', 'keep <config>.bak')
-      .option('--disable', 'set enabled: false and keep the metadata')
-      .option('--create', 'create a minimal config when the file does not exist')
-      .option('--force', 'write even when the metadata has errors')
-      .option('--now <iso>', 'use this time instead of the clock')
-      .option('--min-days <n>', 'warn when a certificate expires within n days', '30')
-      .option('--entity-id <id>', 'pick one entity from an aggregate')
-      .option('--max-size <MB>', 'refuse larger inputs', '10')
-      .option('--json', 'one JSON document on stdout'),
-    ['polyaxon-sso patch values.yaml --metadata okta-metadata.xml --diff', 'polyaxon-sso patch values.yaml --metadata okta-metadata.xml --backup'],
-  ).action(lazy('patch'));
-
-  examples(
-    program
-      .command('lint')
-      .description('check deployment configs (for CI)')
-      .argument('<inputs...>', 'files, directories, globs, or - for stdin')
-      .addOption(new Option('--format <format>', 'output format').choices(['auto', 'text', 'json', 'github', 'sarif', 'junit']).default('auto'))
-      .option('--json', 'same as --format json')
-      .option('--max-warnings <n>', 'fail when there are more warnings than this')
-      .option('--strict', 'warnings fail too (exit 1)')
-      .option('--min-days <n>', 'warn when a certificate expires within n days', '30')
-      .option('--now <iso>', 'use this time instead of the clock')
-      .option('--fingerprint <sha>', 'pin the signing cert (repeatable)', collect)
-      .option('--host <host>', 'expected Polyaxon host')
-      .option('--org <org>', 'expected organization')
-      .option('--require-okta', 'a config without an okta block fails')
-      .option('--skip-non-polyaxon', 'skip YAML files that are not Polyaxon configs even when named (for pre-commit)')
-      .option('--allow-http', 'allow an http:// host')
-      .option('--max-size <MB>', 'refuse larger XML', '10'),
-    ['polyaxon-sso lint deploy/', 'polyaxon-sso lint "deploy/**/*.yaml" --format sarif > lint.sarif'],
-  ).action(lazy('lint'));
-
-  examples(
-    attrOptions(
-      program
-        .command('init')
-        .description('guided setup: from hostname and organization to a patched deployment config')
-        .option('--config <file>', 'deployment config to patch (created when missing)')
-        .option('--host <host>', 'Polyaxon host')
-        .option('--org <org>', 'Polyaxon organization')
-        .option('--metadata <source>', 'IdP metadata: file or https URL')
-        .option('--terraform-out <file>', 'also write the Okta app as Terraform')
-        .option('--fingerprint <sha>', 'pin the signing cert (repeatable)', collect)
+  command('validate-metadata', 'parse and verify the IdP metadata downloaded from Okta and its signing certificate', (cmd) =>
+    examples(
+      cmd
+        .argument('<source>', 'file, https URL, or - for stdin')
+        .option('--fingerprint <sha>', 'pin: SHA-256 or SHA-1 of the expected signing cert (repeatable)', collect)
+        .option('--min-days <n>', 'warn when a certificate expires within n days', '30')
         .option('--now <iso>', 'use this time instead of the clock')
-        .option('--allow-http', 'allow an http:// host')
-        .option('--max-size <MB>', 'refuse larger inputs', '10')
-        .option('-y, --yes', 'no prompts: take every answer from flags')
-        .option('--json', 'print what was done as JSON at the end'),
-    ),
-    ['polyaxon-sso init', 'polyaxon-sso init --config values.yaml --host polyaxon.acme.com --org acme --metadata okta.xml --yes'],
-  ).action(lazy('init'));
-
-  examples(
-    attrOptions(
-      program
-        .command('check-response')
-        .description('verify a captured SAML response against the setup, offline')
-        .argument('<source>', 'SAMLResponse (XML, base64, URL-encoded, deflated), SAML-tracer JSON or HAR; - for stdin')
-        .option('--config <file>', 'trust the signing certs in this config\'s okta metadata')
-        .option('--metadata <source>', 'trust the signing certs in this IdP metadata')
-        .option('--idp-cert <pem>', 'trust this certificate (repeatable)', collect)
-        .option('--host <host>', 'Polyaxon host')
-        .option('--org <org>', 'Polyaxon organization')
-        .option('--audience <url>', 'expected audience (default: the SP entity ID)')
-        .option('--acs-url <url>', 'expected Recipient/Destination (default: the ACS URL)')
-        .option('--sp-key <pem>', 'SP private key to decrypt an EncryptedAssertion')
-        .option('--now <iso>', 'use this time instead of the clock')
-        .option('--clock-skew <seconds>', 'allowed clock skew', '180')
-        .option('--redact', 'mask personal data (emails, names) in the output')
-        .option('--allow-http', 'allow an http:// host')
+        .option('--entity-id <id>', 'pick one entity from an EntitiesDescriptor aggregate')
+        .option('--signer-cert <pem>', 'certificate trusted to sign the metadata document (repeatable)', collect)
+        .option('--require-signature', 'an unsigned document is an error')
         .option('--max-size <MB>', 'refuse larger inputs', '10')
         .option('--strict', 'warnings fail too (exit 1)')
         .option('--json', 'one JSON document on stdout'),
+      ['polyaxon-sso validate-metadata okta-metadata.xml', 'polyaxon-sso validate-metadata https://acme.okta.com/app/exk123/sso/saml/metadata --json'],
     ),
-    ['polyaxon-sso check-response saml-tracer.json --config values.yaml --host polyaxon.acme.com --org acme'],
-  ).action(lazy('check-response'));
+  );
+
+  command('patch', 'write externalServices.auth.okta into the deployment config, touching nothing else', (cmd) =>
+    examples(
+      cmd
+        .argument('<config>', 'deployment config (YAML)')
+        .option('--metadata <source>', 'IdP metadata: file, https URL, or - for stdin')
+        .option('--check', 'exit 1 when the file would change; write nothing')
+        .option('--diff', 'print the unified diff; write nothing')
+        .option('--dry-run', 'same as --diff')
+        .option('--output <file>', 'write the result here (- for stdout) instead of the config')
+        .option('--backup', 'keep <config>.bak')
+        .option('--disable', 'set enabled: false and keep the metadata')
+        .option('--create', 'create a minimal config when the file does not exist')
+        .option('--force', 'write even when the metadata has errors')
+        .option('--now <iso>', 'use this time instead of the clock')
+        .option('--min-days <n>', 'warn when a certificate expires within n days', '30')
+        .option('--entity-id <id>', 'pick one entity from an aggregate')
+        .option('--max-size <MB>', 'refuse larger inputs', '10')
+        .option('--json', 'one JSON document on stdout'),
+      ['polyaxon-sso patch values.yaml --metadata okta-metadata.xml --diff', 'polyaxon-sso patch values.yaml --metadata okta-metadata.xml --backup'],
+    ),
+  );
+
+  command('lint', 'check deployment configs (for CI)', (cmd) =>
+    examples(
+      cmd
+        .argument('<inputs...>', 'files, directories, globs, or - for stdin')
+        .addOption(new Option('--format <format>', 'output format').choices(['auto', 'text', 'json', 'github', 'sarif', 'junit']).default('auto'))
+        .option('--json', 'same as --format json')
+        .option('--max-warnings <n>', 'fail when there are more warnings than this')
+        .option('--strict', 'warnings fail too (exit 1)')
+        .option('--min-days <n>', 'warn when a certificate expires within n days', '30')
+        .option('--now <iso>', 'use this time instead of the clock')
+        .option('--fingerprint <sha>', 'pin the signing cert (repeatable)', collect)
+        .option('--host <host>', 'expected Polyaxon host')
+        .option('--org <org>', 'expected organization')
+        .option('--require-okta', 'a config without an okta block fails')
+        .option('--skip-non-polyaxon', 'skip YAML files that are not Polyaxon configs even when named (for pre-commit)')
+        .option('--allow-http', 'allow an http:// host')
+        .option('--max-size <MB>', 'refuse larger XML', '10'),
+      ['polyaxon-sso lint deploy/', 'polyaxon-sso lint "deploy/**/*.yaml" --format sarif > lint.sarif'],
+    ),
+  );
+
+  command('init', 'guided setup: from hostname and organization to a patched deployment config', (cmd) =>
+    examples(
+      attrOptions(
+        cmd
+          .option('--config <file>', 'deployment config to patch (created when missing)')
+          .option('--host <host>', 'Polyaxon host')
+          .option('--org <org>', 'Polyaxon organization')
+          .option('--metadata <source>', 'IdP metadata: file or https URL')
+          .option('--terraform-out <file>', 'also write the Okta app as Terraform')
+          .option('--fingerprint <sha>', 'pin the signing cert (repeatable)', collect)
+          .option('--now <iso>', 'use this time instead of the clock')
+          .option('--allow-http', 'allow an http:// host')
+          .option('--max-size <MB>', 'refuse larger inputs', '10')
+          .option('-y, --yes', 'no prompts: take every answer from flags')
+          .option('--json', 'print what was done as JSON at the end'),
+      ),
+      ['polyaxon-sso init', 'polyaxon-sso init --config values.yaml --host polyaxon.acme.com --org acme --metadata okta.xml --yes'],
+    ),
+  );
+
+  command('check-response', 'verify a captured SAML response against the setup, offline', (cmd) =>
+    examples(
+      attrOptions(
+        cmd
+          .argument('<source>', 'SAMLResponse (XML, base64, URL-encoded, deflated), SAML-tracer JSON or HAR; - for stdin')
+          .option('--config <file>', 'trust the signing certs in this config\'s okta metadata')
+          .option('--metadata <source>', 'trust the signing certs in this IdP metadata')
+          .option('--idp-cert <pem>', 'trust this certificate (repeatable)', collect)
+          .option('--host <host>', 'Polyaxon host')
+          .option('--org <org>', 'Polyaxon organization')
+          .option('--audience <url>', 'expected audience (default: the SP entity ID)')
+          .option('--acs-url <url>', 'expected Recipient/Destination (default: the ACS URL)')
+          .option('--sp-key <pem>', 'SP private key to decrypt an EncryptedAssertion')
+          .option('--now <iso>', 'use this time instead of the clock')
+          .option('--clock-skew <seconds>', 'allowed clock skew', '180')
+          .option('--redact', 'mask personal data (emails, names) in the output')
+          .option('--allow-http', 'allow an http:// host')
+          .option('--max-size <MB>', 'refuse larger inputs', '10')
+          .option('--strict', 'warnings fail too (exit 1)')
+          .option('--json', 'one JSON document on stdout'),
+      ),
+      ['polyaxon-sso check-response saml-tracer.json --config values.yaml --host polyaxon.acme.com --org acme'],
+    ),
+  );
 
   return program;
+}
+
+/**
+ * The subcommand commander will dispatch to: the first operand (the root's own options take no
+ * value), or the one after `help`; '' for `--version` alone (no command needed); undefined when
+ * unknown (root help, a typo to suggest for), which declares them all.
+ */
+function invokedCommand(argv: readonly string[]): string | undefined {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return '';
+  const operands = argv.filter((a) => !a.startsWith('-'));
+  const name = operands[0] === 'help' ? operands[1] : operands[0];
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? name : undefined;
 }
 
 /** Runs the CLI in-process; returns the exit code. Tests call this with a fake Io. */
@@ -185,7 +216,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     const cmd = args[args.length - 1] as Command;
     const opts = { ...cmd.optsWithGlobals() };
     code = await (await load())(io, ...args.slice(0, -2), opts);
-  });
+  }, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

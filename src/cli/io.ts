@@ -19,8 +19,14 @@ export interface Io {
 export function processIo(): Io {
   return {
     stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
+    // Getters: Node builds each stream on first access, and most runs never read stdin or write
+    // to stderr (issue 9: start-up time).
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),

@@ -5,6 +5,7 @@ import { validateMetadata } from '../core/metadata/validate-metadata.js';
 import { normalizeStoredXml } from '../core/patch/normalize-stored-xml.js';
 import { decodeXml } from '../core/xml/decode-xml.js';
 import type { Io } from './io.js';
+import { preloadIfSigned } from './preload-if-signed.js';
 import { readSource } from './read-source.js';
 import { readSnapshot, type Snapshot } from './safe-write.js';
 import { errnoOf } from './writer-fs.js';
@@ -81,6 +82,7 @@ export async function readMetadata(io: Io, spec: string, opts: { now: Date; minD
   if (decoded.text === undefined || hasErrors(decoded.findings)) return out;
   out.text = decoded.text;
   out.sha256 = createHash('sha256').update(normalizeStoredXml(decoded.text), 'utf8').digest('hex');
+  await preloadIfSigned(decoded.text);
   const report = validateMetadata(decoded.text, {
     now: opts.now,
     minDays: opts.minDays,

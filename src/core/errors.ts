@@ -17,7 +17,16 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export type OperationalKind = 'usage' | 'input' | 'cancelled';
 
+/**
+ * Marks an OperationalError from any copy of this module: the build bundles each command on its
+ * own (scripts/esbuild-options.mjs, issue 9), so the class the CLI catches with is not the one a
+ * command throws; `instanceof` alone would turn every usage error into an internal error.
+ */
+const BRAND: unique symbol = Symbol.for('polyaxon-sso.OperationalError');
+
 export class OperationalError extends Error {
+  readonly [BRAND] = true;
+
   constructor(
     readonly kind: OperationalKind,
     message: string,
@@ -48,5 +57,5 @@ export function cancelled(message = 'cancelled, nothing written'): OperationalEr
 }
 
 export function isOperationalError(e: unknown): e is OperationalError {
-  return e instanceof OperationalError;
+  return e instanceof OperationalError || (e instanceof Error && (e as Partial<Record<typeof BRAND, unknown>>)[BRAND] === true);
 }

@@ -1,23 +1,25 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { build, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * Which heavy modules each command's chunk graph loads (issue 9: start-up is fast by
- * construction). Structural, not timed: the real build's esbuild options, in memory, and for each
- * command the chunks its entry loads *statically* (what Node reads before the command runs).
- * Modules behind a dynamic import() (yaml for `urls --config`, xml-crypto for signed documents)
- * are only read when that path runs.
+ * Which heavy modules each command loads at start-up (issue 9: fast by construction). Structural,
+ * not timed: the real builds (scripts/esbuild-options.mjs) run in memory, and for each output we
+ * follow *static* imports (what Node reads before the code runs). Modules behind a dynamic
+ * import() (yaml for `urls --config`, xml-crypto for signed documents) are read only when needed.
  */
 const HEAVY = ['commander', 'chalk', 'yaml', '@xmldom/xmldom', 'fast-xml-parser', 'xml-crypto', 'xpath', '@inquirer/prompts', 'iconv-lite'];
+const COMMANDS = ['check-response', 'init', 'lint', 'patch', 'urls', 'validate-metadata'];
 
-let meta: Metafile;
+let outputs: Metafile['outputs'] = {};
+let commandNames: string[] = [];
 beforeAll(async () => {
   const url = pathToFileURL(resolve('scripts/esbuild-options.mjs')).href;
-  const { esbuildOptions } = (await import(url)) as { esbuildOptions: Record<string, unknown> };
-  const r = await build({ ...esbuildOptions, write: false, metafile: true, logLevel: 'silent' });
-  meta = r.metafile;
+  const mod = (await import(url)) as { builds: BuildOptions[]; commandNames: string[] };
+  commandNames = mod.commandNames;
+  const metas = await Promise.all(mod.builds.map((b) => build({ ...b, write: false, metafile: true, logLevel: 'silent' })));
+  for (const m of metas) Object.assign(outputs, m.metafile.outputs);
 }, 60_000);
 
 const packageOf = (input: string): string | undefined => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
@@ -28,9 +30,9 @@ function reachable(start: string, withDynamic: boolean): Set<string> {
   const todo = [start];
   while (todo.length > 0) {
     const out = todo.pop() as string;
-    if (seen.has(out)) continue;
+    if (seen.has(out) || !outputs[out]) continue;
     seen.add(out);
-    for (const i of meta.outputs[out]?.imports ?? []) {
+    for (const i of outputs[out]?.imports ?? []) {
       if (i.external) continue;
       if (i.kind === 'import-statement' || (withDynamic && i.kind === 'dynamic-import')) todo.push(i.path);
     }
@@ -38,61 +40,73 @@ function reachable(start: string, withDynamic: boolean): Set<string> {
   return seen;
 }
 
-function heavyIn(outputs: Set<string>): string[] {
+function heavyIn(files: Set<string>): string[] {
   const found = new Set<string>();
-  for (const o of outputs) for (const input of Object.keys(meta.outputs[o]?.inputs ?? {})) {
+  for (const o of files) for (const input of Object.keys(outputs[o]?.inputs ?? {})) {
     const p = packageOf(input);
     if (p && HEAVY.includes(p)) found.add(p);
   }
   return [...found].sort();
 }
 
-function outputFor(entry: string): string {
-  const hit = Object.entries(meta.outputs).find(([, o]) => o.entryPoint === entry);
-  if (!hit) throw new Error(`no output for ${entry}`);
-  return hit[0];
-}
+const loadsStatically = (out: string) => heavyIn(reachable(out, false));
+const canLoad = (out: string) => heavyIn(reachable(out, true));
+const command = (name: string) => `dist/commands/${name}.js`;
 
-const loadsStatically = (entry: string) => heavyIn(reachable(outputFor(entry), false));
-const canLoad = (entry: string) => heavyIn(reachable(outputFor(entry), true));
+describe('bundle layout and what each command loads (issue 9)', () => {
+  it('builds one file per command, the bin entry, cli-main and the library', () => {
+    expect(commandNames).toEqual(COMMANDS);
+    for (const f of ['dist/cli.js', 'dist/cli-main.js', 'dist/index.js', ...COMMANDS.map(command)]) expect(Object.keys(outputs)).toContain(f);
+  });
 
-describe('bundle chunk graph (issue 9)', () => {
-  it('the bin entry loads commander and nothing else heavy', () => {
-    expect(loadsStatically('src/bin-entry.ts')).toEqual(['commander']);
+  it('the bin entry loads nothing heavy (`--version` is answered there) and imports cli-main lazily', () => {
+    expect(loadsStatically('dist/cli.js')).toEqual([]);
+    const imports = outputs['dist/cli.js']?.imports ?? [];
+    expect(imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path)).toEqual(['./cli-main.js']);
+  });
+
+  it('cli-main loads commander and no command; each command is a lazy import of its own file', () => {
+    expect(loadsStatically('dist/cli-main.js')).toEqual(['commander']);
+    const lazy = (outputs['dist/cli-main.js']?.imports ?? []).filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
+    expect(lazy.sort()).toEqual(COMMANDS.map((c) => `./commands/${c}.js`));
+  });
+
+  it('each command reads at most two files before it runs (Node pays per file)', () => {
+    for (const c of COMMANDS) expect([c, reachable(command(c), false).size <= 2]).toEqual([c, true]);
   });
 
   it('urls loads chalk only; yaml waits for --config', () => {
-    expect(loadsStatically('src/commands/urls.ts')).toEqual(['chalk']);
-    expect(canLoad('src/commands/urls.ts')).toContain('yaml');
+    expect(loadsStatically(command('urls'))).toEqual(['chalk']);
+    expect(canLoad(command('urls'))).toContain('yaml');
   });
 
   it('validate-metadata parses XML without xml-crypto, xpath or yaml; xml-crypto is a lazy chunk', () => {
-    expect(loadsStatically('src/commands/validate-metadata.ts')).toEqual(['@xmldom/xmldom', 'chalk', 'fast-xml-parser']);
-    expect(canLoad('src/commands/validate-metadata.ts')).toEqual(expect.arrayContaining(['xml-crypto', 'xpath']));
+    expect(loadsStatically(command('validate-metadata'))).toEqual(['@xmldom/xmldom', 'chalk', 'fast-xml-parser']);
+    expect(canLoad(command('validate-metadata'))).toEqual(expect.arrayContaining(['xml-crypto', 'xpath']));
   });
 
   it.each(['lint', 'patch'])('%s loads yaml and the XML parsers, never xml-crypto up front', (cmd) => {
-    expect(loadsStatically(`src/commands/${cmd}.ts`)).toEqual(['@xmldom/xmldom', 'chalk', 'fast-xml-parser', 'yaml']);
+    expect(loadsStatically(command(cmd))).toEqual(['@xmldom/xmldom', 'chalk', 'fast-xml-parser', 'yaml']);
+    expect(canLoad(command(cmd))).toContain('xml-crypto');
   });
 
-  it('check-response loads no prompt library', () => {
-    expect(loadsStatically('src/commands/check-response.ts')).not.toContain('@inquirer/prompts');
+  it('check-response loads no prompt library and xml-crypto only lazily', () => {
+    expect(loadsStatically(command('check-response'))).not.toContain('@inquirer/prompts');
+    expect(loadsStatically(command('check-response'))).not.toContain('xml-crypto');
   });
 
   it('only init can load inquirer', () => {
-    const commands = Object.values(meta.outputs).map((o) => o.entryPoint).filter((e): e is string => e?.startsWith('src/commands/') === true);
-    expect(commands.sort()).toEqual(['check-response', 'init', 'lint', 'patch', 'urls', 'validate-metadata'].map((c) => `src/commands/${c}.ts`));
-    for (const entry of commands) expect([entry, canLoad(entry).includes('@inquirer/prompts')]).toEqual([entry, entry === 'src/commands/init.ts']);
+    for (const c of COMMANDS) expect([c, canLoad(command(c)).includes('@inquirer/prompts')]).toEqual([c, c === 'init']);
+    expect(canLoad('dist/cli-main.js')).not.toContain('@inquirer/prompts');
   });
 
-  it('xml-crypto lives only in chunks that are imported dynamically', () => {
-    const holders = Object.entries(meta.outputs)
+  it('xml-crypto lives only in chunks that are imported dynamically (the library excepted)', () => {
+    const holders = Object.entries(outputs)
       .filter(([, o]) => Object.keys(o.inputs).some((i) => packageOf(i) === 'xml-crypto'))
       .map(([name]) => name);
     expect(holders.length).toBeGreaterThan(0);
-    const staticallyImported = new Set(Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path)));
-    // The library entry (dist/index.js) may load it: library users get everything.
-    const index = reachable(outputFor('src/index.ts'), false);
-    expect(holders.filter((h) => staticallyImported.has(h) && !index.has(h))).toEqual([]);
+    const staticTargets = new Set(Object.values(outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path)));
+    const library = reachable('dist/index.js', false);
+    expect(holders.filter((h) => (staticTargets.has(h) || COMMANDS.map(command).includes(h)) && !library.has(h))).toEqual([]);
   });
 });
