@@ -11,6 +11,7 @@
  */
 import type { Reference, SignedXml } from 'xml-crypto';
 import { finding, hasErrors, type Finding } from '../findings.js';
+import { ID_ATTRIBUTES } from './dom.js';
 import { xmlCrypto } from './lazy-xml-crypto.js';
 import { locationOf } from './parse-dom.js';
 import { checkStructure, type StructureOptions } from './signature-structure.js';
@@ -46,9 +47,16 @@ export function verifySignature(sig: Element, xml: string, opts: SignatureVerify
     return out;
   }
   const element = sig.parentNode as Element;
+  const idAttribute = s.covers ? idAttributeOf(element, s.referenceUri ?? '') : undefined;
   let reason = '';
   for (const [i, pem] of opts.trustedCerts.entries()) {
     const sx = new (xmlCrypto().SignedXml)({ publicCert: pem, getCertFromKeyInfo: () => null });
+    // xml-crypto looks the reference up with one whole-document XPath scan per ID-like attribute
+    // name (ID, Id, id), refusing a value found twice. When checkStructure has proved the URI is
+    // "#<this element's ID>" and that value occurs once among all three names (countId), one scan
+    // for the name the element uses finds the same element: the other two can only find nothing
+    // (issue 9: each scan of a 25 MB aggregate took ~3 s). Otherwise xml-crypto keeps all three.
+    if (idAttribute !== undefined) sx.idAttributes = [idAttribute];
     try {
       sx.loadSignature(sig);
       if (!sx.checkSignature(xml)) {
@@ -83,12 +91,34 @@ export function verifySignature(sig: Element, xml: string, opts: SignatureVerify
   return out;
 }
 
-/** Canonical form of `element` under the reference's transforms, via xml-crypto's own code path. */
+/**
+ * Canonical form of `element` under the reference's transforms, via xml-crypto's own code path.
+ * That path finds the element's in-scope ancestor namespaces by evaluating `ref.xpath` on our
+ * document; xml-crypto's is the ID lookup, a scan of the whole document, so it gets the element's
+ * own position path instead (`/*[1]/*[3]`, child steps only): the same element, the same code.
+ */
 function canonicalOf(sx: SignedXml, ref: Reference, element: Element): string | undefined {
   try {
     const priv = sx as unknown as { getCanonReferenceXml(d: Document, r: unknown, n: Node): string };
-    return priv.getCanonReferenceXml(element.ownerDocument as Document, { ...ref }, element);
+    return priv.getCanonReferenceXml(element.ownerDocument as Document, { ...ref, xpath: positionPath(element) }, element);
   } catch {
     return undefined;
   }
+}
+
+/** `/*[i]/*[j]…`: the element's position among element children at each level, from the root. */
+export function positionPath(element: Element): string {
+  const steps: string[] = [];
+  for (let el: Element | null = element; el; el = el.parentNode?.nodeType === 1 ? (el.parentNode as Element) : null) {
+    let index = 1;
+    for (let sib = el.previousSibling; sib; sib = sib.previousSibling) if (sib.nodeType === 1) index++;
+    steps.unshift(`*[${index}]`);
+  }
+  return `/${steps.join('/')}`;
+}
+
+/** Which ID-like attribute of `element` carries the value `#id` names (the one checkStructure proved unique). */
+function idAttributeOf(element: Element, uri: string): string | undefined {
+  if (!uri.startsWith('#')) return undefined;
+  return ID_ATTRIBUTES.find((a) => element.hasAttribute(a) && element.getAttribute(a) === uri.slice(1));
 }
