@@ -58,7 +58,7 @@ describe.skipIf(!existsSync('dist/cli.js'))('built bin/polyaxon-sso.js', () => {
   });
 
   it('a reader that closes the pipe early (| head) gets no stack trace', () => {
-    const r = spawnSync('bash', ['-c', `'${process.execPath}' bin/polyaxon-sso.js --help | head -c 10 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], {
+    const r = spawnSync('bash', ['-c', `'${process.execPath}' bin/polyaxon-sso.js --help | true; echo "status=\${PIPESTATUS[0]}"`], {
       encoding: 'utf8',
       timeout: 15_000,
     });
