@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { inputError, usageError } from '../core/errors.js';
 import { parseHost } from '../core/urls/parse-host.js';
+import { affordableBytes, heapGuard } from './heap-guard.js';
 import type { Io } from './io.js';
 
 /** Bytes of one input (`file`, `https://…` or `-`), with the name findings should show. */
@@ -43,6 +44,7 @@ export async function readLocalFile(path: string, shown: string, limit: number, 
   }
   if (info.isDirectory()) throw inputError(`${shown} is a directory, not a ${what} file`, 'INPUT_IS_DIRECTORY');
   if (info.size > limit) throw tooLarge(shown, limit);
+  heapGuard(info.size, shown);
   try {
     return await readFile(path);
   } catch (e) {
@@ -69,11 +71,14 @@ function tooLarge(shown: string, limit: number) {
 
 async function readStream(stream: NodeJS.ReadableStream, limit: number, what: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
+  const affordable = affordableBytes();
   let size = 0;
   for await (const chunk of stream) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buf.length;
     if (size > limit) throw tooLarge(`${what} on stdin`, limit);
+    // Stop reading as soon as it cannot fit (issue 9), rather than after buffering all of it.
+    if (size > affordable) heapGuard(size, `the ${what}`);
     chunks.push(buf);
   }
   return Buffer.concat(chunks);
@@ -114,6 +119,7 @@ async function fetchHttps(spec: string, io: Io, limit: number, what: string): Pr
     if (!res.ok) throw inputError(`fetching ${url.href} failed: HTTP ${res.status}`, 'FETCH_HTTP_STATUS');
     const declared = Number(res.headers.get('content-length') ?? '0');
     if (declared > limit) throw tooLarge(url.href, limit);
+    if (declared > 0) heapGuard(declared, url.href);
     if (!res.body) return Buffer.alloc(0);
     return readStream(res.body as unknown as NodeJS.ReadableStream, limit, what);
   }

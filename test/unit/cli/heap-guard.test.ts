@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { isOperationalError } from '../../../src/core/errors.js';
+import { affordableBytes, HEAP_PER_INPUT_BYTE, heapGuard } from '../../../src/cli/heap-guard.js';
+
+const MB = 2 ** 20;
+const GB = 2 ** 30;
+
+/** The size judgement that keeps a too-big document from crashing V8 (issue 9); no real heap needed. */
+describe('heapGuard', () => {
+  const stats = { heap_size_limit: 4 * GB, used_heap_size: 16 * MB };
+
+  it('affords (limit − used − 64 MB) / bytes-per-byte', () => {
+    expect(HEAP_PER_INPUT_BYTE).toBe(30);
+    expect(affordableBytes(stats)).toBe(Math.floor((4 * GB - 16 * MB - 64 * MB) / 30));
+    expect(affordableBytes({ heap_size_limit: 64 * MB, used_heap_size: 8 * MB })).toBe(0);
+  });
+
+  it('lets through what fits, up to the byte', () => {
+    expect(() => heapGuard(affordableBytes(stats), 'big.xml', stats)).not.toThrow();
+    expect(() => heapGuard(25 * MB, 'agg-10k.xml', stats)).not.toThrow();
+  });
+
+  it('refuses what does not, as INPUT_TOO_LARGE (exit 2) with a NODE_OPTIONS hint in whole GB', () => {
+    let caught: unknown;
+    try {
+      heapGuard(245 * MB, 'agg-100k.xml', stats);
+    } catch (e) {
+      caught = e;
+    }
+    expect(isOperationalError(caught)).toBe(true);
+    const e = caught as { code: string; exitCode: number; hint?: string; message: string };
+    expect([e.code, e.exitCode]).toEqual(['INPUT_TOO_LARGE', 2]);
+    // need = 16 MB + 64 MB + 245 MB × 30 = 7430 MB → 8 GB
+    expect(e.hint).toContain('NODE_OPTIONS=--max-old-space-size=8192 ');
+    expect(e.message).not.toContain('\n');
+    expect(() => heapGuard(affordableBytes(stats) + 1, 'big.xml', stats)).toThrow();
+  });
+});
