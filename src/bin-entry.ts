@@ -1,4 +1,3 @@
-import { manageJit } from './cli/jit-policy.js';
 import { VERSION } from './version.js';
 
 const argv = process.argv.slice(2);
@@ -13,8 +12,6 @@ for (const stream of [process.stdout, process.stderr])
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`);
 } else {
-  // Commands may tune V8 for a short run once they know their input (src/cli/jit-policy.ts).
-  manageJit();
   const { main } = await import('./cli.js');
   // exitCode, not process.exit(): stdout may still be flushing into a pipe.
   main(argv).then(

@@ -82,7 +82,7 @@ export async function readMetadata(io: Io, spec: string, opts: { now: Date; minD
   if (decoded.text === undefined || hasErrors(decoded.findings)) return out;
   out.text = decoded.text;
   out.sha256 = createHash('sha256').update(normalizeStoredXml(decoded.text), 'utf8').digest('hex');
-  await preloadIfSigned(decoded.text, { shortRun: true });
+  await preloadIfSigned(decoded.text);
   const report = validateMetadata(decoded.text, {
     now: opts.now,
     minDays: opts.minDays,

@@ -1,5 +1,4 @@
 import { preloadXmlCrypto } from '../core/xml/lazy-xml-crypto.js';
-import { shortRunIfSmall } from './jit-policy.js';
 
 const UTF16LE = Buffer.from('Signature', 'utf16le');
 const UTF16BE = Buffer.from(UTF16LE).swap16();
@@ -11,11 +10,8 @@ const UTF16BE = Buffer.from(UTF16LE).swap16();
  * UTF-16, and a false hit (the word in a value) only loads the module. Other encodings fall back to
  * xmlCrypto()'s synchronous load, which is slower but checks the same.
  */
-export async function preloadIfSigned(input: Uint8Array | string, opts: { shortRun?: boolean } = {}): Promise<void> {
-  if (!mentionsSignature(input)) return;
-  // A one-document command about to verify: small means short (not lint: many files, one long run).
-  if (opts.shortRun) await shortRunIfSmall(typeof input === 'string' ? input.length : input.byteLength);
-  await preloadXmlCrypto();
+export async function preloadIfSigned(input: Uint8Array | string): Promise<void> {
+  if (mentionsSignature(input)) await preloadXmlCrypto();
 }
 
 export function mentionsSignature(input: Uint8Array | string): boolean {

@@ -52,7 +52,7 @@ export async function run(io: Io, source: string, opts: CheckResponseCliOptions)
     ...(config ? [[oktaXmlFromConfig(config.doc, opts.config as string), `${opts.config} options.xml`]] : []),
     ...(opts.metadata !== undefined ? [[(await readSource(opts.metadata, io, { maxSizeMb: opts.maxSize, what: 'metadata' })).bytes.toString('utf8'), opts.metadata]] : []),
   ] as [string, string][]) {
-    await preloadIfSigned(xml, { shortRun: true });
+    await preloadIfSigned(xml);
     const t = trustFromMetadata(xml, name, now);
     if (expectedIssuer !== undefined && expectedIssuer !== t.entityId)
       throw usageError(`--config and --metadata describe different Okta apps (${expectedIssuer} vs ${t.entityId})`);
@@ -68,7 +68,7 @@ export async function run(io: Io, source: string, opts: CheckResponseCliOptions)
   if (!decoded.ok) throw inputError(`${input.name}: ${decoded.message}`, decoded.code, decoded.hint);
   const steps = decoded.value.steps;
   const file = steps.length === 1 && steps[0] === 'xml' ? input.name : `${input.name} (decoded)`;
-  await preloadIfSigned(decoded.value.xml, { shortRun: true });
+  await preloadIfSigned(decoded.value.xml);
   const report = checkResponse(decoded.value.xml, {
     file, trustedCerts: anchors.map((a) => a.pem), audience, acsUrl, now, clockSkewSeconds, attributes, matchGroups: boundedGroupsMatcher(),
     ...(expectedIssuer !== undefined ? { expectedIssuer } : {}),

@@ -37,7 +37,7 @@ export async function run(io: Io, source: string, opts: ValidateMetadataOptions)
     signerCerts.push(pem);
   }
   const input = await readSource(source, io, { maxSizeMb: opts.maxSize, what: 'metadata' });
-  await preloadIfSigned(input.bytes, { shortRun: true });
+  await preloadIfSigned(input.bytes);
   const report = validateMetadataBytes(input.bytes, {
     now,
     minDays,
