@@ -2,12 +2,13 @@
 // the test inspects the files users actually get (issue 9: what each command loads at start-up).
 //
 // Layout (dist/): cli.js (bin entry: `--version`, else imports cli-main.js) → cli-main.js
-// (commander + src/cli.ts) → commands/<name>.js, one self-contained file per command, plus
-// chunks/<name>/ for what only some runs need (yaml for `urls --config`, xml-crypto for signed
-// documents). Node pays ~1 ms per ESM file it loads on this class of machine, and one build with
-// code splitting cut urls' 35 KB into 10 files; separate builds duplicate the small shared modules
-// instead, which costs nothing since a process runs one command. Their only shared state is the
-// OperationalError class, recognised by a brand (src/core/errors.ts). index.js is the library.
+// (commander + src/cli.ts) → commands/<name>.js, one self-contained file per command; what only
+// some runs need stays out of it: chunks/<name>/ (xml-crypto, for signed documents) and lazy/
+// (yaml, for `urls --config`). Node pays ~1 ms per ESM file it loads on this class of machine, and
+// one build with code splitting cut urls' 35 KB into 10 files; separate builds duplicate the small
+// shared modules instead, which costs nothing since a process runs one command. State that must
+// cross bundles goes through a brand (OperationalError, src/core/errors.ts) or a process-wide
+// symbol (src/cli/jit-policy.ts). index.js is the library.
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,23 @@ const chalkWithoutDetection = {
   setup(b) {
     const browser = fileURLToPath(new URL('../node_modules/chalk/source/vendor/supports-color/browser.js', import.meta.url));
     b.onResolve({ filter: /^#supports-color$/ }, (args) => (args.importer.includes('/chalk/') ? { path: browser } : undefined));
+  },
+};
+
+/**
+ * Modules a command imports lazily that share code with it: with splitting, the shared code would
+ * be a third file read at every start (urls read esbuild's helpers and findings.ts that way), so
+ * each is built on its own into dist/lazy/ and the import points there.
+ */
+const LAZY_MODULES = { 'host-from-config': 'src/cli/host-from-config.ts' };
+
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(b) {
+    const names = Object.keys(LAZY_MODULES).join('|');
+    b.onResolve({ filter: new RegExp(`^\\.\\./cli/(${names})\\.js$`) }, (args) =>
+      args.importer.includes('/src/commands/') ? { path: `../lazy/${args.path.slice('../cli/'.length)}`, external: true } : undefined,
+    );
   },
 };
 
@@ -107,7 +125,8 @@ export const builds = [
     // Splitting only for this command's lazy import()s: each becomes a chunk read when needed.
     splitting: true,
     chunkNames: `chunks/${name}/[name]-[hash]`,
-    plugins: [chalkWithoutDetection, xmldomLazyHtmlEntities],
+    plugins: [chalkWithoutDetection, xmldomLazyHtmlEntities, lazyModules],
   })),
+  ...Object.entries(LAZY_MODULES).map(([name, source]) => ({ ...common, entryPoints: { [`lazy/${name}`]: source } })),
   { ...common, entryPoints: { index: 'src/index.ts' }, splitting: true, chunkNames: 'chunks/index/[name]-[hash]', plugins: [chalkWithoutDetection, xmldomLazyHtmlEntities] },
 ];

@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { EXIT, inputError, usageError } from '../core/errors.js';
+import { EXIT, usageError } from '../core/errors.js';
 import type { Finding } from '../core/findings.js';
 import { buildOktaForm } from '../core/urls/okta-form.js';
 import { renderTerraform } from '../core/urls/terraform.js';
@@ -32,6 +30,9 @@ export async function run(io: Io, opts: UrlsOptions): Promise<number> {
   let hostSource = '--host';
   if (hostInput === undefined) {
     if (opts.config === undefined) throw usageError('missing --host (or --config to read it from the deployment config)', 'USAGE');
+    // Only --config needs yaml (the biggest module urls could load): a separate file, read here
+    // (issue 9: `urls --host` within 1.3× of `node -e 0`).
+    const { hostFromConfig } = await import('../cli/host-from-config.js');
     const fromConfig = await hostFromConfig(opts.config, io);
     findings.push(...fromConfig.findings);
     hostInput = fromConfig.host;
@@ -49,24 +50,4 @@ export async function run(io: Io, opts: UrlsOptions): Promise<number> {
   }
   if (format !== 'json' && findings.length > 0) io.stderr.write(renderFindingLines(findings, wantsColor(io, opts.color)));
   return EXIT.OK;
-}
-
-async function hostFromConfig(file: string, io: Io): Promise<{ host: string; source: string; findings: Finding[] }> {
-  let text: string;
-  try {
-    text = await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw inputError(missing ? `config file not found: ${file}` : `cannot read ${file}: ${(e as Error).message}`, missing ? 'INPUT_NOT_FOUND' : 'INPUT_UNREADABLE');
-  }
-  // yaml is the biggest module urls could need, and only --config needs it: loaded here, not at
-  // start-up (issue 9: `urls --host` within 1.3× of `node -e 0`).
-  const [{ parseConfig }, { inferHost }] = await Promise.all([import('../core/config/parse-config.js'), import('../core/config/infer-host.js')]);
-  const parsed = parseConfig(text, file);
-  const syntax = parsed.findings[0];
-  if (syntax) throw inputError(`${file}:${syntax.location?.line}:${syntax.location?.column}: ${syntax.message}`, syntax.code, syntax.hint);
-  const inferred = inferHost(parsed.doc);
-  if (inferred.host === undefined || inferred.source === undefined)
-    throw inputError(`${file}: no host found (ingress.hostName with ingress.enabled, or hostName)`, 'CONFIG_NO_HOST', 'Pass --host.');
-  return { host: inferred.host, source: inferred.source, findings: inferred.findings };
 }

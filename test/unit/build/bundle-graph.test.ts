@@ -75,9 +75,12 @@ describe('bundle layout and what each command loads (issue 9)', () => {
     for (const c of COMMANDS) expect([c, reachable(command(c), false).size <= 2]).toEqual([c, true]);
   });
 
-  it('urls loads chalk only; yaml waits for --config', () => {
+  it('urls loads chalk only, from one file; yaml waits for --config in dist/lazy/', () => {
     expect(loadsStatically(command('urls'))).toEqual(['chalk']);
-    expect(canLoad(command('urls'))).toContain('yaml');
+    expect(reachable(command('urls'), false).size).toBe(1);
+    const lazy = (outputs[command('urls')]?.imports ?? []).filter((i) => i.kind === 'dynamic-import').map((i) => [i.path, i.external]);
+    expect(lazy).toEqual([['../lazy/host-from-config.js', true]]);
+    expect(loadsStatically('dist/lazy/host-from-config.js')).toEqual(['yaml']);
   });
 
   it('validate-metadata parses XML without xml-crypto, xpath or yaml; xml-crypto is a lazy chunk', () => {
