@@ -6,9 +6,9 @@
 // some runs need stays out of it: chunks/<name>/ (xml-crypto, for signed documents) and lazy/
 // (yaml, for `urls --config`). Node pays ~1 ms per ESM file it loads on this class of machine, and
 // one build with code splitting cut urls' 35 KB into 10 files; separate builds duplicate the small
-// shared modules instead, which costs nothing since a process runs one command. State that must
-// cross bundles goes through a brand (OperationalError, src/core/errors.ts) or a process-wide
-// symbol (src/cli/jit-policy.ts). index.js is the library.
+// shared modules instead, which costs nothing since a process runs one command. Their only
+// shared state, the OperationalError class, is recognised by a brand (src/core/errors.ts).
+// index.js is the library.
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
