@@ -1,23 +1,17 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { inferHost } from '../core/config/infer-host.js';
 import { parseConfig } from '../core/config/parse-config.js';
 import { inputError } from '../core/errors.js';
 import type { Finding } from '../core/findings.js';
 import type { Io } from './io.js';
+import { maxBytes, readLocalFile } from './read-source.js';
 
 /**
  * `urls --config`: the Polyaxon host from a deployment config (DESIGN.md §2). Its own module, and
  * its own file in the build, because it is the only part of `urls` that needs yaml (issue 9).
  */
 export async function hostFromConfig(file: string, io: Io): Promise<{ host: string; source: string; findings: Finding[] }> {
-  let text: string;
-  try {
-    text = await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw inputError(missing ? `config file not found: ${file}` : `cannot read ${file}: ${(e as Error).message}`, missing ? 'INPUT_NOT_FOUND' : 'INPUT_UNREADABLE');
-  }
+  const text = (await readLocalFile(resolve(io.cwd, file), file, maxBytes(undefined), 'config')).toString('utf8');
   const parsed = parseConfig(text, file);
   const syntax = parsed.findings[0];
   if (syntax) throw inputError(`${file}:${syntax.location?.line}:${syntax.location?.column}: ${syntax.message}`, syntax.code, syntax.hint);

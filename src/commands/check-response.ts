@@ -1,5 +1,4 @@
 import { createPrivateKey } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseConfig } from '../core/config/parse-config.js';
 import { inferHost } from '../core/config/infer-host.js';
@@ -13,7 +12,7 @@ import { wantsColor, type Io } from '../cli/io.js';
 import { boundedGroupsMatcher } from '../cli/bounded-groups-matcher.js';
 import { attributeOptions, hostOption, intOption, nowOption, orgOption, type AttrOpts } from '../cli/options.js';
 import { preloadIfSigned } from '../cli/preload-if-signed.js';
-import { maxBytes, readSource } from '../cli/read-source.js';
+import { maxBytes, readLocalFile, readSource } from '../cli/read-source.js';
 import { renderResponseReport } from '../cli/render-response.js';
 
 interface CheckResponseCliOptions extends AttrOpts {
@@ -110,13 +109,5 @@ function usableKey(pem: string, path: string): void {
 }
 
 async function readText(path: string, io: Io, limit: number, what: string): Promise<string> {
-  try {
-    const buf = await readFile(resolve(io.cwd, path));
-    if (buf.length > limit) throw inputError(`${path} is larger than --max-size`, 'INPUT_TOO_LARGE');
-    return buf.toString('utf8');
-  } catch (e) {
-    if (e instanceof Error && e.name === 'OperationalError') throw e;
-    const code = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'INPUT_UNREADABLE';
-    throw inputError(`cannot read ${what} file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, code, 'Check the path.');
-  }
+  return (await readLocalFile(resolve(io.cwd, path), path, limit, what)).toString('utf8');
 }

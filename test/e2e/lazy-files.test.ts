@@ -21,7 +21,7 @@ describe.skipIf(!existsSync('dist/cli.js'))('lazily loaded files of the built bi
   it('an error thrown in the lazy file is an input error: exit 2, one line, no internal error', () => {
     const r = bin(['urls', '--config', 'fixtures/configs/no-such-file.yaml', '--org', 'acme']);
     expect([r.code, r.stdout]).toEqual([2, '']);
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr.trimEnd().split('\n')).toEqual(['polyaxon-sso: config file not found: fixtures/configs/no-such-file.yaml', '  hint: Check the path.']);
     expect(r.stderr).not.toContain('internal error');
   });
 });
