@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { inferHost } from '../core/config/infer-host.js';
 import { parseConfig } from '../core/config/parse-config.js';
 import { inputError } from '../core/errors.js';
-import type { Finding } from '../core/findings.js';
+import { formatLocation, type Finding } from '../core/findings.js';
 import type { Io } from './io.js';
 import { maxBytes, readLocalFile } from './read-source.js';
 
@@ -14,7 +14,7 @@ export async function hostFromConfig(file: string, io: Io): Promise<{ host: stri
   const text = (await readLocalFile(resolve(io.cwd, file), file, maxBytes(undefined), 'config')).toString('utf8');
   const parsed = parseConfig(text, file);
   const syntax = parsed.findings[0];
-  if (syntax) throw inputError(`${file}:${syntax.location?.line}:${syntax.location?.column}: ${syntax.message}`, syntax.code, syntax.hint);
+  if (syntax) throw inputError(`${syntax.location ? formatLocation(syntax.location, file) : file}: ${syntax.message}`, syntax.code, syntax.hint);
   const inferred = inferHost(parsed.doc);
   if (inferred.host === undefined || inferred.source === undefined)
     throw inputError(`${file}: no host found (ingress.hostName with ingress.enabled, or hostName)`, 'CONFIG_NO_HOST', 'Pass --host.');

@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import type { Finding } from '../core/findings.js';
+import { formatLocation, type Finding } from '../core/findings.js';
 
 /** Compact findings for stderr: `severity: message [CODE]`, the hint indented below. */
 export function renderFindingLines(findings: readonly Finding[], color: boolean): string {
@@ -7,7 +7,7 @@ export function renderFindingLines(findings: readonly Finding[], color: boolean)
   const paint = { error: c.red, warning: c.yellow, info: c.cyan } as const;
   return findings
     .map((f) => {
-      const at = f.location ? `${f.location.file ? `${f.location.file}:` : ''}${f.location.line}:${f.location.column}: ` : '';
+      const at = f.location ? `${formatLocation(f.location)}: ` : '';
       const head = `${at}${paint[f.severity](f.severity)}: ${f.message} ${c.dim(`[${f.code}]`)}`;
       return f.hint ? `${head}\n  ${c.dim('hint:')} ${f.hint}\n` : `${head}\n`;
     })

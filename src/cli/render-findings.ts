@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import type { Finding, Severity } from '../core/findings.js';
+import { formatLocation, type Finding, type Severity } from '../core/findings.js';
 
 /**
  * Findings grouped by severity (errors first), each with its location, code and hint. Generic:
@@ -16,7 +16,7 @@ export function renderFindings(findings: readonly Finding[], opts: { color: bool
     if (group.length === 0) continue;
     out += `\n${paint[sev].bold(`${TITLES[sev]} (${group.length})`)}\n`;
     for (const f of group) {
-      const loc = f.location ? `${f.location.file ? `${f.location.file}:` : ''}${f.location.line}:${f.location.column}  ` : '';
+      const loc = f.location ? `${formatLocation(f.location)}  ` : '';
       out += `  ${c.dim(loc)}${f.message} ${c.dim(`[${f.code}]`)}\n`;
       if (f.hint) out += `    ${c.dim('hint:')} ${f.hint}\n`;
     }

@@ -20,6 +20,11 @@ export interface Finding {
   location?: Location;
 }
 
+/** `file:line:col` (`line:col` without a file): how every report and error names a position. */
+export function formatLocation(loc: Location, file: string | undefined = loc.file): string {
+  return `${file ? `${file}:` : ''}${loc.line}:${loc.column}`;
+}
+
 export function finding(
   code: string,
   severity: Severity,

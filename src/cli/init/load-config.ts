@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { inferHost } from '../../core/config/infer-host.js';
 import { parseConfig } from '../../core/config/parse-config.js';
 import { inputError } from '../../core/errors.js';
+import { formatLocation } from '../../core/findings.js';
 import { existingOkta } from '../../core/init/existing-okta.js';
 import type { ConfigState } from '../../core/init/init-state.js';
 import type { Io } from '../io.js';
@@ -22,7 +23,7 @@ export async function loadConfig(path: string, io: Io, now: Date, limit: number)
   const parsed = parseConfig(text, path);
   const bad = parsed.findings.find((f) => f.severity === 'error');
   if (bad) {
-    const at = bad.location ? `${path}:${bad.location.line}:${bad.location.column}: ` : `${path}: `;
+    const at = `${bad.location ? formatLocation(bad.location, path) : path}: `;
     throw inputError(`${at}${bad.message}`, bad.code, bad.hint);
   }
   const state: ConfigState = { path, exists: true, text };

@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/findings.js';
+import { formatLocation, type Finding } from '../../core/findings.js';
 import { checkOf, LINT_CHECKS, type LintCheck } from '../../core/lint/codes.js';
 import type { FileReport } from '../../core/lint/lint-config.js';
 import type { LintReport } from './report.js';
@@ -61,7 +61,7 @@ function testcase(name: string, check: LintCheck, file: string, found: Finding[]
 }
 
 function line(file: string, f: Finding): string {
-  const at = f.location ? `${file}:${f.location.line}:${f.location.column}` : file;
+  const at = f.location ? formatLocation(f.location, file) : file;
   return `${at}  ${f.severity}  ${f.message}  [${f.code}]${f.hint ? `\n    hint: ${f.hint}` : ''}`;
 }
 

@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import type { Finding } from '../../core/findings.js';
+import { formatLocation, type Finding } from '../../core/findings.js';
 import { summaryLine, type LintReport } from './report.js';
 
 /**
@@ -26,5 +26,5 @@ export function renderText(report: LintReport, opts: { color?: boolean } = {}): 
 }
 
 function where(file: string, f: Finding): string {
-  return f.location ? `${file}:${f.location.line}:${f.location.column}` : file;
+  return f.location ? formatLocation(f.location, file) : file;
 }

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, type LineCounter, type Node, type YAMLMap } from 'yaml';
 import { positionAt } from '../config/parse-config.js';
 import { inputError, type OperationalError } from '../errors.js';
+import { formatLocation } from '../findings.js';
 
 /**
  * Refusals on the way to `externalServices.auth.okta` (issue 4): each leaves the file untouched
@@ -23,7 +24,7 @@ const STANDARD_TAGS = new Set([
 
 export function refuse(ctx: CheckCtx, pos: number | undefined, code: string, message: string, hint?: string): OperationalError {
   const at = pos === undefined ? undefined : positionAt(ctx.lc, pos, ctx.file);
-  const where = at ? `${at.file ?? ''}${at.file ? ':' : ''}${at.line}:${at.column}: ` : '';
+  const where = at ? `${formatLocation(at)}: ` : '';
   return inputError(`${where}${message}`, code, hint);
 }
 

@@ -1,5 +1,6 @@
 import type { ParsedConfig } from '../config/parse-config.js';
 import { inputError } from '../errors.js';
+import { formatLocation } from '../findings.js';
 
 /**
  * `patch` cannot run on a config it cannot read exactly as PyYAML would (DESIGN.md §8: a YAML
@@ -12,7 +13,7 @@ export function refuseInvalidConfig(parsed: ParsedConfig, file?: string): void {
     ?? parsed.findings.find((f) => f.code === 'YAML_DUPLICATE_KEY');
   if (!first) return;
   const shown = file ?? first.location?.file;
-  const at = first.location ? `${shown ? `${shown}:` : ''}${first.location.line}:${first.location.column}: ` : '';
+  const at = first.location ? `${formatLocation(first.location, shown)}: ` : '';
   const code = {
     YAML_MULTI_DOCUMENT: 'PATCH_MULTI_DOCUMENT',
     YAML_DUPLICATE_KEY: 'PATCH_DUPLICATE_KEY',
