@@ -29,6 +29,20 @@ function attrOptions(cmd: Command): Command {
     .option('--no-groups', 'leave out the group attribute statement');
 }
 
+/** Options several commands share: declared once, so the flag and its help read the same everywhere. */
+const SHARED = {
+  now: (c: Command) => c.option('--now <iso>', 'use this time instead of the clock'),
+  minDays: (c: Command) => c.option('--min-days <n>', 'warn when a certificate expires within n days', '30'),
+  maxSize: (c: Command) => c.option('--max-size <MB>', 'refuse larger inputs', '10'),
+  strict: (c: Command) => c.option('--strict', 'warnings fail too (exit 1)'),
+  fingerprint: (c: Command) => c.option('--fingerprint <sha>', 'pin: SHA-256 or SHA-1 of the expected signing cert (repeatable)', collect),
+  allowHttp: (c: Command) => c.option('--allow-http', 'allow an http:// host (local labs only)'),
+};
+
+function shared(cmd: Command, ...names: (keyof typeof SHARED)[]): Command {
+  return names.reduce((c, name) => SHARED[name](c), cmd);
+}
+
 function examples(cmd: Command, lines: string[]): Command {
   return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n${EXIT_TABLE}`);
 }
@@ -75,14 +89,13 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
   command('urls', 'print the URLs and values to type into Okta\'s "Create SAML Integration" form', (cmd) =>
     examples(
       attrOptions(
-        cmd
+        shared(cmd, 'allowHttp')
           .option('--host <host>', 'Polyaxon host, e.g. polyaxon.acme.com')
           .option('--org <org>', 'Polyaxon organization (URL slug; required)')
           .option('--config <file>', 'take the host from this deployment config')
           .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'terraform']).default('text'))
           .option('--json', 'same as --format json')
-          .option('--label <label>', 'Okta app label (terraform)', 'Polyaxon')
-          .option('--allow-http', 'allow an http:// host (local labs only)'),
+          .option('--label <label>', 'Okta app label (terraform)', 'Polyaxon'),
       ),
       ['polyaxon-sso urls --host polyaxon.acme.com --org acme', 'polyaxon-sso urls --config values.yaml --org acme --format terraform'],
     ),
@@ -90,16 +103,11 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
 
   command('validate-metadata', 'parse and verify the IdP metadata downloaded from Okta and its signing certificate', (cmd) =>
     examples(
-      cmd
+      shared(cmd, 'now', 'minDays', 'maxSize', 'strict', 'fingerprint')
         .argument('<source>', 'file, https URL, or - for stdin')
-        .option('--fingerprint <sha>', 'pin: SHA-256 or SHA-1 of the expected signing cert (repeatable)', collect)
-        .option('--min-days <n>', 'warn when a certificate expires within n days', '30')
-        .option('--now <iso>', 'use this time instead of the clock')
         .option('--entity-id <id>', 'pick one entity from an EntitiesDescriptor aggregate')
         .option('--signer-cert <pem>', 'certificate trusted to sign the metadata document (repeatable)', collect)
         .option('--require-signature', 'an unsigned document is an error')
-        .option('--max-size <MB>', 'refuse larger inputs', '10')
-        .option('--strict', 'warnings fail too (exit 1)')
         .option('--json', 'one JSON document on stdout'),
       ['polyaxon-sso validate-metadata okta-metadata.xml', 'polyaxon-sso validate-metadata https://acme.okta.com/app/exk123/sso/saml/metadata --json'],
     ),
@@ -107,7 +115,7 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
 
   command('patch', 'write externalServices.auth.okta into the deployment config, touching nothing else', (cmd) =>
     examples(
-      cmd
+      shared(cmd, 'now', 'minDays', 'maxSize')
         .argument('<config>', 'deployment config (YAML)')
         .option('--metadata <source>', 'IdP metadata: file, https URL, or - for stdin')
         .option('--check', 'exit 1 when the file would change; write nothing')
@@ -118,10 +126,7 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
         .option('--disable', 'set enabled: false and keep the metadata')
         .option('--create', 'create a minimal config when the file does not exist')
         .option('--force', 'write even when the metadata has errors')
-        .option('--now <iso>', 'use this time instead of the clock')
-        .option('--min-days <n>', 'warn when a certificate expires within n days', '30')
         .option('--entity-id <id>', 'pick one entity from an aggregate')
-        .option('--max-size <MB>', 'refuse larger inputs', '10')
         .option('--json', 'one JSON document on stdout'),
       ['polyaxon-sso patch values.yaml --metadata okta-metadata.xml --diff', 'polyaxon-sso patch values.yaml --metadata okta-metadata.xml --backup'],
     ),
@@ -129,21 +134,15 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
 
   command('lint', 'check deployment configs (for CI)', (cmd) =>
     examples(
-      cmd
+      shared(cmd, 'now', 'minDays', 'maxSize', 'strict', 'fingerprint', 'allowHttp')
         .argument('<inputs...>', 'files, directories, globs, or - for stdin')
         .addOption(new Option('--format <format>', 'output format').choices(['auto', 'text', 'json', 'github', 'sarif', 'junit']).default('auto'))
         .option('--json', 'same as --format json')
         .option('--max-warnings <n>', 'fail when there are more warnings than this')
-        .option('--strict', 'warnings fail too (exit 1)')
-        .option('--min-days <n>', 'warn when a certificate expires within n days', '30')
-        .option('--now <iso>', 'use this time instead of the clock')
-        .option('--fingerprint <sha>', 'pin the signing cert (repeatable)', collect)
         .option('--host <host>', 'expected Polyaxon host')
         .option('--org <org>', 'expected organization')
         .option('--require-okta', 'a config without an okta block fails')
-        .option('--skip-non-polyaxon', 'skip YAML files that are not Polyaxon configs even when named (for pre-commit)')
-        .option('--allow-http', 'allow an http:// host')
-        .option('--max-size <MB>', 'refuse larger XML', '10'),
+        .option('--skip-non-polyaxon', 'skip YAML files that are not Polyaxon configs even when named (for pre-commit)'),
       ['polyaxon-sso lint deploy/', 'polyaxon-sso lint "deploy/**/*.yaml" --format sarif > lint.sarif'],
     ),
   );
@@ -151,16 +150,12 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
   command('init', 'guided setup: from hostname and organization to a patched deployment config', (cmd) =>
     examples(
       attrOptions(
-        cmd
+        shared(cmd, 'now', 'maxSize', 'fingerprint', 'allowHttp')
           .option('--config <file>', 'deployment config to patch (created when missing)')
           .option('--host <host>', 'Polyaxon host')
           .option('--org <org>', 'Polyaxon organization')
           .option('--metadata <source>', 'IdP metadata: file or https URL')
           .option('--terraform-out <file>', 'also write the Okta app as Terraform')
-          .option('--fingerprint <sha>', 'pin the signing cert (repeatable)', collect)
-          .option('--now <iso>', 'use this time instead of the clock')
-          .option('--allow-http', 'allow an http:// host')
-          .option('--max-size <MB>', 'refuse larger inputs', '10')
           .option('-y, --yes', 'no prompts: take every answer from flags')
           .option('--json', 'print what was done as JSON at the end'),
       ),
@@ -171,7 +166,7 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
   command('check-response', 'verify a captured SAML response against the setup, offline', (cmd) =>
     examples(
       attrOptions(
-        cmd
+        shared(cmd, 'now', 'maxSize', 'strict', 'allowHttp')
           .argument('<source>', 'SAMLResponse (XML, base64, URL-encoded, deflated), SAML-tracer JSON or HAR; - for stdin')
           .option('--config <file>', 'trust the signing certs in this config\'s okta metadata')
           .option('--metadata <source>', 'trust the signing certs in this IdP metadata')
@@ -181,12 +176,8 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
           .option('--audience <url>', 'expected audience (default: the SP entity ID)')
           .option('--acs-url <url>', 'expected Recipient/Destination (default: the ACS URL)')
           .option('--sp-key <pem>', 'SP private key to decrypt an EncryptedAssertion')
-          .option('--now <iso>', 'use this time instead of the clock')
           .option('--clock-skew <seconds>', 'allowed clock skew', '180')
           .option('--redact', 'mask personal data (emails, names) in the output')
-          .option('--allow-http', 'allow an http:// host')
-          .option('--max-size <MB>', 'refuse larger inputs', '10')
-          .option('--strict', 'warnings fail too (exit 1)')
           .option('--json', 'one JSON document on stdout'),
       ),
       ['polyaxon-sso check-response saml-tracer.json --config values.yaml --host polyaxon.acme.com --org acme'],
