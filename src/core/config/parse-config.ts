@@ -19,6 +19,10 @@ export interface ParsedConfig {
 
 const BOM = '\uFEFF';
 
+/** Where Polyaxon reads the Okta settings (DESIGN.md §2): one spelling for every command. */
+export const OKTA_PATH = ['externalServices', 'auth', 'okta'] as const;
+export const OKTA_XML_PATH = [...OKTA_PATH, 'options', 'xml'] as const;
+
 export function parseConfig(rawText: string, file?: string): ParsedConfig {
   const bom = rawText.startsWith(BOM);
   const text = bom ? rawText.slice(1) : rawText;

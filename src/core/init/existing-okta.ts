@@ -1,4 +1,5 @@
 import { isMap, type Document } from 'yaml';
+import { OKTA_PATH, OKTA_XML_PATH } from '../config/parse-config.js';
 import type { ValidateOptions } from '../metadata/types.js';
 import { validateMetadata } from '../metadata/validate-metadata.js';
 import type { ExistingOkta } from './init-state.js';
@@ -11,10 +12,10 @@ import { certSummary } from './judge-metadata.js';
  */
 export function existingOkta(doc: Document.Parsed | undefined, opts: ValidateOptions): ExistingOkta | undefined {
   if (!doc || !isMap(doc.contents)) return undefined;
-  const okta = doc.getIn(['externalServices', 'auth', 'okta']);
+  const okta = doc.getIn(OKTA_PATH);
   if (okta === undefined || okta === null) return undefined;
-  const enabled = doc.getIn(['externalServices', 'auth', 'okta', 'enabled']) === true;
-  const raw = doc.getIn(['externalServices', 'auth', 'okta', 'options', 'xml']);
+  const enabled = doc.getIn([...OKTA_PATH, 'enabled']) === true;
+  const raw = doc.getIn(OKTA_XML_PATH);
   const xml = typeof raw === 'string' && raw.trim() !== '' ? raw : undefined;
   if (xml === undefined) return { enabled, certs: [] };
   const md = validateMetadata(xml, opts).metadata;

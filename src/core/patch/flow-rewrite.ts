@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { bodyLines, desiredLines, enabledLiteral, isMapTarget, pad, pathOf, targets, xmlLines } from './okta-lines.js';
 import { checkPathMap, checkPathNode, isNullish, notAMap, refuse } from './path-checks.js';
 import { change, insertLinesAfter, keyName, type AnyPair, type WalkCtx } from './walk-ctx.js';

@@ -1,4 +1,5 @@
 import type { PatchMode } from './types.js';
+import { OKTA_PATH } from '../config/parse-config.js';
 
 /**
  * The lines patch writes, at a given column. Depth d is the mapping level: 0 the document,
@@ -13,11 +14,10 @@ export interface LineCtx {
   step: number;
 }
 
-const PATH = ['externalServices', 'auth', 'okta'];
 const PREFIX = ['', 'externalServices', 'externalServices.auth', 'externalServices.auth.okta', 'externalServices.auth.okta.options'];
 
 export function targets(ctx: LineCtx, d: number): string[] {
-  if (d < 3) return [PATH[d] as string];
+  if (d < 3) return [OKTA_PATH[d] as string];
   if (d === 3) return ['enabled', 'options'].filter((k) => k !== 'options' || ctx.xml !== undefined);
   return ctx.xml === undefined ? [] : ['xml'];
 }

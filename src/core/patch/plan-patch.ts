@@ -1,5 +1,5 @@
 import { isMap, isScalar, type Document } from 'yaml';
-import { parseConfig, type ParsedConfig } from '../config/parse-config.js';
+import { OKTA_XML_PATH, parseConfig, type ParsedConfig } from '../config/parse-config.js';
 import { usageError } from '../errors.js';
 import { walkBlockMap } from './block-walk.js';
 import { rootFlowToBlock } from './flow-rewrite.js';
@@ -13,7 +13,6 @@ import { verifyPatch } from './verify-patch.js';
 import { change, type WalkCtx } from './walk-ctx.js';
 import { applyEdits, detectEol, detectIndentStep, referencedAnchors } from './yaml-text.js';
 
-const OKTA_XML = ['externalServices', 'auth', 'okta', 'options', 'xml'];
 
 /**
  * Plans the okta edit (DESIGN.md §4.5: plan, then act). Pure: config text and metadata in, the
@@ -26,7 +25,7 @@ export function planPatch(rawText: string, opts: PatchOptions): PatchPlan {
   refuseInvalidConfig(parsed, opts.file);
   const { text, lineCounter: lc } = parsed;
   const doc = parsed.doc as Document.Parsed | undefined;
-  const previous = doc?.getIn(OKTA_XML);
+  const previous = doc?.getIn(OKTA_XML_PATH);
   const previousXml = typeof previous === 'string' ? previous : undefined;
   const xml = opts.xml === undefined ? undefined : normalizeStoredXml(opts.xml);
   if (xml !== undefined) assertRepresentableXml(xml);

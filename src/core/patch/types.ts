@@ -39,4 +39,3 @@ export interface PatchPlan {
   bom: boolean;
 }
 
-export const OKTA_PATH = ['externalServices', 'auth', 'okta'] as const;

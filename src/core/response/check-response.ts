@@ -4,7 +4,7 @@
  * and the SP key are inputs. Values are read only from the Assertion a verified signature covers;
  * `signatureValid` is true only when every value reported came from such an element.
  */
-import { finding, hasErrors, type Finding } from '../findings.js';
+import { finding, hasErrors } from '../findings.js';
 import { decodeXml } from '../xml/decode-xml.js';
 import { analyzeSignatures, duplicateIds } from './analyze-signatures.js';
 import { decryptAssertion } from './decrypt-assertion.js';

@@ -7,6 +7,7 @@
 import { createPublicKey } from 'node:crypto';
 import { isMap, type Document } from 'yaml';
 import { requirePemCertificates } from '../cert/index.js';
+import { OKTA_XML_PATH } from '../config/parse-config.js';
 import { inputError } from '../errors.js';
 import { finding, type Finding } from '../findings.js';
 import { validateMetadata } from '../metadata/index.js';
@@ -42,7 +43,7 @@ export function trustFromMetadata(xml: string, source: string, now: Date): Metad
 
 /** options.xml of the okta block, as the chart forwards it (DESIGN.md §2). */
 export function oktaXmlFromConfig(doc: Document.Parsed | undefined, source: string): string {
-  const xml = doc && isMap(doc.contents) ? doc.getIn(['externalServices', 'auth', 'okta', 'options', 'xml']) : undefined;
+  const xml = doc && isMap(doc.contents) ? doc.getIn(OKTA_XML_PATH) : undefined;
   if (typeof xml !== 'string' || xml.trim() === '')
     throw inputError(`${source}: no externalServices.auth.okta.options.xml to take the signing certificate from`, 'CONFIG_NO_OKTA_XML', 'Add the metadata with `polyaxon-sso patch`, or pass --metadata / --idp-cert.');
   return xml;
