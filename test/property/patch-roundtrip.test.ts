@@ -10,6 +10,7 @@ import { normalizeStoredXml } from '../../src/core/patch/normalize-stored-xml.js
 import { planPatch } from '../../src/core/patch/plan-patch.js';
 import { metadata } from '../adversarial/xml-fixtures.js';
 import { CONFIG_SEEDS, PROPERTY_TIMEOUT_MS, RUNS, bounded } from './arbitraries.js';
+import { findPython } from '../helpers/python.js';
 
 /**
  * `patch` followed by re-reading round-trips the XML exactly (issue 8): for any config patch
@@ -75,12 +76,8 @@ describe('property: patch then re-read round-trips the XML exactly', () => {
     );
   });
 
-  let hasPyYaml = true;
-  try {
-    execFileSync('python3', ['-c', 'import yaml'], { stdio: 'ignore' });
-  } catch {
-    hasPyYaml = false;
-  }
+  const python = findPython();
+  const hasPyYaml = python !== null;
 
   it.skipIf(!hasPyYaml)('PyYAML safe_load reads back the same XML (a sample, one python process)', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'pxsso-prop-'));
@@ -93,7 +90,7 @@ describe('property: patch then re-read round-trips the XML exactly', () => {
       });
       const script =
         'import json,sys,yaml\nout=[]\nfor i in range(int(sys.argv[2])):\n  d=yaml.safe_load(open(f"{sys.argv[1]}/{i}.yaml",encoding="utf-8"))\n  o=d["externalServices"]["auth"]["okta"]\n  out.append([o["options"]["xml"], o["enabled"]])\nprint(json.dumps(out))';
-      const got = JSON.parse(execFileSync('python3', ['-c', script, dir, String(samples.length)], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8')) as [string, unknown][];
+      const got = JSON.parse(execFileSync(python ?? 'python3', ['-c', script, dir, String(samples.length)], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8')) as [string, unknown][];
       got.forEach(([xml, enabled], i) => {
         expect(xml, `sample ${i}`).toBe(expected[i]);
         expect(enabled).toBe(true);
