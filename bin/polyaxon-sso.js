@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Tiny shim: the CLI is the bundled dist/cli.js (see scripts/build.mjs).
-import module from 'node:module';
+// Tiny shim: the CLI is the bundled dist/cli.cjs (see scripts/build.mjs). CommonJS, as bin/package.json says.
+const { enableCompileCache } = require('node:module');
 
 // Node >= 22.1 caches compiled code between runs; a no-op elsewhere.
-module.enableCompileCache?.();
-await import('../dist/cli.js');
+enableCompileCache?.();
+require('../dist/cli.cjs');

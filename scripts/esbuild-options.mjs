@@ -1,14 +1,19 @@
 // The esbuild builds behind `npm run build`, shared with test/unit/build/bundle-graph.test.ts so
 // the test inspects the files users actually get (issue 9: what each command loads at start-up).
 //
-// Layout (dist/): cli.js (bin entry: `--version`, else imports cli-main.js) → cli-main.js
-// (commander + src/cli.ts) → commands/<name>.js, one self-contained file per command; what only
-// some runs need stays out of it: chunks/<name>/ (xml-crypto, for signed documents) and lazy/
-// (yaml, for `urls --config`). Node pays ~1 ms per ESM file it loads on this class of machine, and
-// one build with code splitting cut urls' 35 KB into 10 files; separate builds duplicate the small
-// shared modules instead, which costs nothing since a process runs one command. Their only
-// shared state, the OperationalError class, is recognised by a brand (src/core/errors.ts).
-// index.js is the library.
+// Layout (dist/): cli.cjs (bin entry: `--version`, else requires cli-main.cjs) → cli-main.cjs
+// (commander + src/cli.ts) → commands/<name>.cjs, one self-contained file per command; what only
+// some runs need stays out of it, in lazy/: xml-crypto.cjs (signed documents only) and
+// host-from-config.cjs (yaml, for `urls --config`). index.js is the library (ESM, unchanged).
+//
+// Why CommonJS for the CLI: a process whose entry is an ES module starts Node's ESM loader, and
+// that alone costs ~8 ms over `node -e 0` here (an empty .mjs: +12%, an empty .cjs: +0%), then
+// ~1 ms per module file (async open/read/close). The CLI is never imported by anyone, so it is
+// CommonJS end to end: bin/ (bin/package.json says "commonjs"), and every lazy import() becomes a
+// require() (`supported: { 'dynamic-import': false }`); measured: --help and urls −15 ms each.
+// Separate builds duplicate the small shared modules, which costs nothing since a process runs
+// one command; their only shared state, the OperationalError class, is recognised by a brand
+// (src/core/errors.ts).
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -29,18 +34,22 @@ const chalkWithoutDetection = {
 };
 
 /**
- * Modules a command imports lazily that share code with it: with splitting, the shared code would
- * be a third file read at every start (urls read esbuild's helpers and findings.ts that way), so
- * each is built on its own into dist/lazy/ and the import points there.
+ * Modules a command loads only on some runs, each built on its own into dist/lazy/ and required
+ * from there: yaml for `urls --config`; xml-crypto (+ xpath and its own xmldom, ~250 KB that V8
+ * would otherwise compile at every start) for documents with a ds:Signature.
  */
-const LAZY_MODULES = { 'host-from-config': 'src/cli/host-from-config.ts' };
+const LAZY_MODULES = { 'host-from-config': 'src/cli/host-from-config.ts', 'xml-crypto': 'xml-crypto' };
 
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
-    const names = Object.keys(LAZY_MODULES).join('|');
-    b.onResolve({ filter: new RegExp(`^\\.\\./cli/(${names})\\.js$`) }, (args) =>
-      args.importer.includes('/src/commands/') ? { path: `../lazy/${args.path.slice('../cli/'.length)}`, external: true } : undefined,
+    b.onResolve({ filter: /^\.\.\/cli\/host-from-config\.js$/ }, (args) =>
+      args.importer.includes('/src/commands/') ? { path: '../lazy/host-from-config.cjs', external: true } : undefined,
+    );
+    // Only the lazy loader itself may name xml-crypto: a static import elsewhere would pull it
+    // into every command's start-up (bundle-graph.test.ts checks who reads lazy/xml-crypto.cjs).
+    b.onResolve({ filter: /^xml-crypto$/ }, (args) =>
+      args.kind === 'dynamic-import' || args.kind === 'require-call' ? { path: '../lazy/xml-crypto.cjs', external: true } : undefined,
     );
   },
 };
@@ -49,8 +58,8 @@ const lazyModules = {
 const cliBoundaries = {
   name: 'cli-boundaries',
   setup(b) {
-    b.onResolve({ filter: /^\.\/cli\.js$/ }, (args) => (args.importer.endsWith('bin-entry.ts') ? { path: './cli-main.js', external: true } : undefined));
-    b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) => (args.importer.endsWith('/src/cli.ts') ? { path: args.path, external: true } : undefined));
+    b.onResolve({ filter: /^\.\/cli\.js$/ }, (args) => (args.importer.endsWith('bin-entry.ts') ? { path: './cli-main.cjs', external: true } : undefined));
+    b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) => (args.importer.endsWith('/src/cli.ts') ? { path: args.path.replace(/\.js$/, '.cjs'), external: true } : undefined));
   },
 };
 
@@ -98,17 +107,32 @@ Object.defineProperty(exports, 'HTML_ENTITIES', { enumerable: true, get: lazyHtm
 const common = {
   outdir: 'dist',
   bundle: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20.19',
-  // CommonJS dependencies (xml-crypto, xmldom) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
   legalComments: 'none',
   // Less text for V8 to scan at every start (~20% off loading commander); names are kept, so
   // --debug stack traces still name the functions.
   minifyWhitespace: true,
   minifySyntax: true,
+};
+
+/** The library: an ES module; its CommonJS dependencies (xml-crypto, xmldom) call require() for Node built-ins. */
+const esm = {
+  ...common,
+  format: 'esm',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+};
+
+/** The CLI: CommonJS, `.cjs`, and every lazy import() a require() (see the layout above). */
+const cjs = {
+  ...common,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  supported: { 'dynamic-import': false },
+  // lazy-xml-crypto.ts's fallback resolves the installed package from import.meta.url.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
 export const commandNames = readdirSync(fileURLToPath(new URL('../src/commands/', import.meta.url)))
@@ -118,15 +142,12 @@ export const commandNames = readdirSync(fileURLToPath(new URL('../src/commands/'
 
 /** Every esbuild build of `npm run build`; run them all (order does not matter). */
 export const builds = [
-  { ...common, entryPoints: { cli: 'src/bin-entry.ts', 'cli-main': 'src/cli.ts' }, plugins: [cliBoundaries, commanderLazyChildProcess] },
+  { ...cjs, entryPoints: { cli: 'src/bin-entry.ts', 'cli-main': 'src/cli.ts' }, plugins: [cliBoundaries, commanderLazyChildProcess] },
   ...commandNames.map((name) => ({
-    ...common,
+    ...cjs,
     entryPoints: { [`commands/${name}`]: `src/commands/${name}.ts` },
-    // Splitting only for this command's lazy import()s: each becomes a chunk read when needed.
-    splitting: true,
-    chunkNames: `chunks/${name}/[name]-[hash]`,
     plugins: [chalkWithoutDetection, xmldomLazyHtmlEntities, lazyModules],
   })),
-  ...Object.entries(LAZY_MODULES).map(([name, source]) => ({ ...common, entryPoints: { [`lazy/${name}`]: source } })),
-  { ...common, entryPoints: { index: 'src/index.ts' }, splitting: true, chunkNames: 'chunks/index/[name]-[hash]', plugins: [chalkWithoutDetection, xmldomLazyHtmlEntities] },
+  ...Object.entries(LAZY_MODULES).map(([name, source]) => ({ ...cjs, entryPoints: { [`lazy/${name}`]: source }, plugins: [xmldomLazyHtmlEntities] })),
+  { ...esm, entryPoints: { index: 'src/index.ts' }, splitting: true, chunkNames: 'chunks/index/[name]-[hash]', plugins: [chalkWithoutDetection, xmldomLazyHtmlEntities] },
 ];

@@ -12,9 +12,9 @@ for (const stream of [process.stdout, process.stderr])
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`);
 } else {
-  const { main } = await import('./cli.js');
-  // exitCode, not process.exit(): stdout may still be flushing into a pipe.
-  main(argv).then(
+  // The build turns this import() into a require() of dist/cli-main.cjs (no top-level await in CommonJS).
+  import('./cli.js').then(({ main }) => main(argv)).then(
+    // exitCode, not process.exit(): stdout may still be flushing into a pipe.
     (code) => {
       process.exitCode = code;
     },

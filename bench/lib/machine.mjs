@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { strippedFromEnv } from './measure.mjs';
 
 const firstLine = (cmd, args) => {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
@@ -26,6 +27,7 @@ export function machine(cwd) {
     node: process.version,
     xmlsec1: firstLine('xmlsec1', ['--version']),
     hyperfine: firstLine('hyperfine', ['--version']),
+    stripped: strippedFromEnv(),
     commit: commit ? `${commit}${dirty ? ' (src/ has uncommitted changes)' : ''}` : undefined,
     date: new Date().toISOString(),
     // Other work on the machine skews absolute times; ratios within one run suffer less.

@@ -97,6 +97,7 @@ ${busy(mc)}${table}
 | node | ${mc.node} |
 | xmlsec1 | ${mc.xmlsec1 ?? 'not installed'} |
 | timer | ${timer} |
+| removed from the measured processes' environment | ${mc.stripped?.length ? mc.stripped.join(', ') : 'nothing (none was set)'} (see bench/lib/measure.mjs) |
 | commit | ${mc.commit ?? 'unknown'} |
 | date | ${mc.date} |
 | load average (1, 5, 15 min) at start / end | ${mc.loadStart} / ${mc.load} |

@@ -12,7 +12,7 @@ function bin(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe.skipIf(!existsSync('dist/cli.js'))('built bin/polyaxon-sso.js', () => {
+describe.skipIf(!existsSync('dist/cli.cjs'))('built bin/polyaxon-sso.js', () => {
   it('--version', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     expect(bin(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });

@@ -17,7 +17,7 @@ function bin(args: string[], heapMb: number) {
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe.skipIf(!existsSync('dist/cli.js'))('heap guard (built bin)', () => {
+describe.skipIf(!existsSync('dist/cli.cjs'))('heap guard (built bin)', () => {
   let dir = '';
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'polyaxon-sso-heap-'));

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve('.');
 const BIN = join(ROOT, 'bin/polyaxon-sso.js');
 
-describe.skipIf(!existsSync(join(ROOT, 'dist/cli.js')))('init, built CLI, flags only, no TTY', () => {
+describe.skipIf(!existsSync(join(ROOT, 'dist/cli.cjs')))('init, built CLI, flags only, no TTY', () => {
   it('writes the golden config and prints the next steps', () => {
     const dir = mkdtempSync(join(tmpdir(), 'init-flags-'));
     copyFileSync(join(ROOT, 'fixtures/demo/values.yaml'), join(dir, 'values.yaml'));

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
  */
 const ROOT = resolve('.');
 const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
-const BUILT = existsSync(join(ROOT, 'dist/cli.js'));
+const BUILT = existsSync(join(ROOT, 'dist/cli.cjs'));
 if (!HAS_TMUX) {
   if (process.env.CI === 'true') throw new Error('tmux is required for the init end-to-end test under CI=true (.ci/run installs it)');
   process.stderr.write('notice: tmux not found; the init real-terminal test is skipped\n');

@@ -11,7 +11,7 @@ function bin(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe.skipIf(!existsSync('dist/cli.js'))('lazily loaded files of the built bin', () => {
+describe.skipIf(!existsSync('dist/cli.cjs'))('lazily loaded files of the built bin', () => {
   it('urls --config takes the host from the config', () => {
     const r = bin(['urls', '--config', 'fixtures/configs/bom.yaml', '--org', 'acme', '--json']);
     expect([r.code, r.stderr]).toEqual([0, '']);

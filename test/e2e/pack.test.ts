@@ -20,9 +20,9 @@ function run(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string>
   return spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: 150_000 });
 }
 
-const ALLOWED = /^(bin\/polyaxon-sso\.js|dist\/.+\.(js|d\.ts)|schemas\/[^/]+\.json|README\.md|LICENSE|package\.json)$/;
+const ALLOWED = /^(bin\/polyaxon-sso\.js|bin\/package\.json|dist\/.+\.(c?js|d\.ts)|schemas\/[^/]+\.json|README\.md|LICENSE|package\.json)$/;
 
-describe.skipIf(!existsSync('dist/cli.js'))('npm pack', () => {
+describe.skipIf(!existsSync('dist/cli.cjs'))('npm pack', () => {
   let tmp = '';
   beforeAll(() => {
     tmp = mkdtempSync(join(tmpdir(), 'polyaxon-sso-pack-'));
@@ -36,7 +36,7 @@ describe.skipIf(!existsSync('dist/cli.js'))('npm pack', () => {
     const paths = manifest!.files.map((f) => f.path);
     expect(paths.filter((p) => !ALLOWED.test(p))).toEqual([]);
     expect(paths.filter((p) => /^(src|test|fixtures|bench|scripts|docs|node_modules)\//.test(p))).toEqual([]);
-    for (const needed of ['bin/polyaxon-sso.js', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'README.md', 'LICENSE', 'package.json']) {
+    for (const needed of ['bin/polyaxon-sso.js', 'bin/package.json', 'dist/cli.cjs', 'dist/index.js', 'dist/index.d.ts', 'README.md', 'LICENSE', 'package.json']) {
       expect(paths).toContain(needed);
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOperationalError } from '../../../src/core/errors.js';
-import { affordableBytes, HEAP_PER_INPUT_BYTE, heapGuard } from '../../../src/cli/heap-guard.js';
+import { affordableBytes, HEAP_PER_INPUT_BYTE, heapGuard, heapSizedByHand } from '../../../src/cli/heap-guard.js';
 
 const MB = 2 ** 20;
 const GB = 2 ** 30;
@@ -34,5 +34,19 @@ describe('heapGuard', () => {
     expect(e.hint).toContain('NODE_OPTIONS=--max-old-space-size=8192 ');
     expect(e.message).not.toContain('\n');
     expect(() => heapGuard(affordableBytes(stats) + 1, 'big.xml', stats)).toThrow();
+  });
+});
+
+describe('heapSizedByHand (when small inputs must still be judged)', () => {
+  it('sees --max-old-space-size / --max-heap-size in execArgv or NODE_OPTIONS, in either spelling', () => {
+    expect(heapSizedByHand([], '')).toBe(false);
+    expect(heapSizedByHand(['--max-old-space-size=64'], '')).toBe(true);
+    expect(heapSizedByHand([], '--max_old_space_size=64')).toBe(true);
+    expect(heapSizedByHand([], '--enable-source-maps --max-heap-size=100')).toBe(true);
+    expect(heapSizedByHand(['--max-semi-space-size=16'], '--trace-gc')).toBe(false);
+  });
+
+  it('with given stats, a small input is judged like any other', () => {
+    expect(() => heapGuard(2 ** 20, 'small.xml', { heap_size_limit: 64 * MB, used_heap_size: 8 * MB })).toThrow();
   });
 });
