@@ -6,7 +6,8 @@ import { decodeStrictBase64, type Base64Result } from './strict-base64.js';
  * text alone (issue 3: placeholder text, two certificates pasted one after the other).
  */
 /** Placeholders seen in the wild: "MIIC...", "<certificate>", "${IDP_CERT}", REPLACE_WITH_…, "YOUR_CERT_HERE". */
-const ELLIPSIS_OR_MARKUP = /\.\.\.|…|[<>{}[\]]|\$\{/;
+// \u2026 (…) escaped: one non-ASCII character in a regex makes V8 hold the whole bundle as a two-byte string.
+const ELLIPSIS_OR_MARKUP = /\.\.\.|\u2026|[<>{}[\]]|\$\{/;
 const PLACEHOLDER_WORD = /replace|placeholder|insert|your|change.?me|todo|fixme|xxxx|example|certificate|base64|paste|here/i;
 /** Words only count in short texts: a 1,200-character certificate can contain "here" by chance. */
 export function looksLikePlaceholder(text: string): boolean {

@@ -61,6 +61,11 @@ describe('bundle layout and what each command loads (issue 9)', () => {
     for (const [f, text] of texts) if (f.endsWith('.cjs')) expect([f, /^\s*(import|export)\s/m.test(text)]).toEqual([f, false]);
   });
 
+  it('every CLI file is pure ASCII: one wider character makes V8 hold the whole source as two-byte', () => {
+    const wide = [...texts].filter(([f, text]) => f.endsWith('.cjs') && /[^\x00-\x7f]/.test(text)).map(([f, text]) => `${f}: ${/.{0,30}[^\x00-\x7f]/.exec(text)?.[0]}`);
+    expect(wide).toEqual([]);
+  });
+
   it('every file the CLI requires of its own is required lazily, never at load', () => {
     const eager: string[] = [];
     for (const out of Object.keys(outputs).filter((o) => o.endsWith('.cjs'))) {
