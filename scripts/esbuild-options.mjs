@@ -80,14 +80,19 @@ const commanderLazyChildProcess = {
 };
 
 /**
- * xmldom's entities.js builds HTML's 2,231-entry entity table at load (~3 ms of every XML command's
- * start, issue 9), but our documents are parsed as XML, which uses the five XML entities only
- * (dom-parser.js: `isHTML ? HTML_ENTITIES : XML_ENTITIES`). The table becomes a getter built on
- * first use. The build fails if the file no longer has the expected shape.
+ * xmldom's entities.js holds HTML's 2,231-entry entity table: 36 KB of every XML bundle's ~190 KB,
+ * read and compiled at every start, and built at load (~3 ms; issue 9). Our documents are parsed
+ * as XML, which uses the five XML entities only (dom-parser.js: `isHTML ? HTML_ENTITIES :
+ * XML_ENTITIES`; xml-crypto passes no MIME type, which is not HTML either). So the bundle keeps the
+ * XML entities and gets HTML_ENTITIES (and its alias entityMap) from the installed package
+ * (@xmldom/xmldom is a dependency) on first use, which no code path of ours reaches. The build
+ * fails if the file no longer has the expected shape.
  */
 const xmldomLazyHtmlEntities = {
   name: 'xmldom-lazy-html-entities',
   setup(b) {
+    const original = '@xmldom/xmldom/lib/entities.js';
+    b.onResolve({ filter: /^@xmldom\/xmldom\/lib\/entities\.js$/ }, (args) => (args.pluginData === 'lazy-entities' ? { path: original, external: true } : undefined));
     b.onLoad({ filter: /[\\/]@xmldom[\\/]xmldom[\\/]lib[\\/]entities\.js$/ }, async (args) => {
       const src = await readFile(args.path, 'utf8');
       const start = 'exports.HTML_ENTITIES = freeze({';
@@ -95,11 +100,10 @@ const xmldomLazyHtmlEntities = {
       const at = src.indexOf(start);
       const end = src.indexOf('\n});', at);
       if (at < 0 || end < 0 || !src.includes(alias) || src.indexOf(start, at + 1) >= 0) throw new Error(`unexpected ${args.path}: update ${import.meta.url}`);
-      const table = src.slice(at + start.length - 1, end + 2);
       const contents = `${src.slice(0, at)}var htmlEntities;
-function lazyHtmlEntities() { return htmlEntities || (htmlEntities = freeze(${table})); }
+function lazyHtmlEntities() { return htmlEntities || (htmlEntities = require('${original}').HTML_ENTITIES); }
 Object.defineProperty(exports, 'HTML_ENTITIES', { enumerable: true, get: lazyHtmlEntities });${src.slice(end + 4).replace(alias, "Object.defineProperty(exports, 'entityMap', { enumerable: true, get: lazyHtmlEntities });")}`;
-      return { contents, loader: 'js' };
+      return { contents, loader: 'js', pluginData: 'lazy-entities' };
     });
   },
 };
