@@ -3,7 +3,7 @@
 // against its baseline in the same run, prints the table and writes bench/RESULTS.md.
 // Options: --runs N, --quick (3 runs, no warm-up), --only REGEX (case ids; baselines follow),
 // --fresh (regenerate inputs), --no-build (reuse bench/work/pkg), --no-install (no apt-get), --label TEXT.
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,14 @@ const wanted = new Set(all.filter((c) => !only || only.test(c.id)).flatMap((c) =
 const list = all.filter((c) => wanted.has(c.id));
 const timer = has('hyperfine') ? 'hyperfine' : 'node timer (spawnSync)';
 
+// The CLI's compile cache (src/compile-cache.ts on Node 20, Node's own on >= 22.1) starts empty
+// in every bench run and out of the user's home: the probe run fills it, warm-ups and timed runs
+// use it, as an admin's second and later runs do. Cases with env NODE_DISABLE_COMPILE_CACHE
+// measure without it (a CI job on a fresh machine: its first run costs about that).
+const compileCache = join(root, 'bench', 'work', 'compile-cache');
+rmSync(compileCache, { recursive: true, force: true });
+const caseEnv = (c) => ({ XDG_CACHE_HOME: compileCache, NODE_COMPILE_CACHE: join(compileCache, 'node'), ...c.env });
+
 const [SLOW, VERY_SLOW] = [3, 30];
 const results = new Map();
 for (const c of list) {
@@ -44,7 +52,7 @@ for (const c of list) {
     results.set(c.id, { status: 'n/a' });
     continue;
   }
-  const p = probe(c.argv, root);
+  const p = probe(c.argv, root, caseEnv(c));
   // 0 = ok, 1 = findings: both mean the check ran to the end and the timing is meaningful.
   if (p.code > 1 || p.signal) {
     log(`${c.id}: failed (exit ${p.code}${p.signal ? `, ${p.signal}` : ''}) ${p.stderrLine}`);
@@ -62,7 +70,7 @@ for (const c of list) {
   }
   if (p.seconds > SLOW && !opt.runs) [runs, warmup] = [Math.min(runs, 3), 0];
   log(`${c.id}: ${runs} runs${warmup ? ` after ${warmup} warm-up` : ''}`);
-  const t = time(c.argv, { cwd: root, runs, warmup, timer: has('hyperfine') ? 'hyperfine' : 'node' });
+  const t = time(c.argv, { cwd: root, runs, warmup, timer: has('hyperfine') ? 'hyperfine' : 'node', env: caseEnv(c) });
   results.set(c.id, { status: 'ok', ...p, ...t });
 }
 

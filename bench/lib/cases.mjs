@@ -6,6 +6,8 @@ import { xmlsecVerifyArgs } from '../generate/sign.mjs';
 
 const LIGHT = { runs: 10, warmup: 2 };
 const HEAVY = { runs: 5, warmup: 1 };
+/** A run without the CLI's compile cache (src/compile-cache.ts): a fresh CI machine's first run. */
+const NO_CACHE = { NODE_DISABLE_COMPILE_CACHE: '1' };
 
 /** root: the repository (baselines, inputs); pkg: the build under test (bin/, dist/). */
 export function cases(root, pkg, m) {
@@ -25,6 +27,11 @@ export function cases(root, pkg, m) {
       argv: cli('validate-metadata', m.okta.unsigned, ...now, '--json'), ref: 'node-e-0', target: 1.8, bytes: m.okta.unsignedBytes, ...LIGHT },
     { id: 'vm-okta-signed', group: 'Okta-size metadata', label: '`validate-metadata --signer-cert` signed', command: 'validate-metadata',
       argv: cli('validate-metadata', m.okta.signed, '--signer-cert', m.signerCert, ...now, '--json'),
+      ref: 'node-e-0', target: 2.5, also: 'xmlsec-okta', bytes: m.okta.signedBytes, ...LIGHT },
+    { id: 'vm-okta-unsigned-nocache', group: 'Okta-size metadata', label: '`validate-metadata` unsigned, no compile cache', command: 'validate-metadata',
+      argv: cli('validate-metadata', m.okta.unsigned, ...now, '--json'), env: NO_CACHE, ref: 'node-e-0', target: 1.8, bytes: m.okta.unsignedBytes, ...LIGHT },
+    { id: 'vm-okta-signed-nocache', group: 'Okta-size metadata', label: '`validate-metadata --signer-cert` signed, no compile cache', command: 'validate-metadata',
+      argv: cli('validate-metadata', m.okta.signed, '--signer-cert', m.signerCert, ...now, '--json'), env: NO_CACHE,
       ref: 'node-e-0', target: 2.5, also: 'xmlsec-okta', bytes: m.okta.signedBytes, ...LIGHT },
   ];
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
  * this VM, whose image sets it), which hides our own start-up cost inside a larger baseline;
  * NODE_OPTIONS could add anything. Users' shells and CI runners set neither.
  */
-export const STRIPPED_ENV = ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS', 'NODE_COMPILE_CACHE'];
+export const STRIPPED_ENV = ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS', 'NODE_COMPILE_CACHE', 'NODE_DISABLE_COMPILE_CACHE'];
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !STRIPPED_ENV.includes(k)));
 export const strippedFromEnv = () => STRIPPED_ENV.filter((k) => process.env[k] !== undefined);
 
@@ -31,12 +31,12 @@ export const median = (xs) => {
  * One run: exit code, first stderr line, wall seconds, and from GNU time (when present) the peak
  * RSS in bytes and the CPU seconds (user + system; a loaded machine inflates wall time, not this).
  */
-export function probe(argv, cwd) {
+export function probe(argv, cwd, extraEnv = {}) {
   const out = join(scratch, 'time.txt');
   const withTime = has(TIME);
   const [cmd, ...args] = withTime ? [TIME, '-f', '%M %U %S', '-o', out, ...argv] : argv;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const r = spawnSync(cmd, args, { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const stderr = r.stderr?.toString('utf8') ?? '';
   let rss;
@@ -53,20 +53,20 @@ export function probe(argv, cwd) {
 // hyperfine --shell=none splits the command line with shell-words rules: quote everything.
 const quote = (a) => `'${a.replaceAll("'", "'\\''")}'`;
 
-function hyperfine(argv, cwd, runs, warmup) {
+function hyperfine(argv, cwd, runs, warmup, extraEnv) {
   const json = join(scratch, 'hyperfine.json');
   const r = spawnSync('hyperfine', ['--shell=none', '--style', 'none', '--ignore-failure', '--runs', String(runs),
-    '--warmup', String(warmup), '--export-json', json, argv.map(quote).join(' ')], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    '--warmup', String(warmup), '--export-json', json, argv.map(quote).join(' ')], { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
   if (r.status !== 0) throw new Error(`hyperfine failed: ${r.stderr.toString().trim()}`);
   const res = JSON.parse(readFileSync(json, 'utf8')).results[0];
   return { median: res.median, times: res.times, cpu: res.user + res.system };
 }
 
-function nodeTimer(argv, cwd, runs, warmup) {
+function nodeTimer(argv, cwd, runs, warmup, extraEnv) {
   const times = [];
   for (let i = 0; i < warmup + runs; i++) {
     const t0 = process.hrtime.bigint();
-    spawnSync(argv[0], argv.slice(1), { cwd, env, stdio: 'ignore' });
+    spawnSync(argv[0], argv.slice(1), { cwd, env: { ...env, ...extraEnv }, stdio: 'ignore' });
     const s = Number(process.hrtime.bigint() - t0) / 1e9;
     if (i >= warmup) times.push(s);
   }
@@ -74,6 +74,6 @@ function nodeTimer(argv, cwd, runs, warmup) {
 }
 
 /** Median wall seconds over `runs` runs after `warmup` unmeasured ones (hyperfine adds mean CPU seconds). */
-export function time(argv, { cwd, runs, warmup, timer }) {
-  return timer === 'hyperfine' ? hyperfine(argv, cwd, runs, warmup) : nodeTimer(argv, cwd, runs, warmup);
+export function time(argv, { cwd, runs, warmup, timer, env: extraEnv = {} }) {
+  return timer === 'hyperfine' ? hyperfine(argv, cwd, runs, warmup, extraEnv) : nodeTimer(argv, cwd, runs, warmup, extraEnv);
 }

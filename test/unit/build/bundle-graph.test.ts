@@ -61,6 +61,11 @@ describe('bundle layout and what each command loads (issue 9)', () => {
     for (const [f, text] of texts) if (f.endsWith('.cjs')) expect([f, /^\s*(import|export)\s/m.test(text)]).toEqual([f, false]);
   });
 
+  it('no CLI file keeps an import(): src/compile-cache.ts runs them as vm.Scripts, which have no ES-module loader', () => {
+    const kept = [...texts].filter(([f, text]) => f.endsWith('.cjs') && /\bimport\s*\(/.test(text)).map(([f]) => f);
+    expect(kept).toEqual([]);
+  });
+
   it('every CLI file is pure ASCII: one wider character makes V8 hold the whole source as two-byte', () => {
     const wide = [...texts].filter(([f, text]) => f.endsWith('.cjs') && /[^\x00-\x7f]/.test(text)).map(([f, text]) => `${f}: ${/.{0,30}[^\x00-\x7f]/.exec(text)?.[0]}`);
     expect(wide).toEqual([]);
