@@ -16,15 +16,25 @@ const HEAP_BASE = 64 * 2 ** 20;
 type HeapStats = Pick<HeapInfo, 'heap_size_limit' | 'used_heap_size'>;
 
 /**
- * Inputs up to 1 MB (≤ 94 MB by the estimate above) fit any heap V8 sizes by itself (its smallest
- * default old space is 256 MB on 64-bit), so unless the heap was sized by hand they are let through
- * without asking: node:v8 loads 8 internal modules, ~1-2 ms of every start (issue 9).
+ * Asking V8 means loading node:v8 (8 internal modules, ~4 ms of every start; issue 9). An input up
+ * to 1 MB needs at most ~94 MB by the estimate above, and Node sizes V8's default heap from the
+ * memory it sees (the cgroup limit, else physical memory): a quarter of it or more, up to a cap of
+ * some GB (4 GB here). With 1 GB or more and no heap size given by hand, that input fits without
+ * asking. Everything else is asked.
  */
 const FITS_ANY_DEFAULT_HEAP = 2 ** 20;
+const ROOMY_MEMORY = 2 ** 30;
 
 export function heapSizedByHand(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): boolean {
   return /--max[-_](old[-_]space|heap)[-_]size/.test(`${execArgv.join(' ')} ${nodeOptions}`);
 }
+
+/** The memory Node sized the default heap from: the cgroup limit when there is one (Node reports 2^64 otherwise). */
+export function memorySeen(constrained: number = process.constrainedMemory?.() ?? 0, physical = (): number => os().totalmem()): number {
+  return constrained > 0 && constrained < 2 ** 62 ? constrained : physical();
+}
+
+const os = () => process.getBuiltinModule('node:os') as typeof import('node:os');
 
 const heapStatistics = (): HeapStats => (process.getBuiltinModule('node:v8') as typeof import('node:v8')).getHeapStatistics();
 
@@ -35,7 +45,7 @@ export function affordableBytes(stats: HeapStats = heapStatistics()): number {
 
 /** Throws INPUT_TOO_LARGE (exit 2) when `bytes` of input cannot be checked within the heap. */
 export function heapGuard(bytes: number, shown: string, given?: HeapStats): void {
-  if (!given && bytes <= FITS_ANY_DEFAULT_HEAP && !heapSizedByHand()) return;
+  if (!given && bytes <= FITS_ANY_DEFAULT_HEAP && !heapSizedByHand() && memorySeen() >= ROOMY_MEMORY) return;
   const stats = given ?? heapStatistics();
   if (bytes <= affordableBytes(stats)) return;
   const need = stats.used_heap_size + HEAP_BASE + bytes * HEAP_PER_INPUT_BYTE;

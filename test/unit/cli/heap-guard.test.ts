@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOperationalError } from '../../../src/core/errors.js';
-import { affordableBytes, HEAP_PER_INPUT_BYTE, heapGuard, heapSizedByHand } from '../../../src/cli/heap-guard.js';
+import { affordableBytes, HEAP_PER_INPUT_BYTE, heapGuard, heapSizedByHand, memorySeen } from '../../../src/cli/heap-guard.js';
 
 const MB = 2 ** 20;
 const GB = 2 ** 30;
@@ -44,6 +44,12 @@ describe('heapSizedByHand (when small inputs must still be judged)', () => {
     expect(heapSizedByHand([], '--max_old_space_size=64')).toBe(true);
     expect(heapSizedByHand([], '--enable-source-maps --max-heap-size=100')).toBe(true);
     expect(heapSizedByHand(['--max-semi-space-size=16'], '--trace-gc')).toBe(false);
+  });
+
+  it('takes the cgroup limit when there is one, else physical memory', () => {
+    expect(memorySeen(512 * MB, () => 64 * GB)).toBe(512 * MB);
+    expect(memorySeen(2 ** 64, () => 64 * GB)).toBe(64 * GB);
+    expect(memorySeen(0, () => 768 * MB)).toBe(768 * MB);
   });
 
   it('with given stats, a small input is judged like any other', () => {
