@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -83,6 +83,16 @@ describe.skipIf(!existsSync(LOADER))('compile cache (Node < 22.1)', () => {
     expect(runApp({ NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual({ out: 'b:246/true', hits: 0, misses: 2 });
     expect(runApp({ XDG_CACHE_HOME: 'relative/dir' })).toEqual({ out: 'b:246/true', hits: 0, misses: 2 });
     expect(existsSync(cache)).toBe(false);
+  });
+
+  it('is not used through a symlinked directory, even one pointing at a private directory', () => {
+    const elsewhere = join(tmp, 'elsewhere');
+    mkdirSync(elsewhere, { mode: 0o700 });
+    mkdirSync(cache, { mode: 0o700 });
+    symlinkSync(elsewhere, join(cache, 'polyaxon-sso'));
+    expect(runApp()).toEqual({ out: 'b:246/true', hits: 0, misses: 2 });
+    expect(runApp()).toEqual({ out: 'b:246/true', hits: 0, misses: 2 });
+    expect(readdirSync(elsewhere).flatMap((d) => readdirSync(join(elsewhere, d)))).toEqual([]);
   });
 
   it.skipIf(node22)('the built bin prints the same bytes with a cold and a warm cache, and stores its bundles', () => {
