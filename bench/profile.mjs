@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Where does validate-metadata spend its time on a big signed aggregate? (issue 9: "profile where
-// the time goes (--cpu-prof)"). Bundles the CLI like scripts/build.mjs but with source maps, runs it
+// the time goes (--cpu-prof)"). Runs scripts/esbuild-options.mjs's builds with source maps, runs it
 // under `node --cpu-prof`, and attributes self time to the original file and npm package.
 // Usage: node bench/profile.mjs [--entities 10000] [--top 25]  (run `npm run bench` once first).
 import { spawnSync } from 'node:child_process';
@@ -10,6 +10,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { builds } from '../scripts/esbuild-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opt } = parseArgs({ options: { entities: { type: 'string', default: '10000' }, top: { type: 'string', default: '25' } } });
@@ -18,20 +19,16 @@ const m = JSON.parse(readFileSync(join(work, 'manifest.json'), 'utf8'));
 const agg = m.aggregates.find((a) => a.entities === Number(opt.entities));
 if (!agg) throw new Error(`no aggregate of ${opt.entities} entities in bench/work/manifest.json`);
 
-// The same bundle options as scripts/build.mjs, plus source maps.
+// The real builds (the CLI's bundles and lazy files keep their relative layout), plus source maps.
 const out = join(work, 'profile-dist');
 rmSync(out, { recursive: true, force: true });
-await build({
-  entryPoints: { cli: join(root, 'src/bin-entry.ts') }, outdir: out, bundle: true, splitting: true, format: 'esm',
-  platform: 'node', target: 'node20.19', chunkNames: 'chunks/[name]-[hash]', sourcemap: 'external', logLevel: 'warning',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-});
+await Promise.all(builds.map((b) => build({ ...b, outdir: out, sourcemap: 'external', absWorkingDir: root })));
 
 const profDir = join(work, 'profiles');
 rmSync(profDir, { recursive: true, force: true });
 const args = ['validate-metadata', agg.file, '--signer-cert', m.signerCert, '--entity-id', agg.entityId,
   '--max-size', String(Math.ceil(agg.bytes / 2 ** 20) + 1), '--now', m.now, '--json'];
-const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, join(out, 'cli.js'), ...args], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, join(out, 'cli.cjs'), ...args], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 process.stderr.write(`profile: validate-metadata exited ${r.status}\n`);
 const prof = JSON.parse(readFileSync(join(profDir, readdirSync(profDir)[0]), 'utf8'));
 

@@ -78,7 +78,7 @@ describe.skipIf(!existsSync('dist/cli.cjs'))('npm pack', () => {
       "const m = await import('polyaxon-sso'); console.log(m.VERSION, typeof m.buildSpUrls)"], app);
     expect(lib.stdout, lib.stderr).toBe(`${pkg.version} function\n`);
 
-    // A signed document: the CLI loads xml-crypto's lazy chunk (issue 9); the library, which
+    // A signed document: the CLI loads dist/lazy/xml-crypto.cjs (issue 9); the library, which
     // nothing preloads, falls back to requiring the installed xml-crypto. Both must verify.
     const signed = join(ROOT, 'fixtures/metadata/valid/okta-signed.xml');
     const signer = join(ROOT, 'fixtures/certs/okta-rotation.cert.pem');

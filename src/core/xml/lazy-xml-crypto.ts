@@ -3,7 +3,8 @@
  * document with a ds:Signature needs it: issue 9 wants it off every other path (unsigned Okta
  * metadata, `urls`, `lint` of unsigned configs). The verifiers stay synchronous and typed: they
  * call xmlCrypto(), which returns the module the command preloaded with `await preloadXmlCrypto()`
- * (a dynamic import, so the bundle keeps it in its own chunk, read from disk only then).
+ * (a dynamic import: the CLI build points it at dist/lazy/xml-crypto.cjs, read from disk only then;
+ * the library build keeps it in its own chunk).
  *
  * When nothing preloaded it (library callers, unit tests), xmlCrypto() falls back to a synchronous
  * require of the installed package: the same code and the same checks, only not from the bundle.
@@ -17,8 +18,8 @@ let loaded: XmlCryptoModule | undefined;
 /** Loads xml-crypto ahead of a synchronous verification; cheap when already loaded. */
 export async function preloadXmlCrypto(): Promise<XmlCryptoModule> {
   const ns = await import('xml-crypto');
-  // xml-crypto is CommonJS: its module.exports is the namespace's `default` (the bundle's chunk has
-  // nothing else; Node's namespace adds the named exports it detects).
+  // xml-crypto is CommonJS: its module.exports is the namespace's `default` (what the bundles'
+  // __toESM wrapper and Node's namespace both provide; Node's adds the named exports it detects).
   loaded ??= (ns as { default?: XmlCryptoModule }).default ?? ns;
   return loaded;
 }
