@@ -28,12 +28,13 @@ export function cases(root, pkg, m) {
     { id: 'vm-okta-signed', group: 'Okta-size metadata', label: '`validate-metadata --signer-cert` signed', command: 'validate-metadata',
       argv: cli('validate-metadata', m.okta.signed, '--signer-cert', m.signerCert, ...now, '--json'),
       ref: 'node-e-0', target: 2.5, also: 'xmlsec-okta', bytes: m.okta.signedBytes, ...LIGHT },
-    { id: 'vm-okta-unsigned-nocache', group: 'Okta-size metadata', label: '`validate-metadata` unsigned, no compile cache', command: 'validate-metadata',
-      argv: cli('validate-metadata', m.okta.unsigned, ...now, '--json'), env: NO_CACHE, ref: 'node-e-0', target: 1.8, bytes: m.okta.unsignedBytes, ...LIGHT },
-    { id: 'vm-okta-signed-nocache', group: 'Okta-size metadata', label: '`validate-metadata --signer-cert` signed, no compile cache', command: 'validate-metadata',
-      argv: cli('validate-metadata', m.okta.signed, '--signer-cert', m.signerCert, ...now, '--json'), env: NO_CACHE,
-      ref: 'node-e-0', target: 2.5, also: 'xmlsec-okta', bytes: m.okta.signedBytes, ...LIGHT },
   ];
+
+  // The two Okta-size checks again without the compile cache: a fresh CI machine's first run.
+  for (const id of ['vm-okta-unsigned', 'vm-okta-signed']) {
+    const c = list.find((x) => x.id === id);
+    list.push({ ...c, id: `${id}-nocache`, label: `${c.label}, no compile cache`, env: NO_CACHE });
+  }
 
   for (const a of m.aggregates) {
     const k = `${a.entities / 1000}k`;

@@ -1,21 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignedXml } from 'xml-crypto';
+import { CERTS_DIR, pemBody } from '../helpers/fixture-certs.js';
+import { ACS, AUDIENCE, SP } from '../unit/response/make-response.js';
 
 /**
  * Builders for hostile metadata (issue 8). The base is shaped like Okta's export (DESIGN.md §2):
  * one EntityDescriptor, one IDPSSODescriptor, one signing KeyDescriptor, POST + Redirect SSO.
  * Signed variants are made here with xml-crypto's SignedXml and the fixture keys (never real keys).
  */
-export const CERTS = join(process.cwd(), 'fixtures', 'certs');
+export const CERTS = CERTS_DIR;
 export const pem = (name: string): string => readFileSync(join(CERTS, name), 'utf8');
 /** The base64 body of a PEM file, wrapped at 64 like Okta's export. */
-export const b64 = (name: string): string =>
-  pem(name)
-    .replace(/-----[^-]+-----/g, '')
-    .replace(/\s+/g, '')
-    .match(/.{1,64}/g)!
-    .join('\n');
+export const b64 = (name: string): string => pemBody(pem(name)).match(/.{1,64}/g)!.join('\n');
 
 export const ENTITY_ID = 'http://www.okta.com/exk1fixture0000000';
 export const SSO_URL = 'https://dev-000000.okta.com/app/dev-000000_polyaxon_1/exk1fixture0000000/sso/saml';
@@ -106,9 +103,8 @@ export function sign(xml: string, o: SignOptions = {}): string {
   return sx.getSignedXml();
 }
 
-export const HOST = 'polyaxon.acme.com';
-export const ACS = 'https://polyaxon.acme.com/sso/okta/acs/acme';
-export const AUDIENCE = 'https://polyaxon.acme.com/sso/okta/metadata/acme';
+export const HOST = SP.host;
+export { ACS, AUDIENCE };
 const SAML = 'urn:oasis:names:tc:SAML:2.0:assertion';
 const SAMLP = 'urn:oasis:names:tc:SAML:2.0:protocol';
 

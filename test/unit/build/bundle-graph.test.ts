@@ -31,7 +31,7 @@ const packageOf = (input: string): string | undefined => /node_modules\/((?:@[^/
 const command = (name: string) => `dist/commands/${name}.cjs`;
 
 /** The heavy packages bundled into `out`: read and compiled whenever `out` is. */
-function heavyIn(out: string): string[] {
+function loadsStatically(out: string): string[] {
   const found = new Set<string>();
   for (const input of Object.keys(outputs[out]?.inputs ?? {})) {
     const p = packageOf(input);
@@ -49,10 +49,9 @@ function canLoad(out: string, seen = new Set<string>()): string[] {
   if (seen.has(out)) return [];
   seen.add(out);
   const reached = requiredFiles(out).flatMap((p) => canLoad(posix.join(posix.dirname(out), p), seen));
-  return [...new Set([...heavyIn(out), ...reached])].sort();
+  return [...new Set([...loadsStatically(out), ...reached])].sort();
 }
 
-const loadsStatically = heavyIn;
 
 describe('bundle layout and what each command loads (issue 9)', () => {
   it('builds one CommonJS file per command, the bin entry, cli-main and the (ESM) library', () => {
