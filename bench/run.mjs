@@ -3,7 +3,7 @@
 // against its baseline in the same run, prints the table and writes bench/RESULTS.md.
 // Options: --runs N, --quick (3 runs, no warm-up), --only REGEX (case ids; baselines follow),
 // --fresh (regenerate inputs), --no-build (reuse bench/work/pkg), --no-install (no apt-get), --label TEXT.
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,13 +36,9 @@ const wanted = new Set(all.filter((c) => !only || only.test(c.id)).flatMap((c) =
 const list = all.filter((c) => wanted.has(c.id));
 const timer = has('hyperfine') ? 'hyperfine' : 'node timer (spawnSync)';
 
-// The CLI's compile cache (src/compile-cache.ts on Node 20, Node's own on >= 22.1) starts empty
-// in every bench run and out of the user's home: the probe run fills it, warm-ups and timed runs
-// use it, as an admin's second and later runs do. Cases with env NODE_DISABLE_COMPILE_CACHE
-// measure without it (a CI job on a fresh machine: its first run costs about that).
-const compileCache = join(root, 'bench', 'work', 'compile-cache');
-rmSync(compileCache, { recursive: true, force: true });
-const caseEnv = (c) => ({ XDG_CACHE_HOME: compileCache, NODE_COMPILE_CACHE: join(compileCache, 'node'), ...c.env });
+// The CLI keeps no compile cache, and NODE_COMPILE_CACHE is stripped (lib/measure.mjs): every
+// timed run compiles the bundles, as a user's run does unless they set NODE_COMPILE_CACHE.
+const caseEnv = (c) => ({ ...c.env });
 
 const [SLOW, VERY_SLOW] = [3, 30];
 const results = new Map();

@@ -1,13 +1,6 @@
 #!/usr/bin/env node
 // Tiny shim: the CLI is the bundled dist/cli.cjs (see scripts/build.mjs). CommonJS, as bin/package.json says.
-const { enableCompileCache } = require('node:module');
-const { join } = require('node:path');
-
-if (enableCompileCache) {
-  // Node >= 22.1 caches compiled code between runs itself.
-  enableCompileCache();
-  require('../dist/cli.cjs');
-} else {
-  // Node 20: the same with V8's code cache, for our bundles only (src/compile-cache.ts).
-  require('../dist/compile-cache.cjs').requireBundle(join(__dirname, '..', 'dist', 'cli.cjs'));
-}
+// No compile cache is turned on here (SECURITY.md, "No compile cache"): cached
+// bytecode is code the next run executes. Node >= 22.1 uses its own cache only when the user
+// sets NODE_COMPILE_CACHE, which Node reads by itself.
+require('../dist/cli.cjs');

@@ -147,7 +147,6 @@ export const commandNames = readdirSync(fileURLToPath(new URL('../src/commands/'
 /** Every esbuild build of `npm run build`; run them all (order does not matter). */
 export const builds = [
   { ...cjs, entryPoints: { cli: 'src/bin-entry.ts', 'cli-main': 'src/cli.ts' }, plugins: [cliBoundaries, commanderLazyChildProcess] },
-  { ...cjs, entryPoints: { 'compile-cache': 'src/compile-cache.ts' } },
   ...commandNames.map((name) => ({
     ...cjs,
     entryPoints: { [`commands/${name}`]: `src/commands/${name}.ts` },

@@ -6,8 +6,6 @@ import { xmlsecVerifyArgs } from '../generate/sign.mjs';
 
 const LIGHT = { runs: 10, warmup: 2 };
 const HEAVY = { runs: 5, warmup: 1 };
-/** A run without the CLI's compile cache (src/compile-cache.ts): a fresh CI machine's first run. */
-const NO_CACHE = { NODE_DISABLE_COMPILE_CACHE: '1' };
 
 /** root: the repository (baselines, inputs); pkg: the build under test (bin/, dist/). */
 export function cases(root, pkg, m) {
@@ -29,12 +27,6 @@ export function cases(root, pkg, m) {
       argv: cli('validate-metadata', m.okta.signed, '--signer-cert', m.signerCert, ...now, '--json'),
       ref: 'node-e-0', target: 2.5, also: 'xmlsec-okta', bytes: m.okta.signedBytes, ...LIGHT },
   ];
-
-  // The two Okta-size checks again without the compile cache: a fresh CI machine's first run.
-  for (const id of ['vm-okta-unsigned', 'vm-okta-signed']) {
-    const c = list.find((x) => x.id === id);
-    list.push({ ...c, id: `${id}-nocache`, label: `${c.label}, no compile cache`, env: NO_CACHE });
-  }
 
   for (const a of m.aggregates) {
     const k = `${a.entities / 1000}k`;

@@ -60,7 +60,7 @@ describe('bundle layout and what each command loads (issue 9)', () => {
     for (const [f, text] of texts) if (f.endsWith('.cjs')) expect([f, /^\s*(import|export)\s/m.test(text)]).toEqual([f, false]);
   });
 
-  it('no CLI file keeps an import(): src/compile-cache.ts runs them as vm.Scripts, which have no ES-module loader', () => {
+  it('no CLI file keeps an import(): the CLI is CommonJS end to end, and an import() starts the ES-module loader', () => {
     const kept = [...texts].filter(([f, text]) => f.endsWith('.cjs') && /\bimport\s*\(/.test(text)).map(([f]) => f);
     expect(kept).toEqual([]);
   });
