@@ -1,7 +1,8 @@
 import { finding, type Finding, type Location } from '../findings.js';
 import { CERT_CODES, type CertCode } from './codes.js';
 import { classifyCertificateBytes, pemLabelCode, type StaticAnalysis } from './classify-certificate.js';
-import type { CertDetails, StaticFinding } from './read-certificate.js';
+import type { CertDetails } from './read-certificate.js';
+import type { StaticFinding } from './cert-types.js';
 import { decodeStrictBase64, offsetToLineColumn } from './strict-base64.js';
 import { describeBase64Error, isConcatenation, looksLikePlaceholder, preview } from './text-defects.js';
 

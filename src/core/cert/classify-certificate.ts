@@ -1,7 +1,8 @@
 import { CERT_CODES, type CertCode } from './codes.js';
 import { DerError, TAG } from './der.js';
 import { identifyDer, type DerKind } from './identify-der.js';
-import { readCertificate, type ReadCertificate, type StaticFinding } from './read-certificate.js';
+import { readCertificate, type ReadCertificate } from './read-certificate.js';
+import type { StaticFinding } from './cert-types.js';
 
 /** The clock-independent result for one distinct certificate text (cached by the caller). */
 export type StaticAnalysis = ReadCertificate;

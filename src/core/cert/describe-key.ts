@@ -1,5 +1,5 @@
 import type { KeyObject, X509Certificate } from 'node:crypto';
-import type { StaticFinding } from './read-certificate.js';
+import type { StaticFinding } from './cert-types.js';
 
 /**
  * Key type and size as the report shows them, and whether the key can sign SAML at all: RSA

@@ -1,5 +1,5 @@
 import { createHash, X509Certificate } from 'node:crypto';
-import type { CertInfo } from '../metadata/types.js';
+import type { CertInfo, StaticFinding } from './cert-types.js';
 import { CERT_CODES, type CertCode } from './codes.js';
 import { children, readTime, readTlv, TAG } from './der.js';
 import { describeKey } from './describe-key.js';
@@ -9,11 +9,6 @@ import { readSignatureAlgorithm } from './signature-algorithms.js';
 export type CertDetails = Omit<CertInfo, 'index' | 'use' | 'newest' | 'location'>;
 
 /** A finding before a location is attached; the same for every occurrence of the cert. */
-export interface StaticFinding {
-  code: CertCode;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-}
 
 export interface ReadCertificate {
   details?: Omit<CertDetails, 'daysLeft'>;
