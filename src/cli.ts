@@ -115,7 +115,7 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
 
   command('patch', 'write externalServices.auth.okta into the deployment config, touching nothing else', (cmd) =>
     examples(
-      shared(cmd, 'now', 'minDays', 'maxSize')
+      shared(cmd, 'now', 'minDays', 'maxSize', 'fingerprint')
         .argument('<config>', 'deployment config (YAML)')
         .option('--metadata <source>', 'IdP metadata: file, https URL, or - for stdin')
         .option('--check', 'exit 1 when the file would change; write nothing')
@@ -127,6 +127,8 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
         .option('--create', 'create a minimal config when the file does not exist')
         .option('--force', 'write even when the metadata has errors')
         .option('--entity-id <id>', 'pick one entity from an aggregate')
+        .option('--allow-idp-change', 'allow replacing the trusted IdP or its certificates without a pin (scripts)')
+        .option('-y, --yes', 'never ask; a trust change then needs --fingerprint or --allow-idp-change')
         .option('--json', 'one JSON document on stdout'),
       ['polyaxon-sso patch values.yaml --metadata okta-metadata.xml --diff', 'polyaxon-sso patch values.yaml --metadata okta-metadata.xml --backup'],
     ),
@@ -177,7 +179,8 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
           .option('--acs-url <url>', 'expected Recipient/Destination (default: the ACS URL)')
           .option('--sp-key <pem>', 'SP private key to decrypt an EncryptedAssertion')
           .option('--clock-skew <seconds>', 'allowed clock skew', '180')
-          .option('--redact', 'mask personal data (emails, names) in the output')
+          .option('--request-id <id>', 'the ID of the AuthnRequest the response must answer (InResponseTo)')
+          .option('--redact', 'mask personal data (every attribute value and the NameID) in the output')
           .option('--json', 'one JSON document on stdout'),
       ),
       ['polyaxon-sso check-response saml-tracer.json --config values.yaml --host polyaxon.acme.com --org acme'],

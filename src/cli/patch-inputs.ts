@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { inputError } from '../core/errors.js';
 import { hasErrors, type Finding } from '../core/findings.js';
+import type { ParsedMetadata } from '../core/metadata/types.js';
 import { validateMetadata } from '../core/metadata/validate-metadata.js';
 import { normalizeStoredXml } from '../core/patch/normalize-stored-xml.js';
 import { decodeXml } from '../core/xml/decode-xml.js';
@@ -51,6 +52,8 @@ export interface MetadataInput {
   sourceSha256: string;
   /** validateMetadata could read the document as IdP metadata (its report has `metadata`). */
   understood: boolean;
+  /** What validateMetadata read (compared with the stored metadata before a write). */
+  parsed?: ParsedMetadata;
 }
 
 /**
@@ -74,7 +77,7 @@ export function forceCannotOverride(meta: MetadataInput): string | undefined {
   return blocked ? NEVER_FORCED[blocked.code] : undefined;
 }
 
-export async function readMetadata(io: Io, spec: string, opts: { now: Date; minDays: number; entityId?: string; maxSize?: string }): Promise<MetadataInput> {
+export async function readMetadata(io: Io, spec: string, opts: { now: Date; minDays: number; entityId?: string; maxSize?: string; fingerprints?: string[] }): Promise<MetadataInput> {
   const src = await readSource(spec, io, { maxSizeMb: opts.maxSize, what: 'metadata' });
   const decoded = decodeXml(src.bytes, src.name);
   const sourceSha256 = createHash('sha256').update(src.bytes).digest('hex');
@@ -88,10 +91,12 @@ export async function readMetadata(io: Io, spec: string, opts: { now: Date; minD
     minDays: opts.minDays,
     file: src.name,
     ...(opts.entityId !== undefined ? { entityId: opts.entityId } : {}),
+    ...(opts.fingerprints?.length ? { fingerprints: opts.fingerprints } : {}),
   });
   out.findings.push(...report.findings);
   if (report.metadata) {
     out.understood = true;
+    out.parsed = report.metadata;
     out.entityId = report.metadata.entityId;
     out.signingCertSha256 = report.metadata.signingCerts.map((c) => c.sha256);
   }

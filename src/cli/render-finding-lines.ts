@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { formatLocation, type Finding } from '../core/findings.js';
+import { escapeForTerminal as esc } from './escape-terminal.js';
 
 /** Compact findings for stderr: `severity: message [CODE]`, the hint indented below. */
 export function renderFindingLines(findings: readonly Finding[], color: boolean): string {
@@ -7,9 +8,9 @@ export function renderFindingLines(findings: readonly Finding[], color: boolean)
   const paint = { error: c.red, warning: c.yellow, info: c.cyan } as const;
   return findings
     .map((f) => {
-      const at = f.location ? `${formatLocation(f.location)}: ` : '';
-      const head = `${at}${paint[f.severity](f.severity)}: ${f.message} ${c.dim(`[${f.code}]`)}`;
-      return f.hint ? `${head}\n  ${c.dim('hint:')} ${f.hint}\n` : `${head}\n`;
+      const at = f.location ? `${esc(formatLocation(f.location))}: ` : '';
+      const head = `${at}${paint[f.severity](f.severity)}: ${esc(f.message)} ${c.dim(`[${esc(f.code)}]`)}`;
+      return f.hint ? `${head}\n  ${c.dim('hint:')} ${esc(f.hint)}\n` : `${head}\n`;
     })
     .join('');
 }

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { formatLocation, type Finding, type Severity } from '../core/findings.js';
+import { escapeForTerminal as esc } from './escape-terminal.js';
 
 /**
  * Findings grouped by severity (errors first), each with its location, code and hint. Generic:
@@ -16,9 +17,9 @@ export function renderFindings(findings: readonly Finding[], opts: { color: bool
     if (group.length === 0) continue;
     out += `\n${paint[sev].bold(`${TITLES[sev]} (${group.length})`)}\n`;
     for (const f of group) {
-      const loc = f.location ? `${formatLocation(f.location)}  ` : '';
-      out += `  ${c.dim(loc)}${f.message} ${c.dim(`[${f.code}]`)}\n`;
-      if (f.hint) out += `    ${c.dim('hint:')} ${f.hint}\n`;
+      const loc = f.location ? `${esc(formatLocation(f.location))}  ` : '';
+      out += `  ${c.dim(loc)}${esc(f.message)} ${c.dim(`[${esc(f.code)}]`)}\n`;
+      if (f.hint) out += `    ${c.dim('hint:')} ${esc(f.hint)}\n`;
     }
   }
   return out;

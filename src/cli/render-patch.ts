@@ -1,6 +1,7 @@
 import type { Chalk } from 'chalk';
 import type { Finding } from '../core/findings.js';
 import type { PatchPlan } from '../core/patch/types.js';
+import type { TrustChange } from '../core/trust/types.js';
 import type { MetadataInput } from './patch-inputs.js';
 
 /** Human and JSON output of `patch`. The XML itself is never printed (it is in the file). */
@@ -10,7 +11,7 @@ export function renderChanges(plan: PatchPlan, c: InstanceType<typeof Chalk>): s
     .join('');
 }
 
-export type PatchOutcome = 'written' | 'up-to-date' | 'would-change' | 'printed' | 'metadata-invalid';
+export type PatchOutcome = 'written' | 'up-to-date' | 'would-change' | 'printed' | 'metadata-invalid' | 'trust-change-refused';
 
 export interface PatchJsonInput {
   config: string;
@@ -27,6 +28,8 @@ export interface PatchJsonInput {
   output?: string;
   backup?: string;
   cleanedTempFiles?: string[];
+  /** What the SP trusts before and after, when stored metadata is replaced (core/trust). */
+  change?: TrustChange;
 }
 
 /** One JSON document, schemaVersion 1: schemas/patch.schema.json. */
@@ -53,6 +56,7 @@ export function patchJson(r: PatchJsonInput): string {
       : null,
     config: r.plan ? { eol: r.plan.eol, bom: r.plan.bom, indentStep: r.plan.indentStep } : null,
   };
+  json.change = r.change ?? null;
   if (r.diff !== undefined) json.diff = r.diff;
   if (r.output !== undefined) json.output = r.output;
   if (r.backup !== undefined) json.backup = r.backup;

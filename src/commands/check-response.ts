@@ -27,6 +27,7 @@ interface CheckResponseCliOptions extends AttrOpts {
   now?: string;
   clockSkew?: string;
   redact?: boolean;
+  requestId?: string;
   allowHttp?: boolean;
   maxSize?: string;
   strict?: boolean;
@@ -73,6 +74,7 @@ export async function run(io: Io, source: string, opts: CheckResponseCliOptions)
     ...(expectedIssuer !== undefined ? { expectedIssuer } : {}),
     ...(spKey !== undefined ? { spKey } : {}),
     ...(opts.redact ? { redact: true } : {}),
+    ...(opts.requestId !== undefined ? { requestId: opts.requestId } : {}),
   });
   const findings: Finding[] = sortFindings([...(config?.findings ?? []), ...decoded.value.findings, ...anchorTimeFindings(anchors, now), ...report.findings]);
   const summary = countBySeverity(findings);

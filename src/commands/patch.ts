@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
+import { normalizeFingerprint } from '../core/cert/fingerprint.js';
 import { EXIT, usageError } from '../core/errors.js';
 import { countBySeverity, hasErrors, type Finding } from '../core/findings.js';
 import { planPatch } from '../core/patch/plan-patch.js';
@@ -9,8 +10,10 @@ import { wantsColor } from '../cli/io.js';
 import { intOption, nowOption } from '../cli/options.js';
 import { forceCannotOverride, readConfig, readMetadata, type MetadataInput } from '../cli/patch-inputs.js';
 import { patchJson, renderChanges, type PatchJsonInput, type PatchOutcome } from '../cli/render-patch.js';
+import { askTrustChange, checkTrust, type Confirm, type TrustCheck } from '../cli/patch-trust.js';
 import { maxBytes } from '../cli/read-source.js';
 import { renderFindingLines } from '../cli/render-finding-lines.js';
+import { renderTrustChange } from '../cli/render-trust-change.js';
 import { safeWrite } from '../cli/safe-write.js';
 import { unifiedDiff } from '../cli/unified-diff.js';
 
@@ -30,6 +33,9 @@ export interface PatchCliOptions {
   maxSize?: string;
   json?: boolean;
   color?: boolean;
+  fingerprint?: string[];
+  allowIdpChange?: boolean;
+  yes?: boolean;
 }
 
 /**
@@ -37,11 +43,12 @@ export interface PatchCliOptions {
  * Exit codes (DESIGN.md §8): metadata with errors → 1 (unless --force); --check → 1 when a change
  * is pending; --diff/--dry-run → 0; refusals and write failures → 2 with nothing written.
  */
-export async function run(io: Io, config: string, opts: PatchCliOptions): Promise<number> {
+export async function run(io: Io, config: string, opts: PatchCliOptions, deps: { confirm?: Confirm } = {}): Promise<number> {
   const mode = opts.disable ? 'disable' : 'enable';
   if (opts.backup && opts.output !== undefined) throw usageError('--backup keeps <config>.bak when the config is written in place; it does not combine with --output');
   if (mode === 'enable' && opts.metadata === undefined)
     throw usageError('missing --metadata (the IdP metadata to write)', 'PATCH_METADATA_REQUIRED', 'Pass --metadata <file|https-url|->: in Okta, Sign On tab → "View IdP metadata".');
+  const pins = (opts.fingerprint ?? []).map((f) => normalizeFingerprint(f).value);
   const now = nowOption(opts.now, io);
   const minDays = intOption(opts.minDays, '--min-days', 30);
   const color = wantsColor(io, opts.color);
@@ -51,7 +58,7 @@ export async function run(io: Io, config: string, opts: PatchCliOptions): Promis
 
   let meta: MetadataInput | undefined;
   if (opts.metadata !== undefined) {
-    meta = await readMetadata(io, opts.metadata, { now, minDays, maxSize: opts.maxSize, ...(opts.entityId !== undefined ? { entityId: opts.entityId } : {}) });
+    meta = await readMetadata(io, opts.metadata, { now, minDays, maxSize: opts.maxSize, fingerprints: pins, ...(opts.entityId !== undefined ? { entityId: opts.entityId } : {}) });
     const locked = forceCannotOverride(meta);
     if (hasErrors(meta.findings) && (!opts.force || locked)) {
       const why = locked ? `(--force cannot override this: ${locked})` : '(--force writes it anyway)';
@@ -65,8 +72,14 @@ export async function run(io: Io, config: string, opts: PatchCliOptions): Promis
   const forced = meta !== undefined && hasErrors(meta.findings);
   const plan = planPatch(input.text, { mode, file: config, ...(meta?.text !== undefined ? { xml: meta.text } : {}) });
   const findings: Finding[] = [...(meta?.findings ?? []), ...plan.findings];
+  // Replacing the trusted IdP or its certificates is shown, and a script must be told to (below).
+  const trust: TrustCheck =
+    mode === 'enable' && plan.changed
+      ? await checkTrust(io, input.text, config, meta?.parsed, { now, pins, allowIdpChange: opts.allowIdpChange === true, yes: opts.yes === true })
+      : { verdict: { action: 'write' } };
+  const summary = trust.change && !opts.json ? renderTrustChange(trust.change, c) : '';
   const report = (outcome: PatchOutcome, written: boolean, extra: Partial<PatchJsonInput> = {}) => {
-    if (opts.json) io.stdout.write(patchJson({ config, mode, meta, findings, outcome, written, plan, forced, ...extra }));
+    if (opts.json) io.stdout.write(patchJson({ config, mode, meta, findings, outcome, written, plan, forced, ...(trust.change ? { change: trust.change } : {}), ...extra }));
     // info findings (entityID, host) are in --json; the terminal gets what needs attention
     else if (findings.some((f) => f.severity !== 'info')) io.stderr.write(renderFindingLines(findings.filter((f) => f.severity !== 'info'), color));
     if (!opts.json && forced)
@@ -78,10 +91,17 @@ export async function run(io: Io, config: string, opts: PatchCliOptions): Promis
     const diff = unifiedDiff(input.text, plan.text, `a/${config}`, `b/${config}`);
     if (wantsDiff && !opts.json) io.stdout.write(diff);
     // with --diff, stdout is the diff alone (pipe it to `git apply`); the status goes to stderr
-    if (!opts.json) (wantsDiff ? io.stderr : io.stdout).write(checkLine(config, plan, opts.check === true, c));
+    if (!opts.json) (wantsDiff ? io.stderr : io.stdout).write(checkLine(config, plan, opts.check === true, c) + summary);
     report(plan.changed ? 'would-change' : 'up-to-date', false, wantsDiff ? { diff } : {});
     return opts.check && plan.changed ? EXIT.FINDINGS : EXIT.OK;
   }
+  (opts.output === '-' ? io.stderr : io.stdout).write(summary);
+  if (trust.verdict.action === 'refuse') {
+    report('trust-change-refused', false);
+    io.stderr.write(`${c.red(`patch: ${trust.verdict.reason}; nothing written`)}\n  hint: ${trust.verdict.hint}\n`);
+    return EXIT.FINDINGS;
+  }
+  if (trust.verdict.action === 'ask' && trust.change) await askTrustChange(io, trust.change, trust.verdict.defaultYes, deps.confirm);
   if (opts.output === '-') {
     io.stdout.write(plan.text);
     report(plan.changed ? 'printed' : 'up-to-date', false);

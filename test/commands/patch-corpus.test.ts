@@ -22,7 +22,8 @@ describe.skipIf(!HAS_CORPUS)('patch command on the corpus deployment configs', (
       copyFileSync(corpusPath('deployment-configs', f), file);
       const before = readFileSync(file, 'utf8');
       const md = corpusPath('okta-metadata', metadata[i % metadata.length] as string);
-      const args = ['patch', f, '--metadata', md, '--now', CORPUS_NOW, '--json'];
+      // two configs already hold a placeholder okta block: replacing it is the point here
+      const args = ['patch', f, '--metadata', md, '--now', CORPUS_NOW, '--json', '--allow-idp-change'];
       const first = await runCli(args, { cwd: dir });
       expect(first.code).toBe(0);
       expect(JSON.parse(first.stdout)).toMatchObject({ schemaVersion: 1, outcome: 'written', changed: true, written: true });

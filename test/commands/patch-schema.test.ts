@@ -25,9 +25,11 @@ describe('patch --json validates against its published schema', () => {
       await run('--metadata', METADATA),
       await run('--disable'),
       await run('--metadata', BAD),
-      await run('--metadata', BAD, '--force'),
+      await run('--metadata', BAD, '--force', '--allow-idp-change'),
+      await run('--metadata', METADATA),
     ];
-    expect(docs.map((d) => d.outcome)).toEqual(['would-change', 'would-change', 'written', 'written', 'up-to-date', 'written', 'metadata-invalid', 'written']);
+    expect(docs.map((d) => d.outcome)).toEqual(['would-change', 'would-change', 'written', 'written', 'up-to-date', 'written', 'metadata-invalid', 'written', 'trust-change-refused']);
+    expect(docs[8].change.certs.changed).toBe(true);
     for (const d of docs) expect(checkJsonSchema(SCHEMA, d)).toEqual([]);
     expect(docs[1].diff).toContain('+    okta:');
     expect(docs[3].backup).toBe(join(dir, 'values.yaml.bak'));

@@ -8,6 +8,8 @@ import { finding, hasErrors } from '../findings.js';
 import { decodeXml } from '../xml/decode-xml.js';
 import { analyzeSignatures, duplicateIds } from './analyze-signatures.js';
 import { decryptAssertion } from './decrypt-assertion.js';
+import { fitResponseHints } from './fit-hints.js';
+import { checkInResponseTo } from './in-response-to.js';
 import { openDecrypted } from './open-decrypted.js';
 import { readAssertion, type AssertionValues } from './read-assertion.js';
 import { maskUser, mapUser } from './user-values.js';
@@ -16,12 +18,20 @@ import { checkAssertion, checkEnvelope } from './sp-checks.js';
 import type { CheckResponseOptions, ResponseEnvelope, ResponseReport } from './types.js';
 
 export function checkResponse(xmlBytes: Uint8Array, opts: CheckResponseOptions): ResponseReport {
+  const report = readResponse(xmlBytes, opts);
+  // The shared XML layer's hints speak of metadata; a problem in a response is fixed by capturing
+  // it again, never by downloading metadata.
+  fitResponseHints(report.findings);
+  return report;
+}
+
+function readResponse(xmlBytes: Uint8Array, opts: CheckResponseOptions): ResponseReport {
   const report = emptyReport(opts);
   const f = report.findings;
   const decoded = decodeXml(xmlBytes, opts.file);
   f.push(...decoded.findings);
   if (decoded.text === undefined) return report;
-  const parsed = parseDom(decoded.text, opts.file);
+  const parsed = parseDom(decoded.text, opts.file, decoded.encoding ? { encoding: decoded.encoding } : {});
   f.push(...parsed.findings);
   const doc = parsed.doc;
   if (!doc) return report;
@@ -56,7 +66,7 @@ export function checkResponse(xmlBytes: Uint8Array, opts: CheckResponseOptions):
     structuralOk = false;
     if (all.length > 1 || report.response?.status === 'urn:oasis:names:tc:SAML:2.0:status:Success' || !isResponse)
       f.push(finding(all.length ? 'ASSERTION_MULTIPLE' : 'ASSERTION_MISSING', 'error', all.length ? `the document holds ${all.length} assertions` : 'the Response holds no Assertion', all.length ? 'Okta sends exactly one assertion; extra ones are signature wrapping.' : 'The login did not produce an assertion; check the Status and the Okta System Log.', locOf(root, opts.file)));
-    return finish(report, opts, undefined, false, anyFailed, responseSigned);
+    return finish(report, opts, undefined, false, anyFailed, responseSigned, undefined);
   }
   const only = all[0] as Element;
   if (isResponse && only.parentNode !== root) {
@@ -92,10 +102,10 @@ export function checkResponse(xmlBytes: Uint8Array, opts: CheckResponseOptions):
   report.signed = responseSigned && assertionSigned ? 'both' : responseSigned ? 'response' : assertionSigned ? 'assertion' : 'none';
   if (report.signed === 'none' && !anyFailed)
     f.push(finding('RESPONSE_UNSIGNED', 'error', 'neither the Response nor the Assertion is signed', 'Okta always signs; in the app\'s SAML settings keep "Response" and "Assertion Signature" set to Signed. An unsigned response must never log anyone in.', locOf(root, opts.file)));
-  return finish(report, opts, assertion, covered && structuralOk, anyFailed, responseSigned);
+  return finish(report, opts, assertion, covered && structuralOk, anyFailed, responseSigned, isResponse ? root : undefined);
 }
 
-function finish(report: ResponseReport, opts: CheckResponseOptions, a: Element | undefined, covered: boolean, anyFailed: boolean, responseSigned: boolean): ResponseReport {
+function finish(report: ResponseReport, opts: CheckResponseOptions, a: Element | undefined, covered: boolean, anyFailed: boolean, responseSigned: boolean, root: Element | undefined): ResponseReport {
   if (report.response) report.response.signed = responseSigned;
   if (a === undefined) return report;
   // Positions in a decrypted assertion are lines of the plaintext, so they are labelled as such.
@@ -104,6 +114,9 @@ function finish(report: ResponseReport, opts: CheckResponseOptions, a: Element |
   report.findings.push(...v.findings);
   const user = mapUser(v.attributes, opts.attributes);
   report.findings.push(...checkAssertion(v, user, aopts));
+  const responseSite = root && report.response ? { value: report.response.inResponseTo, el: root, ...(opts.file !== undefined ? { file: opts.file } : {}) } : undefined;
+  const sites = v.inResponseTos.map((x) => ({ ...x, ...(aopts.file !== undefined ? { file: aopts.file } : {}) }));
+  report.findings.push(...checkInResponseTo(responseSite, sites, opts.requestId));
   report.signatureValid = covered && !anyFailed;
   report.issuer = v.issuer;
   report.nameId = v.nameId;
@@ -114,7 +127,7 @@ function finish(report: ResponseReport, opts: CheckResponseOptions, a: Element |
   report.conditions = v.conditions;
   report.attributes = v.attributes;
   report.user = user;
-  if (opts.redact) maskUser(report, opts.attributes);
+  if (opts.redact) maskUser(report);
   return report;
 }
 

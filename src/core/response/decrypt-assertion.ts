@@ -54,20 +54,27 @@ export function decryptAssertion(enc: Element, spKeyPem: string): Decrypted {
   const oaepHash = DIGEST[digestUri];
   if (!oaepHash || (mgfUri !== undefined && !mgfUri.endsWith(`mgf1${oaepHash}`)))
     return fail('DECRYPT_ALGORITHM_REFUSED', `RSA-OAEP digest "${digestUri}"${mgfUri ? ` with MGF "${mgfUri}"` : ''} is not supported`, 'In Okta set "Key Transport Algorithm" to RSA-OAEP.');
-  let cek: Buffer;
+  // One outcome for every way decryption can fail (a wrong key, bad OAEP or CBC padding, a wrong
+  // key length, a bad GCM tag, plaintext that is not UTF-8 XML): different messages would be a
+  // padding oracle (Vaudenay 2002; Jager/Somorovsky 2011), even offline, and no decrypted byte is
+  // ever quoted.
   try {
-    cek = privateDecrypt({ key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, cipherValue(ek));
-  } catch {
-    return fail('DECRYPT_FAILED', 'the --sp-key cannot decrypt the assertion key: Okta encrypted it for another certificate', HINT_KEY);
-  }
-  if (cek.length !== content.bytes) return fail('DECRYPT_FAILED', `the decrypted key has ${cek.length} bytes, ${dataAlg} needs ${content.bytes}`);
-  try {
+    const cek = privateDecrypt({ key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, cipherValue(ek));
+    if (cek.length !== content.bytes) return undecryptable();
     const body = cipherValue(data);
-    const xml = content.mode === 'cbc' ? openCbc(cek, body) : openGcm(cek, body);
-    return { ok: true, xml: xml.toString('utf8'), keyAlgorithm: keyAlg, dataAlgorithm: dataAlg };
+    const plain = content.mode === 'cbc' ? openCbc(cek, body) : openGcm(cek, body);
+    const xml = new TextDecoder('utf-8', { fatal: true }).decode(plain);
+    if (!/^\uFEFF?\s*</.test(xml)) return undecryptable();
+    return { ok: true, xml, keyAlgorithm: keyAlg, dataAlgorithm: dataAlg };
   } catch {
-    return fail('DECRYPT_FAILED', 'the assertion ciphertext does not decrypt (damaged, or not encrypted for this key)');
+    return undecryptable();
   }
+}
+
+export const DECRYPT_FAILED_MESSAGE = 'the --sp-key cannot decrypt the assertion (it was encrypted for another certificate, or damaged)';
+
+function undecryptable(): Decrypted {
+  return fail('DECRYPT_FAILED', DECRYPT_FAILED_MESSAGE, HINT_KEY);
 }
 
 function findEncryptedKey(enc: Element, data: Element): Element | undefined {
@@ -91,7 +98,7 @@ function openCbc(key: Buffer, body: Buffer): Buffer {
   d.setAutoPadding(false);
   const plain = Buffer.concat([d.update(body.subarray(16)), d.final()]);
   const pad = plain[plain.length - 1] ?? 0;
-  if (pad < 1 || pad > 16) throw new Error('bad padding');
+  if (pad < 1 || pad > 16 || pad > plain.length) throw new Error('undecryptable');
   return plain.subarray(0, plain.length - pad);
 }
 

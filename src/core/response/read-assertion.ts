@@ -13,6 +13,14 @@ export interface AssertionValues {
   nameId: string | null;
   nameIdFormat: string | null;
   audiences: string[];
+  /** Each AudienceRestriction's Audience values: SAML core §2.5.1.4 ANDs the restrictions. */
+  audienceRestrictions: string[][];
+  /** How many Conditions elements the Assertion holds (SAML core §2.3.3: at most one). */
+  conditionsCount: number;
+  /** InResponseTo of every SubjectConfirmationData (null when absent), with its element. */
+  inResponseTos: { value: string | null; el: Element }[];
+  /** Every time attribute of the Assertion, for the xs:dateTime check. */
+  times: { what: string; value: string; el: Element }[];
   subjectConfirmation: { method: string | null; recipient: string | null; notOnOrAfter: string | null; inResponseTo: string | null } | null;
   conditions: { notBefore: string | null; notOnOrAfter: string | null; authnInstant: string | null; sessionNotOnOrAfter: string | null };
   attributes: Record<string, string[]>;
@@ -35,10 +43,13 @@ export function readAssertion(a: Element, file?: string): AssertionValues {
   const issuerEl = child(a, A, 'Issuer');
   const subject = child(a, A, 'Subject');
   const nameIdEl = child(subject, A, 'NameID');
-  const conds = child(a, A, 'Conditions');
-  const audienceEls = children(conds ?? a, A, 'AudienceRestriction').flatMap((r) => children(r, A, 'Audience'));
-  if (!conds) audienceEls.length = 0;
-  const bearer = (subject ? children(subject, A, 'SubjectConfirmation') : []).find((s) => attr(s, 'Method') === 'urn:oasis:names:tc:SAML:2.0:cm:bearer');
+  const allConds = children(a, A, 'Conditions');
+  const conds = allConds[0];
+  const restrictions = conds ? children(conds, A, 'AudienceRestriction').map((r) => children(r, A, 'Audience')) : [];
+  const audienceEls = restrictions.flat();
+  const confirmations = subject ? children(subject, A, 'SubjectConfirmation') : [];
+  const scds = confirmations.flatMap((c) => children(c, A, 'SubjectConfirmationData'));
+  const bearer = confirmations.find((s) => attr(s, 'Method') === 'urn:oasis:names:tc:SAML:2.0:cm:bearer');
   const scAny = bearer ?? child(subject, A, 'SubjectConfirmation');
   const scd = child(scAny, A, 'SubjectConfirmationData');
   const authn = child(a, A, 'AuthnStatement');
@@ -55,6 +66,15 @@ export function readAssertion(a: Element, file?: string): AssertionValues {
     nameId: value(nameIdEl, 'NameID'),
     nameIdFormat: attr(nameIdEl, 'Format') ?? null,
     audiences: audienceEls.map((el) => value(el, 'Audience') ?? ''),
+    audienceRestrictions: restrictions.map((els) => els.map((el) => textOf(el)?.trim() ?? '')),
+    conditionsCount: allConds.length,
+    inResponseTos: scds.map((el) => ({ value: attr(el, 'InResponseTo') ?? null, el })),
+    times: timeAttributes([
+      [a, 'IssueInstant', 'Assertion IssueInstant'],
+      ...allConds.flatMap((c) => [[c, 'NotBefore', 'Conditions NotBefore'], [c, 'NotOnOrAfter', 'Conditions NotOnOrAfter']] as const),
+      ...scds.flatMap((c) => [[c, 'NotBefore', 'SubjectConfirmationData NotBefore'], [c, 'NotOnOrAfter', 'SubjectConfirmationData NotOnOrAfter']] as const),
+      ...children(a, A, 'AuthnStatement').flatMap((c) => [[c, 'AuthnInstant', 'AuthnInstant'], [c, 'SessionNotOnOrAfter', 'SessionNotOnOrAfter']] as const),
+    ]),
     subjectConfirmation: scAny
       ? {
           method: attr(scAny, 'Method') ?? null,
@@ -73,4 +93,13 @@ export function readAssertion(a: Element, file?: string): AssertionValues {
     at: { issuer: issuerEl, nameId: nameIdEl ?? subject, audience: audienceEls[0] ?? conds, subjectConfirmation: scd ?? scAny, conditions: conds, assertion: a },
     findings,
   };
+}
+
+function timeAttributes(list: readonly (readonly [Element, string, string])[]): AssertionValues['times'] {
+  const out: AssertionValues['times'] = [];
+  for (const [el, name, what] of list) {
+    const v = attr(el, name);
+    if (v !== undefined) out.push({ what, value: v, el });
+  }
+  return out;
 }

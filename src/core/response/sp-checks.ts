@@ -4,6 +4,9 @@
  * skew, InResponseTo, NameID, and the attributes Polyaxon maps.
  */
 import { finding, type Finding, type Location } from '../findings.js';
+import { humanizeDuration } from '../humanize-duration.js';
+import { nearAttributeName } from './near-attribute-name.js';
+import { parseSamlTime } from './saml-time.js';
 import { checkGroupsFilter, inThreadGroupsMatcher } from './groups-filter.js';
 import { locOf } from './saml-dom.js';
 import type { AssertionValues } from './read-assertion.js';
@@ -12,6 +15,7 @@ import type { CheckResponseOptions, ResponseEnvelope, UserValues } from './types
 const SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
 const BEARER = 'urn:oasis:names:tc:SAML:2.0:cm:bearer';
 const APP_SAML = 'In Okta: Applications → your app → General → SAML Settings → Edit';
+const ATTR_FLAG: Record<keyof UserValues, string> = { email: '--attr-email', firstName: '--attr-first-name', lastName: '--attr-last-name', groups: '--attr-groups' };
 
 export function checkEnvelope(env: ResponseEnvelope, root: Element, opts: CheckResponseOptions): Finding[] {
   const out: Finding[] = [];
@@ -24,6 +28,7 @@ export function checkEnvelope(env: ResponseEnvelope, root: Element, opts: CheckR
     out.push(finding('RESPONSE_DESTINATION_MISMATCH', 'error', `Destination is ${env.destination}, expected ${opts.acsUrl}`, `${APP_SAML}: set "Single sign-on URL" to ${opts.acsUrl} (or pass --acs-url if Polyaxon sits behind a proxy).`, at));
   if (opts.expectedIssuer !== undefined && env.issuer !== null && env.issuer !== opts.expectedIssuer)
     out.push(finding('RESPONSE_ISSUER_MISMATCH', 'error', `the Response Issuer is ${env.issuer}, the metadata entityID is ${opts.expectedIssuer}`, 'The metadata in the config belongs to another Okta app: download "IdP metadata" from this app\'s Sign On tab and run `polyaxon-sso patch`.', at));
+  if (env.issueInstant !== null) formatCheck(out, 'Response IssueInstant', env.issueInstant, at);
   return out;
 }
 
@@ -35,9 +40,18 @@ export function checkAssertion(v: AssertionValues, user: UserValues, opts: Check
   if (v.issuer === null) add('ASSERTION_ISSUER_MISSING', 'error', 'the Assertion has no Issuer', 'The response is not from Okta or was damaged.', 'assertion');
   else if (opts.expectedIssuer !== undefined && v.issuer !== opts.expectedIssuer)
     add('ASSERTION_ISSUER_MISMATCH', 'error', `Issuer is ${v.issuer}, the metadata entityID is ${opts.expectedIssuer}`, 'The metadata in the config belongs to another Okta app: download "IdP metadata" from this app\'s Sign On tab and run `polyaxon-sso patch`.', 'issuer');
-  if (v.audiences.length === 0) add('AUDIENCE_MISSING', 'warning', 'the Assertion has no AudienceRestriction', `${APP_SAML}: set "Audience URI (SP Entity ID)" to ${opts.audience}.`, 'conditions');
-  else if (!v.audiences.includes(opts.audience))
-    add('AUDIENCE_MISMATCH', 'error', `Audience is ${v.audiences.join(', ')}, expected ${opts.audience}`, `${APP_SAML}: set "Audience URI (SP Entity ID)" to ${opts.audience} (or pass --audience to check another SP).`, 'audience');
+  if (v.conditionsCount > 1)
+    add('CONDITIONS_MULTIPLE', 'error', `the Assertion holds ${v.conditionsCount} Conditions elements`, 'SAML core §2.3.3 allows at most one; SPs that read only the first or the last disagree about the limits, so the response was tampered with.', 'assertion');
+  if (v.audienceRestrictions.length === 0) add('AUDIENCE_MISSING', 'warning', 'the Assertion has no AudienceRestriction', `${APP_SAML}: set "Audience URI (SP Entity ID)" to ${opts.audience}.`, 'conditions');
+  else {
+    // SAML core §2.5.1.4: with several AudienceRestriction elements the assertion is addressed
+    // only to an SP named in EACH of them (they are ANDed; the Audiences inside one are ORed).
+    const missing = v.audienceRestrictions.findIndex((r) => !r.includes(opts.audience));
+    if (missing >= 0) {
+      const several = v.audienceRestrictions.length > 1 ? ` (AudienceRestriction ${missing + 1} of ${v.audienceRestrictions.length}: every one must name the SP)` : '';
+      add('AUDIENCE_MISMATCH', 'error', `Audience is ${(v.audienceRestrictions[missing] ?? []).join(', ') || '(empty)'}, expected ${opts.audience}${several}`, `${APP_SAML}: set "Audience URI (SP Entity ID)" to ${opts.audience} (or pass --audience to check another SP).`, 'audience');
+    }
+  }
 
   const sc = v.subjectConfirmation;
   if (!sc) add('SUBJECT_CONFIRMATION_MISSING', 'error', 'the Assertion has no SubjectConfirmation', 'Okta always sends a bearer SubjectConfirmation; the response was damaged.', 'nameId');
@@ -53,6 +67,7 @@ export function checkAssertion(v: AssertionValues, user: UserValues, opts: Check
         : finding('IN_RESPONSE_TO_ABSENT', 'info', 'no InResponseTo: an IdP-initiated login (started from the Okta dashboard)', undefined, loc('subjectConfirmation')),
     );
   }
+  for (const t of v.times) formatCheck(out, t.what, t.value, locOf(t.el, opts.file));
   timeCheck(out, 'ASSERTION_NOT_YET_VALID', 'Conditions NotBefore', v.conditions.notBefore, 'before', opts, loc('conditions'));
   timeCheck(out, 'ASSERTION_EXPIRED', 'Conditions NotOnOrAfter', v.conditions.notOnOrAfter, 'after', opts, loc('conditions'));
 
@@ -71,7 +86,10 @@ export function checkAssertion(v: AssertionValues, user: UserValues, opts: Check
   for (const [key, name, sev] of want) {
     if (name === undefined || user[key] !== null) continue;
     const statement = key === 'groups' ? `a Group Attribute Statement named "${name}" (filter: Matches regex ${names.groupsFilter ?? '.*'})` : `an Attribute Statement named "${name}" (value user.${key === 'email' ? 'email' : key})`;
-    add('ATTRIBUTE_MISSING', sev, `no "${name}" attribute (${key})`, `${APP_SAML} → Attribute Statements: add ${statement}. \`polyaxon-sso urls\` prints them all.`, 'assertion');
+    const near = nearAttributeName(name, Object.keys(v.attributes));
+    if (near !== undefined)
+      add('ATTRIBUTE_MISSING', sev, `no "${name}" attribute (${key}); did you mean "${near}"? It is present`, `Attribute names are case-sensitive: rename the statement to "${name}" in Okta (${APP_SAML} → Attribute Statements), or pass ${ATTR_FLAG[key]} ${near}.`, 'assertion');
+    else add('ATTRIBUTE_MISSING', sev, `no "${name}" attribute (${key})`, `${APP_SAML} → Attribute Statements: add ${statement}. \`polyaxon-sso urls\` prints them all.`, 'assertion');
   }
   if (user.email !== null && !/^[^@\s]+@[^@\s]+$/.test(user.email))
     add('ATTRIBUTE_EMAIL_INVALID', 'warning', `the "${names.email}" attribute is not an email address`, `Map "${names.email}" to user.email in the Okta Attribute Statements.`, 'assertion');
@@ -80,20 +98,24 @@ export function checkAssertion(v: AssertionValues, user: UserValues, opts: Check
   return out;
 }
 
+/** An xs:dateTime with an explicit zone, or TIME_INVALID (saml-time.ts says why). */
+function formatCheck(out: Finding[], what: string, value: string, at: Location | undefined): void {
+  const t = parseSamlTime(value);
+  if (!t.ok) out.push(finding('TIME_INVALID', 'error', `${what} "${value}" ${t.reason}`, 'Okta writes UTC times such as 2026-06-01T00:05:00.000Z; the response was damaged or not written by Okta.', at));
+}
+
 /** `before`: the instant must not be later than now + skew; `after`: now - skew must be before it. */
 function timeCheck(out: Finding[], code: string, what: string, iso: string | null, kind: 'before' | 'after', opts: CheckResponseOptions, at: Location | undefined): void {
   if (iso === null) return;
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) {
-    out.push(finding('TIME_INVALID', 'error', `${what} "${iso}" is not a date`, undefined, at));
-    return;
-  }
+  const parsed = parseSamlTime(iso);
+  if (!parsed.ok) return; // reported once by formatCheck
+  const t = parsed.ms;
   const now = opts.now.getTime();
   const skew = opts.clockSkewSeconds * 1000;
   const late = kind === 'before' ? t - (now + skew) : now - skew - t + 1;
   if (late <= 0) return;
-  const mins = Math.round((kind === 'before' ? t - now : now - t) / 60000);
-  const verdict = kind === 'before' ? `is ${mins} min in the future` : `passed ${mins} min ago`;
+  const span = humanizeDuration(t - now);
+  const verdict = kind === 'before' ? `is ${span} in the future` : `passed ${span} ago`;
   out.push(
     finding(code, 'error', `${what} ${iso} ${verdict} (now ${opts.now.toISOString()}, skew ${opts.clockSkewSeconds}s)`,
       'If the response is old, pass --now with the time it was captured. Otherwise the clocks differ: sync the Polyaxon hosts with NTP, or raise --clock-skew to measure by how much.', at),

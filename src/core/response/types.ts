@@ -37,8 +37,10 @@ export interface CheckResponseOptions {
    * characters are never matched); the CLI passes a time-bounded one (B12, groups-filter.ts).
    */
   matchGroups?: GroupsMatcher;
-  /** Mask emails and names in the values reported (personal data). */
+  /** Mask every attribute value and the NameID in the values reported (personal data). */
   redact?: boolean;
+  /** The ID of the AuthnRequest the response must answer (--request-id). */
+  requestId?: string;
 }
 
 export type SignedPart = 'response' | 'assertion' | 'both' | 'none';

@@ -1,7 +1,7 @@
 /**
  * The attributes Polyaxon maps (email, first name, last name, groups; names from `urls`' defaults,
- * overridable with --attr-*), and --redact: emails and names are personal data, so a report meant
- * for a ticket can mask them while keeping what the fix needs (the domain, the shape).
+ * overridable with --attr-*), and --redact: attribute values and the NameID are personal data, so
+ * a report meant for a ticket can mask them while keeping what the fix needs (the domain, the shape).
  */
 import type { AttributeNameOptions, ResponseReport, UserValues } from './types.js';
 
@@ -25,16 +25,24 @@ export function maskName(v: string): string {
   return v === '' ? v : `${[...v][0]}***`;
 }
 
-export function maskUser(report: ResponseReport, names: AttributeNameOptions): void {
+/** An email keeps its first character and domain; any other value its first character only. */
+export function maskValue(v: string): string {
+  return maskEmail(v);
+}
+
+/**
+ * --redact masks every attribute value and the NameID, whatever the attribute is called: a
+ * `Name`, `displayName` or `employeeNumber` attribute is as personal as `email`, and a list of
+ * "personal" names would always miss one. Group names are masked too (they can name a person).
+ */
+export function maskUser(report: ResponseReport): void {
   const u = report.user;
   if (u.email !== null) u.email = maskEmail(u.email);
   if (u.firstName !== null) u.firstName = maskName(u.firstName);
   if (u.lastName !== null) u.lastName = maskName(u.lastName);
+  if (u.groups !== null) u.groups = u.groups.map(maskValue);
   if (report.nameId !== null) report.nameId = maskEmail(report.nameId);
-  const personal = new Set([names.email, names.firstName, names.lastName]);
-  for (const [k, vals] of Object.entries(report.attributes)) {
-    if (personal.has(k) || vals.some((v) => v.includes('@'))) report.attributes[k] = vals.map(maskEmail);
-  }
+  for (const [k, vals] of Object.entries(report.attributes)) report.attributes[k] = vals.map(maskValue);
   // Finding messages may quote a value read in full (a comment inside NameID): mask those too.
   for (const f of report.findings) if (f.code === 'XML_COMMENT_IN_VALUE') f.message = f.message.replace(/read in full as .*$/, 'read in full (redacted)');
 }

@@ -33,6 +33,10 @@ export interface ResponseSpec {
   signAssertion?: boolean;
   signResponse?: boolean;
   key?: FixtureCertName;
+  /** Edits applied to the Assertion text before it is signed (shapes Okta never sends, still signed). */
+  editAssertion?: (xml: string) => string;
+  /** Edits applied to the Response text before it is signed. */
+  editResponse?: (xml: string) => string;
   /** Edits applied to the final text (after signing): the tampering knob. */
   after?: (xml: string) => string;
   /** Replace the Assertion by an EncryptedAssertion for this SP cert (after signing the assertion). */
@@ -67,7 +71,7 @@ export function sign(xml: string, target: 'Assertion' | 'Response', key: Fixture
 }
 
 export function makeResponse(s: ResponseSpec = {}): string {
-  let assertion = assertionXml(s);
+  let assertion = (s.editAssertion ?? ((x) => x))(assertionXml(s));
   if (s.signAssertion ?? true) assertion = sign(assertion, 'Assertion', s.key);
   if (s.bare) return (s.after ?? ((x) => x))(assertion);
   if (s.encryptFor) assertion = encryptAssertion(assertion, s.encryptFor, s.encryption);
@@ -76,6 +80,7 @@ export function makeResponse(s: ResponseSpec = {}): string {
   let xml = `<?xml version="1.0" encoding="UTF-8"?><saml2p:Response xmlns:saml2p="urn:oasis:names:tc:SAML:2.0:protocol"${dest} ID="id-response-1"${irt} IssueInstant="${ISSUED}" Version="2.0">` +
     `<saml2:Issuer xmlns:saml2="urn:oasis:names:tc:SAML:2.0:assertion" Format="urn:oasis:names:tc:SAML:2.0:nameid-format:entity">${s.issuer ?? IDP_ENTITY}</saml2:Issuer>` +
     `<saml2p:Status><saml2p:StatusCode Value="${s.status ?? 'urn:oasis:names:tc:SAML:2.0:status:Success'}"/></saml2p:Status>${assertion}</saml2p:Response>`;
+  xml = (s.editResponse ?? ((x) => x))(xml);
   if (s.signResponse ?? true) xml = sign(xml, 'Response', s.key);
   return (s.after ?? ((x) => x))(xml);
 }
