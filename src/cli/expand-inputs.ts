@@ -1,12 +1,16 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { globToRegExp, isGlob, splitGlob } from './glob-match.js';
+import { compileGlob, isGlob, splitGlob } from './glob-match.js';
 
 /**
  * `lint` inputs → the files to lint (issue 5): files as given, directories walked recursively for
  * `*.yaml`/`*.yml` (skipping node_modules and .git), globs matched by glob-match, `-` for stdin.
- * A missing input or a pattern that matches nothing is a problem, not a stop: lint the rest and
- * exit 2 (DESIGN.md §8). Sorted by display path so output order never depends on the file system.
+ * A missing input, a pattern that matches nothing, a directory that cannot be read (EACCES,
+ * ENAMETOOLONG) or a symlink loop is a problem, not a stop: lint the rest and exit 2 (DESIGN.md
+ * §8), never a silent skip that would turn into a false green. Symlinked directories are followed
+ * (a loop back to an ancestor is a problem; a second path to a directory already walked is
+ * reported as skipped). Sorted by display path so output order never depends on the file system.
+ * An invalid glob is a usage error (thrown).
  */
 export interface InputFile {
   /** Absolute path, or '-' for stdin. */
@@ -19,31 +23,57 @@ export interface InputFile {
 
 export interface InputProblem {
   input: string;
-  code: 'INPUT_NOT_FOUND' | 'INPUT_UNREADABLE' | 'INPUT_NO_MATCH';
+  code: 'INPUT_NOT_FOUND' | 'INPUT_UNREADABLE' | 'INPUT_NO_MATCH' | 'INPUT_LOOP';
   message: string;
 }
+
+/** Something found but not linted, and why (shown as skipped in every format). */
+export interface InputSkipped {
+  display: string;
+  reason: string;
+}
+
+/** The file-system calls the walk makes, injectable so tests can fail any one (EACCES as root). */
+export interface ExpandFs {
+  stat(path: string): Promise<{ isDirectory(): boolean; isFile(): boolean }>;
+  readdir(path: string): Promise<{ name: string; isDirectory(): boolean; isSymbolicLink(): boolean }[]>;
+  realpath(path: string): Promise<string>;
+}
+
+export const nodeExpandFs: ExpandFs = {
+  stat: (p) => stat(p),
+  readdir: (p) => readdir(p, { withFileTypes: true }),
+  realpath: (p) => realpath(p),
+};
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 const YAML_FILE = /\.ya?ml$/i;
 
-export async function expandInputs(inputs: readonly string[], cwd: string): Promise<{ files: InputFile[]; problems: InputProblem[] }> {
+export async function expandInputs(
+  inputs: readonly string[],
+  cwd: string,
+  fs: ExpandFs = nodeExpandFs,
+): Promise<{ files: InputFile[]; problems: InputProblem[]; skipped: InputSkipped[] }> {
   const byPath = new Map<string, InputFile>();
   const problems: InputProblem[] = [];
+  const skipped: InputSkipped[] = [];
+  const show = (p: string): string => displayPath(p, cwd);
   const add = (path: string, expanded: boolean): void => {
     const prev = byPath.get(path);
-    if (!prev || (prev.expanded && !expanded)) byPath.set(path, { path, display: displayPath(path, cwd), expanded });
+    if (!prev || (prev.expanded && !expanded)) byPath.set(path, { path, display: show(path), expanded });
   };
+  const walker = new Walker(fs, show, problems, skipped);
   for (const input of inputs) {
     if (input === '-') {
       byPath.set('-', { path: '-', display: '<stdin>', expanded: false });
       continue;
     }
     // A name with glob characters that exists as such (`values[prod].yaml`) is taken literally.
-    if (isGlob(input) && !(await exists(resolve(cwd, input)))) {
+    if (isGlob(input) && !(await fs.stat(resolve(cwd, input)).then(() => true, () => false))) {
       const { base, rest } = splitGlob(input.split(sep).join('/'));
-      const re = globToRegExp(rest);
+      const glob = compileGlob(rest);
       const root = resolve(cwd, base);
-      const found = (await walk(root, () => true)).filter((f) => re.test(toPosix(relative(root, f))));
+      const found = await walker.walk(root, (f) => glob.test(toPosix(relative(root, f))));
       if (found.length === 0) problems.push({ input, code: 'INPUT_NO_MATCH', message: `no file matches ${input}` });
       for (const f of found) add(f, true);
       continue;
@@ -51,54 +81,111 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     const abs = resolve(cwd, input);
     let info;
     try {
-      info = await stat(abs);
+      info = await fs.stat(abs);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
+      const code = errno(e);
       problems.push(code === 'ENOENT' || code === 'ENOTDIR'
         ? { input, code: 'INPUT_NOT_FOUND', message: `file not found: ${input}` }
-        : { input, code: 'INPUT_UNREADABLE', message: `cannot read ${input}: ${code ?? (e as Error).message}` });
+        : { input, code: code === 'ELOOP' ? 'INPUT_LOOP' : 'INPUT_UNREADABLE', message: `cannot read ${input}: ${why(e)}` });
       continue;
     }
     if (!info.isDirectory()) {
       add(abs, false);
       continue;
     }
-    const found = await walk(abs, (name) => YAML_FILE.test(name));
+    const found = await walker.walk(abs, (f) => YAML_FILE.test(f));
     if (found.length === 0) problems.push({ input, code: 'INPUT_NO_MATCH', message: `no *.yaml or *.yml file in directory ${input}` });
     for (const f of found) add(f, true);
   }
   const files = [...byPath.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-  return { files, problems };
+  return { files, problems, skipped };
 }
 
-/** Recursive listing; symlinked directories are not followed (no loops), symlinked files are. */
-async function walk(dir: string, keep: (name: string) => boolean): Promise<string[]> {
-  let list;
-  try {
-    list = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return [];
+class Walker {
+  /** Real paths of the directories this walk has entered: each is searched once. */
+  private seen = new Map<string, string>();
+
+  constructor(
+    private readonly fs: ExpandFs,
+    private readonly show: (p: string) => string,
+    private readonly problems: InputProblem[],
+    private readonly skipped: InputSkipped[],
+  ) {}
+
+  /** Every entry under root that `keep` accepts (by full path) and that is not a directory. */
+  async walk(root: string, keep: (path: string) => boolean): Promise<string[]> {
+    this.seen = new Map();
+    const real = await this.fs.realpath(root).catch(() => undefined);
+    // A glob's base that does not exist: the caller reports that nothing matched.
+    if (real === undefined) return [];
+    const out: string[] = [];
+    await this.dir(root, real, new Set([real]), keep, out);
+    return out;
   }
-  const out: string[] = [];
-  for (const d of list) {
-    const full = join(dir, d.name);
-    if (d.isDirectory()) {
-      if (!SKIP_DIRS.has(d.name)) out.push(...(await walk(full, keep)));
-    } else if (keep(d.name) && (d.isFile() || (d.isSymbolicLink() && (await isFile(full))))) out.push(full);
+
+  private async dir(dir: string, real: string, ancestors: ReadonlySet<string>, keep: (path: string) => boolean, out: string[]): Promise<void> {
+    const earlier = this.seen.get(real);
+    if (earlier !== undefined) {
+      if (earlier !== dir) this.skipped.push({ display: this.show(dir), reason: `same directory as ${this.show(earlier)}, already searched` });
+      return;
+    }
+    this.seen.set(real, dir);
+    let list;
+    try {
+      list = await this.fs.readdir(dir);
+    } catch (e) {
+      this.problem(dir, e, 'directory ');
+      return;
+    }
+    for (const d of list) {
+      const full = join(dir, d.name);
+      if (d.isDirectory()) {
+        if (!SKIP_DIRS.has(d.name)) await this.dir(full, join(real, d.name), new Set(ancestors).add(join(real, d.name)), keep, out);
+      } else if (d.isSymbolicLink()) {
+        await this.link(full, d.name, ancestors, keep, out);
+      } else if (keep(full)) out.push(full); // not a regular file (FIFO, socket): refused when read
+    }
   }
-  return out;
+
+  private async link(full: string, name: string, ancestors: ReadonlySet<string>, keep: (path: string) => boolean, out: string[]): Promise<void> {
+    let info;
+    let target;
+    try {
+      info = await this.fs.stat(full);
+      target = await this.fs.realpath(full);
+    } catch (e) {
+      if (errno(e) === 'ENOENT') {
+        if (keep(full)) this.skipped.push({ display: this.show(full), reason: 'broken symlink (its target does not exist)' });
+      } else this.problem(full, e, '');
+      return;
+    }
+    if (!info.isDirectory()) {
+      if (keep(full)) out.push(full);
+      return;
+    }
+    if (SKIP_DIRS.has(name)) return;
+    if (ancestors.has(target)) {
+      this.problems.push({ input: this.show(full), code: 'INPUT_LOOP', message: `symlink loop: ${this.show(full)} leads back to ${this.show(target)}` });
+      return;
+    }
+    await this.dir(full, target, new Set(ancestors).add(target), keep, out);
+  }
+
+  private problem(path: string, e: unknown, kind: string): void {
+    const code = errno(e) === 'ELOOP' ? 'INPUT_LOOP' : 'INPUT_UNREADABLE';
+    this.problems.push({ input: this.show(path), code, message: `cannot read ${kind}${this.show(path)}: ${why(e)}` });
+  }
 }
 
-async function exists(p: string): Promise<boolean> {
-  return stat(p).then(() => true, () => false);
-}
+const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | undefined)?.code;
 
-async function isFile(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isFile();
-  } catch {
-    return false;
-  }
+/** The errno in words: what the user can act on. */
+function why(e: unknown): string {
+  const code = errno(e);
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENAMETOOLONG') return 'path too long (ENAMETOOLONG)';
+  if (code === 'ELOOP') return 'symlink loop (ELOOP)';
+  return code ?? (e as Error).message;
 }
 
 export function displayPath(abs: string, cwd: string): string {

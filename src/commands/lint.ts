@@ -57,8 +57,9 @@ export async function run(io: Io, inputs: string[], opts: LintCliOptions): Promi
   );
   const base: Omit<LintOptions, 'skipNonPolyaxon'> = { validateXml, requireOkta: opts.requireOkta === true, ...(expectedHost ? { expectedHost } : {}) };
 
-  const { files, problems } = await expandInputs(inputs, io.cwd);
+  const { files, problems, skipped } = await expandInputs(inputs, io.cwd);
   const reports: FileReport[] = problems.map((p) => unreadable(p.input, p.code, p.message));
+  reports.push(...skipped.map((s) => ({ file: s.display, findings: [], skipped: s.reason })));
   const skipNamed = opts.skipNonPolyaxon === true;
   reports.push(...(await pool(files, PARALLEL, (f) => lintOne(f, io, limit, base, skipNamed))));
   const report = buildReport(reports);

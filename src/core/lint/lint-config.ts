@@ -38,6 +38,12 @@ export function lintConfig(text: string, file: string, opts: LintOptions): FileR
   if (skip && cfg.documentCount > 1) return { file, findings: [], skipped: 'several YAML documents: not a Polyaxon deployment config' };
   const doc = cfg.doc;
   const contents = doc?.contents ?? null;
+  // Nothing to check is not a pass: `helm get values … | lint -` that printed nothing, or a file
+  // emptied by mistake, would deploy without SSO (a false green).
+  if (cfg.documentCount === 0 || (doc && isNullish(contents) && !cfg.findings.some((f) => f.severity === 'error'))) {
+    const empty = note('CONFIG_EMPTY', cfg.documentCount === 0 ? 'the input is empty (no YAML document)' : 'the document is empty', { file, line: 1, column: 1 }, opts.requireOkta ? 'error' : 'warning');
+    return { file, findings: sortFindings([...cfg.findings, empty]) };
+  }
   if (!doc || (!isMap(contents) && !isNullish(contents))) {
     if (skip) return { file, findings: [], skipped: NOT_POLYAXON };
     const extra = doc ? [note('CONFIG_NOT_A_MAP', 'the file is not a mapping of top-level keys', locate(cfg, contents, file))] : [];

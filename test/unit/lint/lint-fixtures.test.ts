@@ -21,6 +21,8 @@ const ROWS: Row[] = [
   ['yaml-unsafe-tag.yaml', 'YAML_UNSAFE_TAG', 'error', 6, 11],
   ['yaml-multi-document.yaml', 'YAML_MULTI_DOCUMENT', 'error', 6, 1],
   ['config-not-a-map.yaml', 'CONFIG_NOT_A_MAP', 'error', 2, 1],
+  ['config-empty.yaml', 'CONFIG_EMPTY', 'warning', 1, 1],
+  ['config-empty.yaml', 'CONFIG_EMPTY', 'error', 1, 1, { requireOkta: true }],
   ['auth-not-a-map.yaml', 'AUTH_NOT_A_MAP', 'error', 7, 9],
   ['auth-unknown-provider.yaml', 'AUTH_UNKNOWN_PROVIDER', 'error', 8, 5],
   ['auth-saml-removed.yaml', 'AUTH_SAML_REMOVED', 'error', 8, 5],
