@@ -1,5 +1,6 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { finding, type Finding } from '../findings.js';
+import { oktaAddressMistake } from './okta-address.js';
 
 /**
  * Validates the Polyaxon host *before* any URL is built (DESIGN.md §5: `new URL` happily turns
@@ -21,10 +22,23 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; mess
 const fail = (code: string, message: string, hint: string): Parsed<never> => ({ ok: false, code, message, hint });
 const HOST_HINT = 'Give the bare host Polyaxon is served on, e.g. polyaxon.acme.com or polyaxon.acme.com:8443.';
 
-export function parseHost(input: string, opts: { allowHttp?: boolean } = {}): Parsed<Host> {
+export interface ParseHostOptions {
+  allowHttp?: boolean;
+  /**
+   * The host of an IdP address (a metadata URL to fetch): Okta's own domains are expected there.
+   * Otherwise the host is Polyaxon's, and an address copied from Okta is refused (okta-address.ts).
+   */
+  idp?: boolean;
+}
+
+export function parseHost(input: string, opts: ParseHostOptions = {}): Parsed<Host> {
   if (input === '') return fail('HOST_EMPTY', 'the host is empty', HOST_HINT);
   if (/[\s\u0000-\u001f\u007f-\u009f]/u.test(input))
     return fail('HOST_INVALID', `the host ${JSON.stringify(input)} contains whitespace or control characters`, HOST_HINT);
+  if (!opts.idp) {
+    const mistake = oktaAddressMistake(input);
+    if (mistake) return fail(mistake.code, mistake.message, mistake.hint);
+  }
   let rest = input;
   let scheme: Host['scheme'] = 'https';
   const m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rest);
@@ -48,10 +62,18 @@ export function parseHost(input: string, opts: { allowHttp?: boolean } = {}): Pa
   const split = splitPort(rest);
   if (!split.ok) return split;
   const { name, port } = split.value;
-  const hostname = parseHostname(name);
+  // A fully qualified name's trailing dot (RFC 1034 §3.1) names the same host, but Okta compares
+  // the ACS URL and Audience as strings, and browsers send Host with the dot: drop it, and say so.
+  const findings: Finding[] = [];
+  let bare = name;
+  if (name.endsWith('.') && name !== '.' && !name.endsWith('..') && !name.startsWith('[')) {
+    bare = name.slice(0, -1);
+    findings.push(finding('HOST_TRAILING_DOT', 'info', `the trailing dot of "${name}" was dropped: the URLs use ${bare.toLowerCase()}`, 'Okta compares the ACS URL and Audience as strings; give the host without the final dot, as users type it.'));
+  }
+  const hostname = parseHostname(bare);
   if (!hostname.ok) return hostname;
   const host = port === undefined ? hostname.value.ascii : `${hostname.value.ascii}:${port}`;
-  return { ok: true, value: { scheme, host, origin: `${scheme}://${host}`, findings: hostname.value.findings } };
+  return { ok: true, value: { scheme, host, origin: `${scheme}://${host}`, findings: [...findings, ...hostname.value.findings] } };
 }
 
 function splitPort(s: string): Parsed<{ name: string; port?: number }> {
@@ -91,7 +113,7 @@ function parseDnsName(name: string): Parsed<{ ascii: string; findings: Finding[]
   const findings: Finding[] = [];
   const ascii = domainToASCII(name.toLowerCase());
   if (ascii === '') return fail('HOST_INVALID', `"${name}" is not a valid host name`, HOST_HINT);
-  const labels = (ascii.endsWith('.') ? ascii.slice(0, -1) : ascii).split('.');
+  const labels = ascii.split('.');
   for (const label of labels) {
     if (label.length === 0 || label.length > 63)
       return fail('HOST_INVALID', `"${name}" has ${label.length === 0 ? 'an empty label' : `a label longer than 63 characters`}`, HOST_HINT);
@@ -101,7 +123,9 @@ function parseDnsName(name: string): Parsed<{ ascii: string; findings: Finding[]
   if (ascii.length > 253) return fail('HOST_INVALID', `"${name}" is longer than 253 characters`, HOST_HINT);
   if (/^\d+$/.test(labels[labels.length - 1] ?? ''))
     return fail('HOST_INVALID', `"${name}" ends in a numeric label: not a DNS name nor an IPv4 address`, HOST_HINT);
-  if (ascii !== name.toLowerCase()) {
+  // Punycode typed as such (`xn--pypal-4ve.com`) is decoded too: the look-alike check reads
+  // the labels as a browser shows them.
+  if (ascii !== name.toLowerCase() || labels.some((l) => l.startsWith('xn--'))) {
     const mixed = domainToUnicode(ascii).split('.').filter(mixesScripts);
     findings.push(finding('HOST_IDN', 'info', `internationalized host name shown as punycode: ${ascii}`, 'Okta and browsers use the punycode form; make sure it is the host you meant.'));
     if (mixed.length > 0)
