@@ -143,7 +143,7 @@ function parseHttpsUrl(spec: string): URL {
   if (url.username || url.password) throw usageError(`refusing URL with credentials: ${spec}`, 'URL_INVALID');
   // WHATWG URL parsing turns `https://2130706433/` into 127.0.0.1: check the host as typed first.
   const typed = /^https:\/\/([^/?#]*)/i.exec(spec)?.[1] ?? '';
-  const host = parseHost(typed);
+  const host = parseHost(typed, { idp: true });
   if (!host.ok) throw usageError(`refusing URL ${spec}: ${host.message}`, host.code, host.hint);
   return url;
 }
