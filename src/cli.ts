@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, isOperationalError } from './core/errors.js';
+import { EXIT } from './core/errors.js';
+import { asksJson, errorDocument, fromCommander, fromOperational, internalError } from './cli/error-envelope.js';
 import { processIo, type Io } from './cli/io.js';
 import { VERSION } from './version.js';
 
@@ -75,7 +76,8 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'polyaxon-sso: ')),
+      // commander's errors are rendered by reportError, with a hint and, under --json, as JSON
+      outputError: () => undefined,
     });
   program.addHelpText('after', EXIT_TABLE);
   const lazy = (name: string) => (...args: unknown[]) =>
@@ -215,24 +217,20 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
-    return reportError(e, io, debug);
+    if (e instanceof CommanderError && e.exitCode === 0) return EXIT.OK; // --help, --version
+    return reportError(e, io, argv, debug);
   }
 }
 
-function reportError(e: unknown, io: Io, debug: boolean): number {
-  if (e instanceof CommanderError) {
-    if (e.exitCode === 0) return EXIT.OK; // --help, --version
-    io.stderr.write("Run 'polyaxon-sso --help' (or '<command> --help') for usage.\n");
-    return EXIT.CANNOT_RUN;
-  }
-  if (isOperationalError(e)) {
-    io.stderr.write(`polyaxon-sso: ${e.message}\n`);
-    if (e.hint) io.stderr.write(`  hint: ${e.hint}\n`);
-    if (debug && e.stack) io.stderr.write(`${e.stack}\n`);
-    return e.exitCode;
-  }
-  const err = e instanceof Error ? e : new Error(String(e));
-  io.stderr.write(`polyaxon-sso: internal error: ${err.message}\n`);
-  io.stderr.write(debug ? `${err.stack ?? ''}\n` : '  (run again with --debug for the stack trace, and please report it)\n');
-  return EXIT.CANNOT_RUN;
+/**
+ * Every error that ends a run, rendered once: one line and a hint on stderr and, when JSON was
+ * asked for, the command's document with `exitCode` and `error` on stdout (schemas/error.schema.json).
+ */
+function reportError(e: unknown, io: Io, argv: readonly string[], debug: boolean): number {
+  const command = invokedCommand(argv) || undefined;
+  const err = e instanceof CommanderError ? fromCommander(e, command) : (fromOperational(e, command) ?? internalError(e));
+  io.stderr.write(`polyaxon-sso: ${err.message}\n  hint: ${err.hint}\n`);
+  if (debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+  if (asksJson(argv)) io.stdout.write(errorDocument(command, err));
+  return err.exitCode;
 }

@@ -29,7 +29,7 @@ const FETCH_TIMEOUT_MS = 15_000;
 
 export function maxBytes(opt: number | string | undefined): number {
   const mb = opt === undefined ? 10 : Number(opt);
-  if (!Number.isFinite(mb) || mb <= 0) throw usageError(`--max-size must be a positive number of MB, got "${opt}"`);
+  if (!Number.isFinite(mb) || mb <= 0) throw usageError(`--max-size must be a positive number of MB, got "${opt}"`, 'USAGE', 'Example: --max-size 10 (the default).');
   return Math.floor(mb * 1024 * 1024);
 }
 
@@ -48,7 +48,7 @@ export async function readLocalFile(path: string, shown: string, limit: number, 
   } catch (e) {
     throw fsError(e, shown, what);
   }
-  if (info.isDirectory()) throw inputError(`${shown} is a directory, not a ${what} file`, 'INPUT_IS_DIRECTORY');
+  if (info.isDirectory()) throw inputError(`${shown} is a directory, not a ${what} file`, 'INPUT_IS_DIRECTORY', `Give the path of the ${what} file itself.`);
   if (info.size > limit) throw tooLarge(shown, limit);
   heapGuard(info.size, shown);
   try {
@@ -63,8 +63,8 @@ function fsError(e: unknown, shown: string, what: string) {
   if (code === 'ENOENT') return inputError(`${what} file not found: ${shown}`, 'INPUT_NOT_FOUND', 'Check the path.');
   if (code === 'EACCES' || code === 'EPERM')
     return inputError(`cannot read ${shown}: permission denied`, 'INPUT_UNREADABLE', 'Check the file permissions.');
-  if (code === 'ELOOP') return inputError(`cannot read ${shown}: symlink loop`, 'INPUT_UNREADABLE');
-  return inputError(`cannot read ${shown}: ${(e as Error).message}`, 'INPUT_UNREADABLE');
+  if (code === 'ELOOP') return inputError(`cannot read ${shown}: symlink loop`, 'INPUT_UNREADABLE', 'Point the path at the real file.');
+  return inputError(`cannot read ${shown}: ${(e as Error).message}`, 'INPUT_UNREADABLE', 'Check the path and the file permissions.');
 }
 
 function tooLarge(shown: string, limit: number) {

@@ -28,6 +28,8 @@ export interface PatchJsonInput {
   output?: string;
   backup?: string;
   cleanedTempFiles?: string[];
+  /** The process exit code; by default 1 for metadata-invalid, else 0 (--check passes its own). */
+  exitCode?: number;
   /** What the SP trusts before and after, when stored metadata is replaced (core/trust). */
   change?: TrustChange;
 }
@@ -36,6 +38,7 @@ export interface PatchJsonInput {
 export function patchJson(r: PatchJsonInput): string {
   const json: Record<string, unknown> = {
     schemaVersion: 1,
+    exitCode: r.exitCode ?? (r.outcome === 'metadata-invalid' || r.outcome === 'trust-change-refused' ? 1 : 0),
     file: r.config,
     mode: r.mode,
     outcome: r.outcome,

@@ -55,7 +55,7 @@ export async function run(io: Io, source: string, opts: CheckResponseCliOptions)
     await preloadIfSigned(xml);
     const t = trustFromMetadata(xml, name, now);
     if (expectedIssuer !== undefined && expectedIssuer !== t.entityId)
-      throw usageError(`--config and --metadata describe different Okta apps (${expectedIssuer} vs ${t.entityId})`);
+      throw usageError(`--config and --metadata describe different Okta apps (${expectedIssuer} vs ${t.entityId})`, 'USAGE', 'Give only the one of --config and --metadata that belongs to the app that signed the response.');
     expectedIssuer = t.entityId;
     anchors.push(...t.anchors);
   }
@@ -81,7 +81,7 @@ export async function run(io: Io, source: string, opts: CheckResponseCliOptions)
   const ok = summary.error === 0 && !(opts.strict && summary.warning > 0);
   const { signatureValid, nameId, signed, issuer, audience: aud, attributes: attrs, conditions, ...rest } = report;
   const doc = {
-    schemaVersion: 1, signatureValid, nameId, signed, issuer, audience: aud, attributes: attrs, conditions, ...rest,
+    schemaVersion: 1, exitCode: ok ? EXIT.OK : EXIT.FINDINGS, signatureValid, nameId, signed, issuer, audience: aud, attributes: attrs, conditions, ...rest,
     input: { name: input.name, decodedFrom: steps, ...(decoded.value.postedTo !== undefined ? { postedTo: decoded.value.postedTo } : {}) },
     trust: anchors.map((a) => ({ source: a.source, notAfter: a.notAfter ?? null })),
     now: now.toISOString(), findings, summary, ok,

@@ -73,16 +73,22 @@ export async function run(io: Io, opts: InitOptions, deps: InitDeps = {}): Promi
 
   try {
     const result = await runWizard(ctx);
-    if (flags.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    if (flags.json) io.stdout.write(`${JSON.stringify(withExitCode(result, EXIT.OK), null, 2)}\n`);
     return EXIT.OK;
   } catch (e) {
     if (e instanceof BadMetadata) {
       io.stderr.write(`polyaxon-sso: ${e.message}\n`);
       // --json promises one document on stdout, also when the run stops at the metadata.
-      if (flags.json) io.stdout.write(`${JSON.stringify(failedResult(ctx, e), null, 2)}\n`);
+      if (flags.json) io.stdout.write(`${JSON.stringify(withExitCode(failedResult(ctx, e), EXIT.FINDINGS), null, 2)}\n`);
       return EXIT.FINDINGS;
     }
     if (isOperationalError(e) && e.kind === 'cancelled' && ctx.written.length > 0) throw cancelledNothing(ctx);
     throw e;
   }
+}
+
+/** The --json document with the process exit code after schemaVersion (schemas/init.schema.json). */
+function withExitCode<T extends { schemaVersion: number }>(doc: T, exitCode: number): { schemaVersion: number; exitCode: number } & T {
+  const { schemaVersion, ...rest } = doc;
+  return { schemaVersion, exitCode, ...rest } as { schemaVersion: number; exitCode: number } & T;
 }

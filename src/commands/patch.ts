@@ -45,7 +45,9 @@ export interface PatchCliOptions {
  */
 export async function run(io: Io, config: string, opts: PatchCliOptions, deps: { confirm?: Confirm } = {}): Promise<number> {
   const mode = opts.disable ? 'disable' : 'enable';
-  if (opts.backup && opts.output !== undefined) throw usageError('--backup keeps <config>.bak when the config is written in place; it does not combine with --output');
+  if (opts.backup && opts.output !== undefined) throw usageError('--backup keeps <config>.bak when the config is written in place; it does not combine with --output', 'USAGE', 'Drop --backup, or drop --output to write the config in place.');
+  if (opts.output === '-' && opts.json)
+    throw usageError('--output - and --json both want stdout', 'USAGE', 'Drop --json to print the patched config, or write it to a file with --output <file> --json.');
   if (mode === 'enable' && opts.metadata === undefined)
     throw usageError('missing --metadata (the IdP metadata to write)', 'PATCH_METADATA_REQUIRED', 'Pass --metadata <file|https-url|->: in Okta, Sign On tab → "View IdP metadata".');
   const pins = (opts.fingerprint ?? []).map((f) => normalizeFingerprint(f).value);
@@ -92,7 +94,7 @@ export async function run(io: Io, config: string, opts: PatchCliOptions, deps: {
     if (wantsDiff && !opts.json) io.stdout.write(diff);
     // with --diff, stdout is the diff alone (pipe it to `git apply`); the status goes to stderr
     if (!opts.json) (wantsDiff ? io.stderr : io.stdout).write(checkLine(config, plan, opts.check === true, c) + summary);
-    report(plan.changed ? 'would-change' : 'up-to-date', false, wantsDiff ? { diff } : {});
+    report(plan.changed ? 'would-change' : 'up-to-date', false, { ...(wantsDiff ? { diff } : {}), exitCode: opts.check && plan.changed ? EXIT.FINDINGS : EXIT.OK });
     return opts.check && plan.changed ? EXIT.FINDINGS : EXIT.OK;
   }
   (opts.output === '-' ? io.stderr : io.stdout).write(summary);

@@ -58,7 +58,7 @@ export async function run(io: Io, source: string, opts: ValidateMetadataOptions)
 export function toJson(source: string, r: MetadataReport, ok: boolean): Record<string, unknown> {
   const counts = countBySeverity(r.findings);
   const m = r.metadata;
-  const json: Record<string, unknown> = { schemaVersion: 1, source, entityId: m?.entityId ?? null };
+  const json: Record<string, unknown> = { schemaVersion: 1, exitCode: ok ? EXIT.OK : EXIT.FINDINGS, source, entityId: m?.entityId ?? null };
   if (r.signatureValid !== undefined) json.signatureValid = r.signatureValid;
   json.signatureTrust = r.signatureTrust ?? null;
   json.metadata = m

@@ -80,7 +80,9 @@ describe('check-response: input forms', () => {
     ['base64 of something else', Buffer.from('hello world, not xml at all!!').toString('base64')],
   ])('exit 2 for %s', async (_n, text) => {
     const r = await runCli(['check-response', write(text), ...BASE]);
-    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.code).toBe(2);
+    // --json: the error document (schemas/error.schema.json), still one document on stdout
+    expect(JSON.parse(r.stdout)).toMatchObject({ schemaVersion: 1, exitCode: 2, ok: false, error: { code: expect.stringMatching(/^[A-Z][A-Z0-9_]*$/) } });
   });
 
   it('a DEFLATE bomb stops at --max-size', async () => {

@@ -183,20 +183,20 @@ describe('check-response: could not run (exit 2)', () => {
   ])('%s', async (_n, args) => {
     const r = await runCli(['check-response', write(makeResponse()), ...args, '--json']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ exitCode: 2, ok: false, error: { message: expect.any(String), hint: expect.any(String) } });
     expect(r.stderr).toMatch(/^polyaxon-sso: /);
   });
 
   it('a config without okta options.xml', async () => {
     const cfg = write('hostName: polyaxon.acme.com\nexternalServices:\n  auth:\n    okta:\n      enabled: true\n', 'yaml');
     const r = await runCli(['check-response', write(makeResponse()), '--config', cfg, '--org', SP.org, '--json']);
-    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect([r.code, JSON.parse(r.stdout).error.code]).toEqual([2, 'CONFIG_NO_OKTA_XML']);
     expect(r.stderr).toContain('options.xml');
   });
 
   it('a missing response file', async () => {
     const r = await runCli(['check-response', join(dir, 'missing.xml'), ...BASE]);
-    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect([r.code, JSON.parse(r.stdout).error.code]).toEqual([2, 'INPUT_NOT_FOUND']);
   });
 });
 

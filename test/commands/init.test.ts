@@ -39,6 +39,7 @@ describe('init, scripted', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       schemaVersion: 1,
+      exitCode: 0,
       config: 'values.yaml',
       written: ['values.yaml'],
       urls: { acsUrl: 'https://polyaxon.acme.com/sso/okta/acs/acme', spEntityId: 'https://polyaxon.acme.com/sso/okta/metadata/acme' },

@@ -52,7 +52,9 @@ describe('lint: exit codes', () => {
     for (const args of [['--host', 'evil.com/x'], ['--org', 'a b'], ['--max-warnings', '-1'], ['--now', 'yesterday'], ['--format', 'xml'], ['--format', 'sarif', '--json']]) {
       const r = await runCli(['lint', `${FIX}/clean.yaml`, ...args]);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stdout).toBe('');
+      // with --json, the error document; otherwise nothing on stdout
+      if (args.includes('--json')) expect(JSON.parse(r.stdout)).toMatchObject({ exitCode: 2, error: { code: 'USAGE' } });
+      else expect(r.stdout).toBe('');
     }
   });
 

@@ -88,7 +88,9 @@ describe('urls', () => {
   ])('usage error %j → exit 2, one message, no stack', async (args, text) => {
     const r = await runCli(args);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
+    // --json: the error document on stdout (schemas/error.schema.json); otherwise nothing
+    if (args.includes('--json')) expect(JSON.parse(r.stdout).error.message).toContain(text);
+    else expect(r.stdout).toBe('');
     expect(r.stderr).toContain(text);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

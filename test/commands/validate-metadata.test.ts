@@ -53,7 +53,7 @@ describe('report contents', () => {
   it('okta-acme: JSON shape and values', async () => {
     const { code, j } = await json([`${FIX}/valid/okta-acme.xml`]);
     expect(code).toBe(0);
-    expect(Object.keys(j)).toEqual(['schemaVersion', 'source', 'entityId', 'signatureTrust', 'metadata', 'certificates', 'findings', 'summary', 'ok']);
+    expect(Object.keys(j)).toEqual(['schemaVersion', 'exitCode', 'source', 'entityId', 'signatureTrust', 'metadata', 'certificates', 'findings', 'summary', 'ok']);
     expect(j.schemaVersion).toBe(1);
     expect(j.entityId).toBe(ENTITY);
     expect(j.signatureValid).toBeUndefined();

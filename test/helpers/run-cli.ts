@@ -1,6 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli.js';
+import { asksJson } from '../../src/cli/error-envelope.js';
 import type { Io } from '../../src/cli/io.js';
+import { checkJsonRun } from '../schemas/expect-matches-schema.js';
 
 export interface CliResult {
   code: number;
@@ -15,6 +17,8 @@ export interface FakeIoOptions {
   now?: Date;
   tty?: boolean;
   fetch?: typeof fetch;
+  /** false: a test that checks a broken --json run itself skips the schema check. */
+  checkJson?: boolean;
 }
 
 /** An Io that records output; no network unless a fake fetch is given. */
@@ -44,5 +48,7 @@ export function fakeIo(opts: FakeIoOptions = {}): Io & { out: () => string; err:
 export async function runCli(args: string[], opts: FakeIoOptions = {}): Promise<CliResult> {
   const io = fakeIo(opts);
   const code = await main(args, io);
+  // Every --json run any suite makes is checked against its published schema (schemas/).
+  if (asksJson(args) && opts.checkJson !== false) checkJsonRun(args, code, io.out());
   return { code, stdout: io.out(), stderr: io.err() };
 }
