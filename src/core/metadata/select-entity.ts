@@ -9,7 +9,19 @@ import { locationOf } from '../xml/parse-dom.js';
 import { METADATA_CODES as C, VIEW_METADATA_HINT } from './codes.js';
 
 export function looksLikeHtml(text: string): boolean {
-  return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(text);
+  // A loop, not one regex: `(<!--[\s\S]*?-->\s*)*` backtracks exponentially in the number of
+  // comments before the root when the match fails.
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text.charAt(i))) i++;
+    if (text.startsWith('<?xml', i) || text.startsWith('<!--', i)) {
+      const end = text.indexOf(text.startsWith('<!--', i) ? '-->' : '>', i + 4);
+      if (end < 0) return false;
+      i = end + (text.startsWith('<!--', i) ? 3 : 1);
+      continue;
+    }
+    return /^<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(text.slice(i, i + 20));
+  }
 }
 
 /** Inputs that are not XML at all but are recognisably something else. */

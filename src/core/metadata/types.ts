@@ -1,3 +1,4 @@
+import type { XmlEncoding } from '../xml/decode-xml.js';
 import type { Finding, Location } from '../findings.js';
 
 import type { CertInfo } from '../cert/cert-types.js';
@@ -42,8 +43,13 @@ export interface ValidateOptions {
   signerCerts?: string[];
   /** An unsigned document is an error. */
   requireSignature?: boolean;
-  /** Shown in finding locations (added by issue 3). */
+  /** Shown in finding locations. */
   file?: string;
+  /**
+   * The encoding the bytes were decoded with: the XML declaration must name it. Text handed over as
+   * a string (a config's options.xml, pasted XML) reaches python3-saml as UTF-8 bytes: the default.
+   */
+  encoding?: XmlEncoding;
 }
 
 export interface MetadataReport {

@@ -32,7 +32,7 @@ export function validateMetadata(xml: string, opts: ValidateOptions): MetadataRe
     const message = sniffed === 'pem' ? 'this is a PEM file (certificate or key), not SAML metadata' : 'this is base64 text (such as a captured SAMLResponse), not XML';
     return done({ findings: [finding(code, 'error', message, C[code].help, file ? { file, line: 1, column: 1 } : { line: 1, column: 1 })] });
   }
-  const dom = parseDom(text, file);
+  const dom = parseDom(text, file, opts.encoding ? { encoding: opts.encoding } : {});
   const findings: Finding[] = [...dom.findings];
   if (!dom.doc || !dom.root || findings.some((f) => f.severity === 'error')) return done({ findings });
   const { doc, root } = dom;
@@ -118,7 +118,7 @@ export function validateMetadataBytes(bytes: Uint8Array, opts: ValidateOptions):
   const decoded = decodeXml(bytes, opts.file);
   if (decoded.text === undefined || decoded.findings.some((f) => f.severity === 'error'))
     return { findings: sortFindings(decoded.findings), bom: decoded.bom };
-  const report = validateMetadata(decoded.text, opts);
+  const report = validateMetadata(decoded.text, { ...opts, ...(decoded.encoding ? { encoding: decoded.encoding } : {}) });
   return { ...report, findings: sortFindings([...decoded.findings, ...report.findings]), bom: decoded.bom };
 }
 

@@ -20,6 +20,25 @@ export const XML_CODES = {
     help: 'The file starts with two byte order marks (saved twice by an editor); libxml2-based SAML stacks refuse it. Save it again as UTF-8.',
   },
   XML_NOT_WELL_FORMED: { title: 'Not well-formed XML', help: 'The parser stopped at this line and column.' },
+  XML_ENCODING_DECLARATION: {
+    title: 'Declared encoding differs from the real one',
+    help: 'The XML declaration must name the encoding the file is stored in (UTF-8, or UTF-16 with a BOM): libxml2 and expat decode by the declared name. Download the file again, or fix encoding="…".',
+  },
+  XML_INVALID_CHARACTER: { title: 'Character not allowed in XML', help: 'XML 1.0 §2.2 allows no control characters other than tab, LF and CR; libxml2 refuses the document.' },
+  XML_CHARACTER_REFERENCE: {
+    title: 'Reference to a character XML forbids',
+    help: 'A character reference such as &#x1b; or &#0; names a character XML 1.0 §2.2 does not allow; libxml2 refuses the document.',
+  },
+  XML_COMMENT_SYNTAX: {
+    title: 'Malformed comment',
+    help: "A comment may not contain '--' nor end with '--->' (XML 1.0 §2.5); libxml2 and expat refuse the document.",
+  },
+  XML_TOO_DEEP: { title: 'Nesting too deep', help: 'Elements nested more than 256 deep: libxml2 refuses such a document by default. SAML metadata is a few levels deep.' },
+  XML_TOO_MANY_COMMENTS: { title: 'Too many comments outside the root', help: 'More than 64 comments before or after the root element: not metadata as an IdP exports it.' },
+  XML_DOCUMENT_ENDS_EARLY: {
+    title: 'Document ends early',
+    help: 'The document is cut off: copy or download all of it, up to its last closing tag.',
+  },
   XML_DOCTYPE: {
     title: 'DOCTYPE declaration',
     help: 'SAML documents never carry a DOCTYPE; it is how entity-expansion (billion laughs) and XXE attacks start (DESIGN.md §5).',

@@ -6,17 +6,19 @@
  */
 import { DOMParser } from '@xmldom/xmldom';
 import { finding, type Finding, type Location } from '../findings.js';
-import { scanHostile } from './scan-hostile.js';
+import { scanHostile, type ElementSpan, type ScanOptions } from './scan-hostile.js';
 
 export interface ParsedDom {
   /** Undefined when the hostile scan refused the text or xmldom produced no root. */
   doc?: Document;
   root?: Element;
   findings: Finding[];
+  /** The gate's element spans, in the DOM's document order (for cutting one element out verbatim). */
+  elements?: ElementSpan[];
 }
 
-export function parseDom(text: string, file?: string): ParsedDom {
-  const scan = scanHostile(text, file);
+export function parseDom(text: string, file?: string, opts: ScanOptions = {}): ParsedDom {
+  const scan = scanHostile(text, file, opts);
   const findings = [...scan.findings];
   if (!scan.safeToParse) return { findings };
   const report = (severity: 'warning' | 'error') => (msg: string) => {
@@ -45,7 +47,7 @@ export function parseDom(text: string, file?: string): ParsedDom {
     return { findings };
   }
   findings.push(...unboundPrefixes(root, file));
-  return { doc, root, findings };
+  return { doc, root, findings, elements: scan.elements };
 }
 
 /**
