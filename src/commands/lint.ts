@@ -65,7 +65,8 @@ export async function run(io: Io, inputs: string[], opts: LintCliOptions): Promi
   const report = buildReport(reports);
 
   const code = exitCode(report, opts.strict === true, maxWarnings);
-  for (const f of report.files) if (f.unreadable) io.stderr.write(`polyaxon-sso: ${f.findings[0]?.message ?? `cannot read ${f.file}`}\n`);
+  for (const f of report.files)
+    if (f.unreadable) io.stderr.write(`polyaxon-sso: ${f.findings[0]?.message ?? `cannot read ${f.file}`}\n  hint: ${f.findings[0]?.hint ?? 'Check the path.'}\n`);
   if (maxWarnings !== undefined && report.summary.warning > maxWarnings)
     io.stderr.write(`polyaxon-sso: ${report.summary.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
   io.stdout.write(render(format, report, { color: wantsColor(io, opts.color), strict: opts.strict === true, exitCode: code }));
