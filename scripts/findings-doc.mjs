@@ -14,6 +14,7 @@ export const CATALOGUES = [
   ['Certificates', 'src/core/cert/codes.ts', 'CERT_CODES', 'Signing certificates inside metadata or given as PEM.'],
   ['Deployment config (lint)', 'src/core/lint/codes.ts', 'LINT_CODES', 'Deployment configs checked by lint.'],
   ['SAML responses (check-response)', 'src/core/response/codes.ts', 'RESPONSE_CODES', 'Captured SAML responses checked by check-response.'],
+  ['Drift (drift)', 'src/core/trust/codes.ts', 'DRIFT_CODES', "The config's stored okta metadata compared with what Okta serves now."],
 ];
 
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -56,6 +56,7 @@ const COMMANDS: Record<string, () => Promise<{ run: unknown }>> = {
   lint: () => import('./commands/lint.js'),
   init: () => import('./commands/init.js'),
   'check-response': () => import('./commands/check-response.js'),
+  drift: () => import('./commands/drift.js'),
 };
 
 type Runner = (load: () => Promise<Handler>, args: unknown[]) => Promise<void>;
@@ -186,6 +187,20 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
           .option('--json', 'one JSON document on stdout'),
       ),
       ['polyaxon-sso check-response saml-tracer.json --config values.yaml --host polyaxon.acme.com --org acme'],
+    ),
+  );
+
+  command('drift', "compare the config's okta metadata with what Okta serves now (network)", (cmd) =>
+    examples(
+      shared(cmd, 'now', 'maxSize')
+        .argument('<config>', 'deployment config (YAML) holding the okta metadata')
+        .option('--metadata-url <url>', "Okta's metadata URL (default: derived from the stored entityID and SSO host)")
+        .option('--ca-file <pem>', 'also trust this CA (PEM) for the https connection (private PKI)')
+        .option('--timeout <seconds>', 'give up on the download after this many seconds', '15')
+        .option('--min-days <n>', "report a certificate Okta publishes that expires within n days", '30')
+        .addOption(new Option('--format <format>', 'output format').choices(['auto', 'text', 'json', 'github', 'sarif', 'junit']).default('auto'))
+        .option('--json', 'same as --format json'),
+      ['polyaxon-sso drift values.yaml', 'polyaxon-sso drift values.yaml --format sarif > drift.sarif'],
     ),
   );
 

@@ -6,9 +6,10 @@ import { CERT_CODES } from '../../src/core/cert/codes.js';
 import { LINT_CODES } from '../../src/core/lint/codes.js';
 import { METADATA_CODES } from '../../src/core/metadata/codes.js';
 import { RESPONSE_CODES } from '../../src/core/response/codes.js';
+import { DRIFT_CODES } from '../../src/core/trust/codes.js';
 import { XML_CODES } from '../../src/core/xml/codes.js';
 
-const BY_NAME: Record<string, object> = { XML_CODES, METADATA_CODES, CERT_CODES, LINT_CODES, RESPONSE_CODES };
+const BY_NAME: Record<string, object> = { XML_CODES, METADATA_CODES, CERT_CODES, LINT_CODES, RESPONSE_CODES, DRIFT_CODES };
 
 describe('docs/findings.md', () => {
   it('is generated from the code catalogues (run node scripts/findings-doc.mjs when this fails)', () => {
