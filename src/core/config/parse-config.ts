@@ -1,9 +1,16 @@
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { finding, type Finding, type Location } from '../findings.js';
+import type { Hazard } from './hazard.js';
+import { mergesOnAuthPath, topLevelKeys } from './merge-keys.js';
+import { nodeHazards } from './node-hazards.js';
+import { textHazards } from './text-hazards.js';
+import { tokenHazards } from './token-hazards.js';
 
 /**
  * A deployment config as PyYAML reads it: YAML 1.1 (DESIGN.md §8), so `yes`/`on` are booleans and
  * `0012` is octal. `yaml` keeps node ranges, which patch splices by and lint reports with.
+ * Wherever PyYAML's `safe_load` could read the text differently from `yaml`, or refuse it, there
+ * is an error finding (docs/design.md, "read what the consumers read").
  */
 export interface ParsedConfig {
   text: string;
@@ -13,8 +20,15 @@ export interface ParsedConfig {
   doc?: Document.Parsed;
   documentCount: number;
   lineCounter: LineCounter;
-  /** Syntax errors and duplicate keys, with line:col. */
+  /** Syntax errors, PyYAML differences and duplicate keys, with line:col. */
   findings: Finding[];
+  /**
+   * A syntax error or a difference that changes the node tree: `doc` is not what PyYAML builds
+   * (or PyYAML cannot build anything), so nothing beyond `findings` may be read from it.
+   */
+  unreadable: boolean;
+  /** Top-level keys as PyYAML would see them (merged keys included), even when unreadable. */
+  topLevelKeys: string[];
 }
 
 const BOM = '\uFEFF';
@@ -27,60 +41,45 @@ export function parseConfig(rawText: string, file?: string): ParsedConfig {
   const bom = rawText.startsWith(BOM);
   const text = bom ? rawText.slice(1) : rawText;
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, {
-    version: '1.1',
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-  });
-  const findings: Finding[] = [];
+  // Before `yaml` reads anything: characters PyYAML reads differently or refuses.
+  const charHazards = textHazards(text);
+  // uniqueKeys off: `yaml`'s check compares each key with every earlier one (quadratic);
+  // nodeHazards does it with one Map per mapping.
+  const docs = parseAllDocuments(text, { version: '1.1', lineCounter, uniqueKeys: false, prettyErrors: false });
   const list = Array.isArray(docs) ? docs : [];
-  for (const doc of list) {
-    for (const err of doc.errors) {
-      const code = err.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX';
-      const at = positionAt(lineCounter, err.pos[0], file);
-      findings.push(
-        finding(code, 'error', firstLine(err.message), yamlHint(code), at),
-      );
-    }
-  }
+  const at = (offset: number) => positionAt(lineCounter, offset, file);
+  const asFinding = (h: Hazard) => finding(h.code, 'error', h.message, h.hint, at(h.offset));
+  const result: ParsedConfig = { text, bom, documentCount: list.length, lineCounter, findings: [], unreadable: false, topLevelKeys: [] };
+  if (list.length <= 1 && list[0]) result.doc = list[0];
+  result.topLevelKeys = topLevelKeys(result.doc);
+
+  // One layer at a time: each reports only its own problems, so none cascades into the next.
+  const early = charHazards.length > 0 ? charHazards : tokenHazards(text);
+  if (early.length > 0) return { ...result, findings: early.map(asFinding), unreadable: true };
+  // PyYAML stops at the first syntax error, and `yaml`'s later ones are mostly its echoes.
+  const errors = list.flatMap((doc) => doc.errors).sort((a, b) => a.pos[0] - b.pos[0]);
+  const syntax = errors[0];
+  if (syntax) return { ...result, findings: [finding('YAML_SYNTAX', 'error', firstLine(syntax.message), yamlHint(), at(syntax.pos[0]))], unreadable: true };
+
+  const findings: Finding[] = [];
   if (list.length > 1) {
     const second = list[1];
-    const at = second ? positionAt(lineCounter, second.range[0], file) : undefined;
     findings.push(
       finding(
         'YAML_MULTI_DOCUMENT',
         'error',
         `the file holds ${list.length} YAML documents; a deployment config is one`,
         'Split the file: `polyaxon admin deploy -f` reads a single document.',
-        at,
+        second ? at(second.range[0]) : undefined,
       ),
     );
   }
-  for (const doc of list) findings.push(...unsafeTags(doc, lineCounter, file));
-  const result: ParsedConfig = { text, bom, documentCount: list.length, lineCounter, findings };
-  if (list.length <= 1 && list[0]) result.doc = list[0];
-  return result;
-}
-
-/**
- * Polyaxon loads the file with PyYAML's `safe_load`, which refuses every tag outside the YAML 1.1
- * schema (`!!python/object/apply:…` is the classic code-execution payload; a custom `!foo` fails
- * too), so `polyaxon admin deploy` would stop on it. `yaml` reports exactly those as unresolved.
- */
-function unsafeTags(doc: Document.Parsed, lc: LineCounter, file?: string): Finding[] {
-  return doc.warnings
-    .filter((w) => w.code === 'TAG_RESOLVE_FAILED')
-    .map((w) => {
-      const tag = /Unresolved tag: (\S+)/.exec(w.message)?.[1] ?? 'custom tag';
-      return finding(
-        'YAML_UNSAFE_TAG',
-        'error',
-        `the tag ${tag.replace(/^tag:yaml\.org,2002:/, '!!')} is refused by PyYAML's safe_load, which Polyaxon uses to read this file`,
-        'Remove the tag and write a plain value: deployment configs hold only strings, numbers, booleans, lists and maps.',
-        positionAt(lc, w.pos[0], file),
-      );
-    });
+  const hazards: Hazard[] = [];
+  for (const doc of list) hazards.push(...nodeHazards(doc, text).hazards, ...mergesOnAuthPath(doc));
+  hazards.sort((a, b) => a.offset - b.offset);
+  findings.push(...hazards.map(asFinding));
+  result.topLevelKeys = topLevelKeys(result.doc);
+  return { ...result, findings, unreadable: hazards.some((h) => h.fatal) };
 }
 
 export function positionAt(lc: LineCounter, offset: number, file?: string): Location {
@@ -92,8 +91,6 @@ function firstLine(s: string): string {
   return s.split('\n')[0] ?? s;
 }
 
-function yamlHint(code: string): string {
-  return code === 'YAML_DUPLICATE_KEY'
-    ? 'Remove one of the two keys: PyYAML keeps the last one silently, Polyaxon may not see what you meant.'
-    : 'Fix the YAML syntax at this position (indentation and `key: value` pairs are the usual culprits).';
+function yamlHint(): string {
+  return 'Fix the YAML syntax at this position (indentation and `key: value` pairs are the usual culprits).';
 }

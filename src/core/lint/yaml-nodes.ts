@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
+import { flatPairs } from '../config/merge-keys.js';
 import { positionAt, type ParsedConfig } from '../config/parse-config.js';
 import type { Location } from '../findings.js';
 
@@ -16,11 +17,14 @@ export function deref(node: unknown, doc: Document.Parsed): Node | null {
   return node as Node;
 }
 
+/**
+ * The pairs PyYAML's dict holds: merge keys (`<<`) resolved as its SafeConstructor does
+ * (config/merge-keys.ts), never listed as a key themselves.
+ */
 export function entries(map: YAMLMap, doc: Document.Parsed): Entry[] {
-  return map.items.map((pair: Pair) => {
-    const keyNode = deref(pair.key, doc);
+  return flatPairs(map, doc).map(({ key: keyNode, value }) => {
     const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-    return { key, keyNode, value: deref(pair.value, doc) };
+    return { key, keyNode, value };
   });
 }
 

@@ -1,42 +1,62 @@
 import { isMap, isPair, isScalar, type Document, type Node } from 'yaml';
 import { parseConfig, type ParsedConfig } from '../config/parse-config.js';
+import { sameNodes } from '../config/same-nodes.js';
 import { inputError } from '../errors.js';
 import type { WalkCtx } from './walk-ctx.js';
 
 /**
  * The plan's own proof before anything is written: the new text parses (YAML 1.1, one document,
- * no duplicate keys) and reads back as the old data with only the okta values changed. A splice
- * that would do anything else is a bug, reported instead of written. Also fills in the new line of
- * every change.
+ * nothing PyYAML would read differently) and reads back as the old data with only the okta values
+ * changed. A splice that would do anything else is a bug, reported instead of written. Also fills
+ * in the new line of every change. The comparison goes node by node (config/same-nodes.ts), never
+ * through expanded values: an alias bomb elsewhere in the file must not make it exponential.
  */
 export function verifyPatch(old: ParsedConfig, newText: string, ctx: WalkCtx): void {
   const next = parseConfig(newText);
   const fail = (why: string) =>
     inputError(`internal check failed, nothing written: ${why}`, 'PATCH_SELF_CHECK_FAILED', 'Please report this with the config (secrets removed); edit the okta block by hand meanwhile.');
   if (next.findings.length > 0 || !next.doc) throw fail(next.findings[0]?.message ?? 'the result is not one YAML document');
-  const expected = expectedData(old.doc?.toJS({ maxAliasCount: -1 }) ?? null, ctx);
-  const actual = next.doc.toJS({ maxAliasCount: -1 }) as unknown;
-  if (!deepEqual(expected, actual)) throw fail('the result does not read back as the old config plus the okta block');
+  if (!sameOutsideOkta(old.doc?.contents ?? null, next.doc.contents, 0, ctx)) throw fail('the result does not read back as the old config plus the okta block');
   for (const c of ctx.changes) {
     const pos = keyPosition(next.doc, c.path.split('.'));
     if (pos !== undefined) c.line = next.lineCounter.linePos(pos).line;
   }
 }
 
-type Obj = Record<string, unknown>;
-const asObj = (v: unknown): Obj => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+const PATH = ['externalServices', 'auth', 'okta', 'options'];
+type Items = Array<{ key: unknown; value: unknown }>;
 
-function expectedData(data: unknown, ctx: WalkCtx): unknown {
-  const root = asObj(data);
-  const es = (root.externalServices = asObj(root.externalServices));
-  const auth = (es.auth = asObj(es.auth));
-  const okta = (auth.okta = asObj(auth.okta));
-  okta.enabled = ctx.mode === 'enable';
-  if (ctx.xml !== undefined) {
-    const options = (okta.options = asObj(okta.options));
-    options.xml = ctx.xml;
+/**
+ * Along root → externalServices → auth → okta → options (each absent or null before, a mapping
+ * after) every other key holds the same nodes; okta.enabled is the mode's boolean and, when
+ * metadata is written, options.xml is exactly the stored XML.
+ */
+function sameOutsideOkta(before: unknown, after: unknown, depth: number, ctx: WalkCtx): boolean {
+  if (!isMap(after)) return false;
+  if (!isMap(before) && !(before === null || (isScalar(before) && before.value === null && before.anchor === undefined))) return false;
+  const oldItems: Items = isMap(before) ? before.items : [];
+  const newItems: Items = after.items;
+  const next = PATH[depth];
+  const descend = next !== undefined && !(depth === 3 && ctx.xml === undefined);
+  const own = depth === 3 ? 'enabled' : depth === 4 ? 'xml' : undefined;
+  const name = (p: Items[number]) => (isScalar(p.key) && typeof p.key.value === 'string' ? p.key.value : undefined);
+  const special = (p: Items[number]) => {
+    const k = name(p);
+    return k !== undefined && ((descend && k === next) || k === own);
+  };
+  const get = (items: Items, key: string) => items.find((p) => name(p) === key)?.value ?? null;
+  const a = oldItems.filter((p) => !special(p));
+  const b = newItems.filter((p) => !special(p));
+  if (a.length !== b.length || !a.every((p, i) => sameNodes(p.key, b[i]?.key) && sameNodes(p.value, b[i]?.value))) return false;
+  if (depth === 3) {
+    const enabled = get(newItems, 'enabled');
+    if (!isScalar(enabled) || enabled.value !== (ctx.mode === 'enable')) return false;
   }
-  return root;
+  if (depth === 4) {
+    const xml = get(newItems, 'xml');
+    return isScalar(xml) && xml.value === ctx.xml;
+  }
+  return descend ? sameOutsideOkta(get(oldItems, next as string), get(newItems, next as string), depth + 1, ctx) : true;
 }
 
 function keyPosition(doc: Document.Parsed, path: string[]): number | undefined {
@@ -50,17 +70,4 @@ function keyPosition(doc: Document.Parsed, path: string[]): number | undefined {
     node = pair.value as Node | null;
   }
   return pos;
-}
-
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  if (a instanceof Uint8Array && b instanceof Uint8Array) return Buffer.from(a).equals(Buffer.from(b));
-  if (a instanceof Map && b instanceof Map) return deepEqual([...a.entries()], [...b.entries()]);
-  if (a instanceof Set && b instanceof Set) return deepEqual([...a], [...b]);
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a as Obj);
-  const kb = Object.keys(b as Obj);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b as Obj, k) && deepEqual((a as Obj)[k], (b as Obj)[k]));
 }

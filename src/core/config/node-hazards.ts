@@ -1,0 +1,142 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
+import { hazard, type Hazard } from './hazard.js';
+import { keyIdentity } from './key-identity.js';
+
+/**
+ * Node-level differences, in one walk over the node tree that never follows an alias (so an
+ * alias bomb costs its size, not its expansion):
+ * - an anchor defined twice: PyYAML's composer refuses it, `yaml` silently re-points later aliases;
+ * - a mapping or list as a key: unhashable, PyYAML's constructor refuses it;
+ * - explicit tags: a tag without a SafeConstructor (`!!python/…`, `!custom`, `!!value`,
+ *   `!!merge`) makes safe_load fail; of the safe ones, those that only name a type (`!!str`,
+ *   `!!map`, `!!binary`, `!!set`, …) on a node of the right kind read the same, while the ones
+ *   that convert a scalar (`!!bool`, `!!int`, `!!float`, `!!null`) or sit on the wrong kind of
+ *   node are refused: the two resolvers do not convert alike (`!!bool "n"`);
+ * - a plain `=` or `<<` value: PyYAML's YAML 1.1 resolver tags it !!value / !!merge, which
+ *   safe_load cannot construct;
+ * - a merge key whose value is not a mapping or a list of mappings: safe_load fails;
+ * - duplicate keys, compared as PyYAML's dict compares the constructed keys (true == 1), with one
+ *   Map per mapping, so the check is linear in the number of keys.
+ * And one normalisation: `y`, `Y`, `n`, `N` are booleans in `yaml`'s YAML 1.1 schema but strings
+ * in PyYAML's resolver, so those plain scalars are set back to their string (what Polyaxon sees).
+ */
+const SAME_TAG: Record<string, (n: Node) => boolean> = {
+  'tag:yaml.org,2002:str': (n) => isScalar(n),
+  'tag:yaml.org,2002:binary': (n) => isScalar(n),
+  'tag:yaml.org,2002:timestamp': (n) => isScalar(n),
+  'tag:yaml.org,2002:map': (n) => isMap(n),
+  'tag:yaml.org,2002:set': (n) => isMap(n),
+  'tag:yaml.org,2002:seq': (n) => isSeq(n),
+  'tag:yaml.org,2002:omap': (n) => isSeq(n),
+  'tag:yaml.org,2002:pairs': (n) => isSeq(n),
+};
+// PyYAML SafeConstructor's tags (constructor.py, SafeConstructor.add_constructor).
+const SAFE_TAGS = new Set(['null', 'bool', 'int', 'float', 'binary', 'timestamp', 'omap', 'pairs', 'set', 'str', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`));
+const YAML11_ONLY_BOOL = /^[yYnN]$/;
+
+export interface NodeWalk {
+  hazards: Hazard[];
+  /** Every merge key pair's key node, for the read-path check. */
+  merges: Set<Node>;
+}
+
+export function nodeHazards(doc: Document.Parsed, text: string): NodeWalk {
+  const hazards: Hazard[] = [];
+  const merges = new Set<Node>();
+  const anchors = new Set<string>();
+  // keys are marked: a plain `=` key is fine for PyYAML (flatten_mapping retags it !!str)
+  const keys = new Set<unknown>();
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || node === undefined || isAlias(node)) continue;
+    const n = node as Node;
+    const at = n.range?.[0] ?? 0;
+    if (n.anchor !== undefined) {
+      if (anchors.has(n.anchor)) hazards.push(hazard('YAML_DUPLICATE_ANCHOR', anchorOffset(text, at, n.anchor), `the anchor &${n.anchor} is defined a second time; PyYAML refuses the document`, true));
+      anchors.add(n.anchor);
+    }
+    if (n.tag !== undefined && !SAME_TAG[n.tag]?.(n)) hazards.push(tagHazard(n.tag, tagOffset(text, at)));
+    if (isScalar(n)) {
+      plainScalar(n, at, keys.has(n) ? undefined : hazards);
+      continue;
+    }
+    if (isSeq(n)) {
+      for (let i = n.items.length - 1; i >= 0; i -= 1) stack.push(n.items[i]);
+      continue;
+    }
+    if (!isMap(n)) continue;
+    const seen = new Map<string, true>();
+    for (const pair of n.items) {
+      if (!isPair(pair)) continue;
+      const key = pair.key as Node | null;
+      const keyAt = key?.range?.[0] ?? at;
+      if (isScalar(key) && typeof key.value === 'symbol') {
+        merges.add(key);
+        if (!mergeable(pair.value, doc)) hazards.push(hazard('YAML_MERGE_KEY', keyAt, 'the merge key (<<) takes a mapping or a list of mappings; PyYAML refuses anything else', true));
+      } else {
+        const target = isAlias(key) ? (key.resolve(doc) as Node | undefined) : key;
+        if (isScalar(target)) pyyamlBool(target);
+        if (isMap(target) || isSeq(target)) hazards.push(hazard('YAML_COMPLEX_KEY', keyAt, 'a mapping or a list used as a key is refused by PyYAML (unhashable key)', true));
+        else {
+          const id = keyIdentity(isScalar(target) ? target.value : null);
+          if (id !== undefined && seen.has(id)) hazards.push(hazard('YAML_DUPLICATE_KEY', keyAt, `duplicate key ${describeKey(target)}: PyYAML keeps the last one`, false));
+          if (id !== undefined) seen.set(id, true);
+        }
+      }
+    }
+    for (let i = n.items.length - 1; i >= 0; i -= 1) {
+      const pair = n.items[i];
+      if (!isPair(pair)) continue;
+      keys.add(pair.key);
+      stack.push(pair.value, pair.key);
+    }
+  }
+  return { hazards, merges };
+}
+
+function pyyamlBool(n: Scalar): void {
+  const src = n.source;
+  if (n.type === 'PLAIN' && n.tag === undefined && typeof n.value === 'boolean' && typeof src === 'string' && YAML11_ONLY_BOOL.test(src)) n.value = src;
+}
+
+function plainScalar(n: Scalar, at: number, hazards: Hazard[] | undefined): void {
+  pyyamlBool(n);
+  if (hazards === undefined || n.type !== 'PLAIN' || n.tag !== undefined) return;
+  if (n.value === '=' || n.value === '<<')
+    hazards.push(hazard('YAML_PLAIN_INDICATOR', at, `a plain ${n.value} is read by PyYAML as the YAML 1.1 tag !!${n.value === '=' ? 'value' : 'merge'}, which safe_load refuses`, false));
+}
+
+function tagHazard(tag: string, offset: number): Hazard {
+  const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+  return SAFE_TAGS.has(tag)
+    ? hazard('YAML_TAG_UNSUPPORTED', offset, `the explicit tag ${shown} here may be read differently by PyYAML and this tool`, false)
+    : hazard('YAML_UNSAFE_TAG', offset, `the tag ${shown} is refused by PyYAML's safe_load, which Polyaxon uses to read this file`, false);
+}
+
+function mergeable(value: unknown, doc: Document.Parsed): boolean {
+  const deref = (v: unknown): unknown => (isAlias(v) ? v.resolve(doc) : v);
+  const v = deref(value);
+  if (isMap(v)) return true;
+  // PyYAML: a list of mappings, each possibly an alias (SafeConstructor.flatten_mapping)
+  return isSeq(v) && v.items.every((item) => isMap(deref(item)));
+}
+
+function describeKey(node: Node | null | undefined): string {
+  return isScalar(node) ? JSON.stringify(String(node.source ?? node.value)) : '(null)';
+}
+
+/** The tag sits before the node's range: the last `!` that starts a token before it. */
+function tagOffset(text: string, at: number): number {
+  const from = Math.max(0, at - 1024);
+  const re = /(?:^|[\s[{,])(!)/g;
+  let found = at;
+  const slice = text.slice(from, at);
+  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) found = from + m.index + m[0].length - 1;
+  return found;
+}
+
+function anchorOffset(text: string, at: number, name: string): number {
+  const i = text.lastIndexOf(`&${name}`, at);
+  return i >= 0 ? i : at;
+}
