@@ -38,11 +38,15 @@ const chalkWithoutDetection = {
  * from there: yaml for `urls --config`; xml-crypto (+ xpath and its own xmldom, ~250 KB that V8
  * would otherwise compile at every start) for documents with a ds:Signature.
  */
-const LAZY_MODULES = { 'host-from-config': 'src/cli/host-from-config.ts', 'xml-crypto': 'xml-crypto' };
+const LAZY_MODULES = { 'host-from-config': 'src/cli/host-from-config.ts', 'xml-crypto': 'xml-crypto', prompter: 'src/cli/init/prompter.ts' };
 
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
+    // patch asks (inquirer) only on a terminal when the trusted IdP or certificates change
+    b.onResolve({ filter: /^\.\/init\/prompter\.js$/ }, (args) =>
+      args.importer.endsWith('patch-trust.ts') && args.kind !== 'import-statement' ? { path: '../lazy/prompter.cjs', external: true } : undefined,
+    );
     b.onResolve({ filter: /^\.\.\/cli\/host-from-config\.js$/ }, (args) =>
       args.importer.includes('/src/commands/') ? { path: '../lazy/host-from-config.cjs', external: true } : undefined,
     );
