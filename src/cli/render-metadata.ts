@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { countBySeverity } from '../core/findings.js';
 import type { CertInfo, MetadataReport } from '../core/metadata/types.js';
+import { escapeForTerminal as e } from './escape-terminal.js';
 import { renderFindings } from './render-findings.js';
 
 /**
@@ -13,8 +14,9 @@ export function renderMetadataReport(source: string, report: MetadataReport, ok:
   const n = countBySeverity(report.findings);
   const verdict = ok ? c.green.bold('OK') : c.red.bold('FAILED');
   const counts = `${n.error} error${n.error === 1 ? '' : 's'}, ${n.warning} warning${n.warning === 1 ? '' : 's'}`;
-  const host = m?.idpHost ? `IdP host ${m.idpHost} (${m.idpHostKind})` : 'IdP host unknown';
-  let out = `${source}: ${m?.entityId || 'no entity'} · ${host} · ${verdict} (${counts})\n`;
+  // Values from the document are escaped (escape-terminal.ts): an entityID cannot draw a verdict.
+  const host = m?.idpHost ? `IdP host ${e(m.idpHost)} (${m.idpHostKind})` : 'IdP host unknown';
+  let out = `${e(source)}: ${e(m?.entityId || 'no entity')} · ${host} · ${verdict} (${counts})\n`;
   if (m) out += `signature: ${signatureLine(report, c)}\n`;
   if (m && m.signingCerts.length > 0) out += `\nSigning certificates\n${certTable(m.signingCerts)}`;
   out += renderFindings(report.findings, opts);
@@ -41,11 +43,11 @@ function certTable(certs: CertInfo[]): string {
     ['#', 'subject', 'valid until', 'days', 'key', 'signature', 'SHA-256'],
     ...certs.map((k) => [
       `${k.index + 1}${k.newest && certs.length > 1 ? '*' : ''}`,
-      shortName(k.subject),
+      e(shortName(k.subject)),
       k.notAfter.slice(0, 10),
       String(k.daysLeft),
       `${k.keyType}${k.keySize ? ` ${k.keySize}` : ''}`,
-      k.signatureAlgorithm,
+      e(k.signatureAlgorithm),
       k.sha256,
     ]),
   ];

@@ -3,6 +3,8 @@ import type { CertSummary, ExistingOkta } from '../../core/init/init-state.js';
 import type { NextStep } from '../../core/init/init-result.js';
 import type { RotationRow } from '../../core/init/judge-metadata.js';
 import type { OktaForm } from '../../core/urls/okta-form.js';
+import { humanizeDuration } from '../../core/humanize-duration.js';
+import { escapeForTerminal as e } from '../escape-terminal.js';
 import { renderOktaFormText } from '../render-okta-form.js';
 
 /** The wizard's text sections. Each returns a string; the loop decides where it goes (issue 6). */
@@ -21,9 +23,10 @@ export function renderOktaSteps(form: OktaForm, hostSource: string, color: boole
 
 export function renderCert(cert: CertSummary, color: boolean, indent = '   '): string {
   const c = chalk(color);
-  const days = cert.daysLeft < 0 ? c.red(`expired ${-cert.daysLeft} days ago`) : `${cert.daysLeft} days left`;
+  const span = humanizeDuration(cert.daysLeft * 86_400_000);
+  const days = cert.daysLeft < 0 ? c.red(`expired ${span} ago`) : `expires in ${span}`;
   return [
-    `${indent}${'Subject'.padEnd(9)}${cert.subject}`,
+    `${indent}${'Subject'.padEnd(9)}${e(cert.subject)}`,
     `${indent}${'Expires'.padEnd(9)}${cert.notAfter} (${days})`,
     `${indent}${'SHA-256'.padEnd(9)}${c.bold(cert.sha256)}`,
     '',
@@ -32,17 +35,18 @@ export function renderCert(cert: CertSummary, color: boolean, indent = '   '): s
 
 export function renderExisting(path: string, okta: ExistingOkta, color: boolean): string {
   const c = chalk(color);
-  const lines = [`${path} already has Okta SSO set up (externalServices.auth.okta):`, `   ${'enabled'.padEnd(9)}${okta.enabled ? 'true' : c.yellow('false')}`];
-  if (okta.entityId) lines.push(`   ${'entity'.padEnd(9)}${okta.entityId}`);
+  const lines = [`${e(path)} already has Okta SSO set up (externalServices.auth.okta):`, `   ${'enabled'.padEnd(9)}${okta.enabled ? 'true' : c.yellow('false')}`];
+  if (okta.entityId) lines.push(`   ${'entity'.padEnd(9)}${e(okta.entityId)}`);
   if (okta.certs.length === 0) lines.push(`   ${c.yellow('the stored metadata has no readable signing certificate')}`);
   return `${lines.join('\n')}\n${okta.certs.map((cert) => renderCert(cert, color)).join('')}`;
 }
 
 /** Certificate rotation: the stored and the new fingerprints one above the other, to compare. */
-export function renderRotation(rows: RotationRow[], sameCerts: boolean, color: boolean): string {
+export function renderRotation(rows: RotationRow[], sameCerts: boolean, color: boolean, kind?: 'same' | 'rotation' | 'replacement'): string {
   const c = chalk(color);
   const lines = rows.map((r) => `   ${r.label.padEnd(8)} ${r.label === 'new' && !sameCerts ? c.bold(r.cert.sha256) : r.cert.sha256}  until ${r.cert.notAfter.slice(0, 10)}`);
-  const verdict = sameCerts ? 'same signing certificate as the config already holds' : 'the signing certificate changes (rotation)';
+  // "rotation" only when the entityID and IdP host stay (core/trust): another app is a replacement
+  const verdict = kind === 'replacement' ? 'another IdP: the entityID or IdP host changes (a replacement, not a rotation)' : sameCerts ? 'same signing certificate as the config already holds' : 'the signing certificate changes (rotation)';
   return `   SHA-256 fingerprints, current (in the config) and new:\n${lines.join('\n')}\n   ${verdict}\n`;
 }
 

@@ -1,12 +1,15 @@
 import { formatLocation, type Finding } from '../../core/findings.js';
 import { checkOf, LINT_CHECKS, type LintCheck } from '../../core/lint/codes.js';
 import type { FileReport } from '../../core/lint/lint-config.js';
+import { escapeForTerminal as t } from '../escape-terminal.js';
 import type { LintReport } from './report.js';
 
 /**
  * JUnit XML for GitLab (artifacts:reports:junit) and Jenkins: one testsuite per file, one
  * testcase per check (issue 5). A check fails on an error (or on a warning under --strict);
  * warnings and info notes go to system-out. An unreadable file is a testcase `read` in error.
+ * Values from the input (file names, messages) are escaped for a terminal first (escape-terminal.ts),
+ * since CI shows them in logs, then for XML.
  */
 export function renderJunit(report: LintReport, opts: { strict?: boolean } = {}): string {
   const suites = report.files.map((f) => suite(f, opts.strict === true));
@@ -23,15 +26,15 @@ export function renderJunit(report: LintReport, opts: { strict?: boolean } = {})
 interface Suite { xml: string; tests: number; failures: number; errors: number; skipped: number }
 
 function suite(file: FileReport, strict: boolean): Suite {
-  const name = esc(file.file);
+  const name = esc(t(file.file));
   const open = (t: number, f: number, e: number, s: number) => `  <testsuite name="${name}" tests="${t}" failures="${f}" errors="${e}" skipped="${s}">`;
   if (file.unreadable) {
     const f = file.findings[0];
-    const body = `    <testcase name="read" classname="${name}">\n      <error type="${esc(f?.code ?? 'INPUT_UNREADABLE')}" message="${esc(f?.message ?? '')}"/>\n    </testcase>`;
+    const body = `    <testcase name="read" classname="${name}">\n      <error type="${esc(t(f?.code ?? 'INPUT_UNREADABLE'))}" message="${esc(t(f?.message ?? ''))}"/>\n    </testcase>`;
     return { xml: `${open(1, 0, 1, 0)}\n${body}\n  </testsuite>`, tests: 1, failures: 0, errors: 1, skipped: 0 };
   }
   if (file.skipped !== undefined) {
-    const body = `    <testcase name="lint" classname="${name}">\n      <skipped message="${esc(file.skipped)}"/>\n    </testcase>`;
+    const body = `    <testcase name="lint" classname="${name}">\n      <skipped message="${esc(t(file.skipped))}"/>\n    </testcase>`;
     return { xml: `${open(1, 0, 0, 1)}\n${body}\n  </testsuite>`, tests: 1, failures: 0, errors: 0, skipped: 1 };
   }
   const checks = LINT_CHECKS.filter((c) => c !== 'read');
@@ -52,7 +55,7 @@ function testcase(name: string, check: LintCheck, file: string, found: Finding[]
   if (failing.length > 0) {
     const first = failing[0] as Finding;
     const text = failing.map((f) => line(file, f)).join('\n');
-    lines.push(`      <failure type="${esc(first.code)}" message="${esc(failing.length === 1 ? first.message : `${failing.length} problems, first: ${first.message}`)}">${esc(text)}</failure>`);
+    lines.push(`      <failure type="${esc(t(first.code))}" message="${esc(t(failing.length === 1 ? first.message : `${failing.length} problems, first: ${first.message}`))}">${esc(text)}</failure>`);
   }
   const rest = found.filter((f) => !failing.includes(f));
   if (rest.length > 0) lines.push(`      <system-out>${esc(rest.map((f) => line(file, f)).join('\n'))}</system-out>`);
@@ -62,7 +65,7 @@ function testcase(name: string, check: LintCheck, file: string, found: Finding[]
 
 function line(file: string, f: Finding): string {
   const at = f.location ? formatLocation(f.location, file) : file;
-  return `${at}  ${f.severity}  ${f.message}  [${f.code}]${f.hint ? `\n    hint: ${f.hint}` : ''}`;
+  return `${t(at)}  ${f.severity}  ${t(f.message)}  [${t(f.code)}]${f.hint ? `\n    hint: ${t(f.hint)}` : ''}`;
 }
 
 /** XML 1.0 text/attribute escaping; characters XML 1.0 cannot hold at all are dropped. */

@@ -1,4 +1,5 @@
 import { finding, type Finding, type Location } from '../findings.js';
+import { relativeTime } from '../humanize-duration.js';
 import { CERT_CODES, type CertCode } from './codes.js';
 import { classifyCertificateBytes, pemLabelCode, type StaticAnalysis } from './classify-certificate.js';
 import type { CertDetails } from './read-certificate.js';
@@ -103,12 +104,11 @@ function withClock(analysis: StaticAnalysis, opts: AnalyzeOptions, make: Make): 
   const minDays = opts.minDays ?? 30;
   // RFC 5280 §4.1.2.5: the validity period includes both notBefore and notAfter.
   if (now < notBefore) {
-    const days = Math.ceil((notBefore - now) / DAY_MS);
-    findings.push(make('CERT_NOT_YET_VALID', 'error', `The certificate is valid only from ${d.notBefore} (in ${days} day${days === 1 ? '' : 's'}).`));
+    findings.push(make('CERT_NOT_YET_VALID', 'error', `The certificate is valid only from ${d.notBefore} (${relativeTime(notBefore, now)}).`));
   } else if (now > notAfter) {
-    findings.push(make('CERT_EXPIRED', 'error', `The certificate expired on ${d.notAfter} (${-daysLeft} day${daysLeft === -1 ? '' : 's'} ago).`));
+    findings.push(make('CERT_EXPIRED', 'error', `The certificate expired on ${d.notAfter} (${relativeTime(notAfter, now)}).`));
   } else if (notAfter - now < minDays * DAY_MS) {
-    findings.push(make('CERT_EXPIRING_SOON', 'warning', `The certificate expires on ${d.notAfter}: ${daysLeft} day${daysLeft === 1 ? '' : 's'} left (--min-days ${minDays}).`));
+    findings.push(make('CERT_EXPIRING_SOON', 'warning', `The certificate expires on ${d.notAfter}, ${relativeTime(notAfter, now)} (--min-days ${minDays}).`));
   }
   const cert: CertDetails = {
     subject: d.subject,

@@ -4,6 +4,7 @@
  * --min-days a warning. Offers timeFindings(element, {now, minDays}, file).
  */
 import { finding, type Finding } from '../findings.js';
+import { relativeTime } from '../humanize-duration.js';
 import { attr } from '../xml/dom.js';
 import { locationOf } from '../xml/parse-dom.js';
 import { METADATA_CODES as C } from './codes.js';
@@ -20,11 +21,9 @@ export function timeFindings(el: Element, opts: { now: Date; minDays?: number },
     // No zone means UTC in SAML (core §1.3.3 requires UTC); Date.parse would read local time.
     const t = DATETIME.test(validUntil) ? Date.parse(/Z|[+-]\d{2}:\d{2}$/.test(validUntil) ? validUntil : `${validUntil}Z`) : NaN;
     if (Number.isNaN(t)) out.push(finding('MD_VALID_UNTIL_INVALID', 'error', `validUntil="${validUntil}" is not a date-time`, C.MD_VALID_UNTIL_INVALID.help, at));
-    else if (t <= opts.now.getTime()) out.push(finding('MD_VALID_UNTIL_EXPIRED', 'error', `the document was valid until ${validUntil}`, C.MD_VALID_UNTIL_EXPIRED.help, at));
-    else if (t - opts.now.getTime() < (opts.minDays ?? 30) * DAY_MS) {
-      const days = Math.floor((t - opts.now.getTime()) / DAY_MS);
-      out.push(finding('MD_VALID_UNTIL_SOON', 'warning', `the document is valid until ${validUntil} (${days} days left)`, C.MD_VALID_UNTIL_SOON.help, at));
-    }
+    else if (t <= opts.now.getTime()) out.push(finding('MD_VALID_UNTIL_EXPIRED', 'error', `the document was valid until ${validUntil} (${relativeTime(t, opts.now.getTime())})`, C.MD_VALID_UNTIL_EXPIRED.help, at));
+    else if (t - opts.now.getTime() < (opts.minDays ?? 30) * DAY_MS)
+      out.push(finding('MD_VALID_UNTIL_SOON', 'warning', `the document is valid until ${validUntil} (it expires ${relativeTime(t, opts.now.getTime())})`, C.MD_VALID_UNTIL_SOON.help, at));
   }
   const cache = attr(el, 'cacheDuration')?.trim();
   if (cache !== undefined) {

@@ -9,6 +9,7 @@ import { isMap, type Document } from 'yaml';
 import { requirePemCertificates } from '../cert/index.js';
 import { OKTA_XML_PATH } from '../config/parse-config.js';
 import { inputError } from '../errors.js';
+import { relativeTime } from '../humanize-duration.js';
 import { finding, type Finding } from '../findings.js';
 import { validateMetadata } from '../metadata/index.js';
 
@@ -72,9 +73,9 @@ export function anchorTimeFindings(anchors: readonly TrustAnchor[], now: Date): 
   const out: Finding[] = [];
   for (const a of anchors) {
     if (a.notAfter !== undefined && Date.parse(a.notAfter) <= now.getTime())
-      out.push(finding('TRUST_CERT_EXPIRED', 'warning', `the trusted certificate ${a.source} expired on ${a.notAfter.slice(0, 10)}`, 'Okta rotates signing certificates: in the app\'s Sign On tab, activate the new certificate, then run `polyaxon-sso patch` with the new metadata.'));
+      out.push(finding('TRUST_CERT_EXPIRED', 'warning', `the trusted certificate ${a.source} expired on ${a.notAfter.slice(0, 10)} (${relativeTime(Date.parse(a.notAfter), now.getTime())})`, 'Okta rotates signing certificates: in the app\'s Sign On tab, activate the new certificate, then run `polyaxon-sso patch` with the new metadata.'));
     else if (a.notBefore !== undefined && Date.parse(a.notBefore) > now.getTime())
-      out.push(finding('TRUST_CERT_NOT_YET_VALID', 'warning', `the trusted certificate ${a.source} is valid only from ${a.notBefore.slice(0, 10)}`, 'Check --now and the machine clock.'));
+      out.push(finding('TRUST_CERT_NOT_YET_VALID', 'warning', `the trusted certificate ${a.source} is valid only from ${a.notBefore.slice(0, 10)} (${relativeTime(Date.parse(a.notBefore), now.getTime())})`, 'Check --now and the machine clock.'));
   }
   return out;
 }
