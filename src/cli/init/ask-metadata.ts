@@ -1,9 +1,12 @@
+import { Chalk } from 'chalk';
 import { isOperationalError } from '../../core/errors.js';
 import type { Finding } from '../../core/findings.js';
 import { judgeMetadata, rotationRows } from '../../core/init/judge-metadata.js';
 import type { MetadataReport } from '../../core/metadata/types.js';
 import { renderFindingLines } from '../render-finding-lines.js';
+import { renderTrustChange } from '../render-trust-change.js';
 import { renderCert, renderRotation } from './render-init.js';
+import { initTrustChange } from './trust-summary.js';
 import { prompterOf, type WizardCtx } from './wizard-context.js';
 
 /** Thrown in scripted runs when the metadata has errors: the command exits 1 (like patch). */
@@ -80,7 +83,7 @@ async function askSource(ctx: WizardCtx, previous: Kind): Promise<{ got: { text?
   return { got: { ...ctx.services.checkMetadata(text, '<pasted>'), source: '<pasted>' }, kind };
 }
 
-function showCert(ctx: WizardCtx): void {
+async function showCert(ctx: WizardCtx): Promise<void> {
   const md = ctx.state.metadata;
   if (!md) return;
   ctx.say(`Metadata OK: ${md.entityId}\nSigning certificate:\n${renderCert(md.cert, ctx.color)}`);
@@ -92,7 +95,10 @@ function showCert(ctx: WizardCtx): void {
   const current = ctx.state.config?.okta?.certs ?? [];
   if (current.length > 0) {
     const { rows, sameCerts } = rotationRows(current, md.certs);
-    ctx.say(renderRotation(rows, sameCerts, ctx.color));
+    const change = await initTrustChange(ctx);
+    if (change) ctx.state.trustChange = change;
+    ctx.say(renderRotation(rows, sameCerts, ctx.color, change?.kind));
+    if (change && change.kind !== 'same') ctx.say(renderTrustChange(change, new Chalk({ level: ctx.color ? 1 : 0 })));
   }
 }
 

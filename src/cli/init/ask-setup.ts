@@ -87,7 +87,7 @@ export async function askOrg(ctx: WizardCtx): Promise<void> {
 /** Re-run on a configured file: replacing the metadata is a choice; keeping it ends the wizard. */
 export async function askRotation(ctx: WizardCtx): Promise<void> {
   const replace = await prompterOf(ctx).confirm({
-    message: `Replace the Okta metadata in ${ctx.state.config?.path} (certificate rotation)?`,
+    message: `Replace the Okta metadata in ${ctx.state.config?.path} (certificate rotation, or another app: the change is shown before writing)?`,
     default: true,
   });
   if (!replace) throw cancelled();

@@ -70,7 +70,10 @@ async function perform(ctx: WizardCtx, step: Exclude<Step, 'done' | 'up-to-date'
       return preview(ctx);
     case 'confirm': {
       const path = state.config?.path ?? '';
-      const yes = await prompterOf(ctx).confirm({ message: `Write this to ${path}?`, default: true });
+      // Another app or org is trusted only on an explicit yes (the default is No).
+      const replacing = state.trustChange?.kind === 'replacement';
+      const message = replacing ? `Write this to ${path}? It replaces the trusted IdP (${state.trustChange?.entityId.after ?? 'another entityID'})` : `Write this to ${path}?`;
+      const yes = await prompterOf(ctx).confirm({ message, default: !replacing });
       if (!yes) throw cancelledNothing(ctx);
       state.confirmed = true;
       return;

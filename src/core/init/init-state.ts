@@ -1,4 +1,5 @@
 import type { Finding } from '../findings.js';
+import type { TrustChange } from '../trust/types.js';
 import type { Host } from '../urls/parse-host.js';
 
 /**
@@ -74,6 +75,8 @@ export interface WizardState {
   terraform?: string | null;
   terraformWritten?: boolean;
   metadata?: AcceptedMetadata;
+  /** Stored against new metadata on a re-run; a replacement is confirmed with default No. */
+  trustChange?: TrustChange;
   fingerprintConfirmed?: boolean;
   preview?: PatchPreview;
   confirmed?: boolean;
