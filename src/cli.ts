@@ -16,6 +16,17 @@ Exit codes:
   130  cancelled (Ctrl-C, or the write was declined)
 `;
 
+/** Root --help: where a new user starts, and the everyday commands. */
+const ROOT_HELP = `
+Start here:
+  $ polyaxon-sso init    guided setup: host and organization, the Okta form, the metadata, the config
+
+Examples:
+  $ polyaxon-sso urls --host polyaxon.acme.com --org acme
+  $ polyaxon-sso patch values.yaml --metadata okta-metadata.xml --diff
+  $ polyaxon-sso lint values.yaml --host polyaxon.acme.com --org acme
+${EXIT_TABLE}`;
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander hands positionals untyped
 type Handler = (io: Io, ...args: any[]) => Promise<number>;
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
@@ -57,6 +68,7 @@ const COMMANDS: Record<string, () => Promise<{ run: unknown }>> = {
   init: () => import('./commands/init.js'),
   'check-response': () => import('./commands/check-response.js'),
   drift: () => import('./commands/drift.js'),
+  explain: () => import('./commands/explain.js'),
 };
 
 type Runner = (load: () => Promise<Handler>, args: unknown[]) => Promise<void>;
@@ -80,7 +92,7 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
       // commander's errors are rendered by reportError, with a hint and, under --json, as JSON
       outputError: () => undefined,
     });
-  program.addHelpText('after', EXIT_TABLE);
+  program.addHelpText('after', ROOT_HELP);
   const lazy = (name: string) => (...args: unknown[]) =>
     run(async () => (await (COMMANDS[name] as () => Promise<{ run: unknown }>)()).run as Handler, args);
   const only = argv === undefined ? undefined : invokedCommand(argv);
@@ -201,6 +213,13 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
         .addOption(new Option('--format <format>', 'output format').choices(['auto', 'text', 'json', 'github', 'sarif', 'junit']).default('auto'))
         .option('--json', 'same as --format json'),
       ['polyaxon-sso drift values.yaml', 'polyaxon-sso drift values.yaml --format sarif > drift.sarif'],
+    ),
+  );
+
+  command('explain', 'what a finding code means and how to fix it (offline)', (cmd) =>
+    examples(
+      cmd.argument('<code>', 'a finding code, e.g. CERT_EXPIRED (any case)').option('--json', 'one JSON document on stdout'),
+      ['polyaxon-sso explain CERT_EXPIRED', 'polyaxon-sso explain auth_enabled_quoted --json'],
     ),
   );
 

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * is how esbuild writes an import() it may not keep (`supported: { 'dynamic-import': false }`).
  */
 const HEAVY = ['commander', 'chalk', 'yaml', '@xmldom/xmldom', 'fast-xml-parser', 'xml-crypto', 'xpath', '@inquirer/prompts', 'iconv-lite'];
-const COMMANDS = ['check-response', 'drift', 'init', 'lint', 'patch', 'urls', 'validate-metadata'];
+const COMMANDS = ['check-response', 'drift', 'explain', 'init', 'lint', 'patch', 'urls', 'validate-metadata'];
 
 let outputs: Metafile['outputs'] = {};
 const texts = new Map<string, string>();
@@ -118,6 +118,11 @@ describe('bundle layout and what each command loads (issue 9)', () => {
   it('only init can load inquirer, and patch lazily (it asks only on a terminal, before a trust change)', () => {
     for (const c of COMMANDS) expect([c, canLoad(command(c)).includes('@inquirer/prompts')]).toEqual([c, c === 'init' || c === 'patch']);
     expect(requiredFiles(command('patch'))).toContain('../lazy/prompter.cjs');
+  });
+
+  it('explain loads only chalk: the catalogues are data, nothing is parsed', () => {
+    expect(loadsStatically(command('explain'))).toEqual(['chalk']);
+    expect(requiredFiles(command('explain'))).toEqual([]);
   });
 
   it('drift loads yaml and the XML parsers, never xml-crypto or inquirer up front', () => {
