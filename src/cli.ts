@@ -68,6 +68,7 @@ const COMMANDS: Record<string, () => Promise<{ run: unknown }>> = {
   init: () => import('./commands/init.js'),
   'check-response': () => import('./commands/check-response.js'),
   drift: () => import('./commands/drift.js'),
+  schema: () => import('./commands/schema.js'),
   explain: () => import('./commands/explain.js'),
 };
 
@@ -159,8 +160,18 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
         .option('--host <host>', 'expected Polyaxon host')
         .option('--org <org>', 'expected organization')
         .option('--require-okta', 'a config without an okta block fails')
-        .option('--skip-non-polyaxon', 'skip YAML files that are not Polyaxon configs even when named (for pre-commit)'),
+        .option('--skip-non-polyaxon', 'skip YAML files that are not Polyaxon configs even when named (for pre-commit)')
+        .addOption(new Option('--target <target>', 'who reads the file: polyaxon-cli (`polyaxon admin deploy`: unknown keys fail) or helm (unknown keys warn)').choices(['polyaxon-cli', 'helm']).default('polyaxon-cli')),
       ['polyaxon-sso lint deploy/', 'polyaxon-sso lint "deploy/**/*.yaml" --format sarif > lint.sarif'],
+    ),
+  );
+
+  command('schema', 'print the deployment-config schema lint checks with, as JSON Schema (for editors)', (cmd) =>
+    examples(
+      cmd
+        .addOption(new Option('--draft <draft>', 'JSON Schema dialect').choices(['2020-12', '07']).default('2020-12'))
+        .addOption(new Option('--target <target>', 'polyaxon-cli (unknown keys invalid) or helm (unknown keys allowed)').choices(['polyaxon-cli', 'helm']).default('polyaxon-cli')),
+      ['polyaxon-sso schema > polyaxon-deployment.schema.json', 'polyaxon-sso schema --draft 07 --target helm'],
     ),
   );
 

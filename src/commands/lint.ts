@@ -32,6 +32,8 @@ interface LintCliOptions {
   requireOkta?: boolean;
   /** pre-commit passes every changed YAML file by name: skip those that are not configs. */
   skipNonPolyaxon?: boolean;
+  /** Who reads the file: `polyaxon admin deploy` (unknown keys fail) or `helm` (they warn). */
+  target?: 'polyaxon-cli' | 'helm';
   allowHttp?: boolean;
   maxSize?: string;
   color?: boolean;
@@ -55,7 +57,7 @@ export async function run(io: Io, inputs: string[], opts: LintCliOptions): Promi
   const validateXml = memoValidator((xml) =>
     validateMetadata(xml, { now, minDays, ...(fingerprints.length > 0 ? { fingerprints } : {}) }),
   );
-  const base: Omit<LintOptions, 'skipNonPolyaxon'> = { validateXml, requireOkta: opts.requireOkta === true, ...(expectedHost ? { expectedHost } : {}) };
+  const base: Omit<LintOptions, 'skipNonPolyaxon'> = { validateXml, requireOkta: opts.requireOkta === true, target: opts.target === 'helm' ? 'helm' : 'polyaxon-cli', ...(expectedHost ? { expectedHost } : {}) };
 
   const { files, problems, skipped } = await expandInputs(inputs, io.cwd);
   const reports: FileReport[] = problems.map((p) => unreadable(p.input, p.code, p.message));

@@ -1,16 +1,22 @@
 import { isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { ParsedConfig } from '../config/parse-config.js';
 import { finding, type Finding } from '../findings.js';
+import { checkRules } from '../schema/check-rules.js';
+import { checkSchema } from '../schema/check-schema.js';
+import { DEPLOYMENT_SCHEMA } from '../schema/deployment-schema.js';
+import type { Target } from '../schema/to-json-schema.js';
 import { parseHost } from '../urls/parse-host.js';
 import { LINT_CODES } from './codes.js';
 import { asMap, getEntry, isNullish, locate } from './yaml-nodes.js';
 
-/** Deployment-level notes around the okta block (issue 5, DESIGN.md §2). */
+/** Deployment-level notes around the okta block (DESIGN.md §2). */
 export interface DeploymentContext {
   /** An okta mapping exists under externalServices.auth. */
   oktaPresent: boolean;
   /** --host, normalized by parseHost. */
   expectedHost?: string | undefined;
+  /** Who reads the file: `polyaxon admin deploy` (default) or Helm directly (unknown keys warn). */
+  target?: Target | undefined;
 }
 
 export function checkDeployment(cfg: ParsedConfig, root: YAMLMap, doc: Document.Parsed, file: string, ctx: DeploymentContext): Finding[] {
@@ -23,9 +29,11 @@ export function checkDeployment(cfg: ParsedConfig, root: YAMLMap, doc: Document.
   if (ctx.oktaPresent && secret && !isNullish(secret.value) && !(isScalar(secret.value) && secret.value.value === ''))
     add('PLATFORM_SECRET_OKTA_IGNORED', 'platformSecret is set, so the okta block in this file never reaches Polyaxon', secret.keyNode);
 
-  const api = asMap(getEntry(root, 'api', doc)?.value ?? null);
-  const orgKey = api ? getEntry(api, 'organizationKey', doc) : undefined;
-  if (orgKey) add('API_ORGANIZATION_KEY', 'organizationKey is under api: (it belongs at the top level)', orgKey.keyNode);
+  // The whole config against Polyaxon's deployment schema (src/core/schema); externalServices.auth
+  // is left to the okta/auth checks, which report it in depth.
+  const target = ctx.target ?? 'polyaxon-cli';
+  for (const v of [...checkSchema(DEPLOYMENT_SCHEMA, root, doc, target), ...checkRules(DEPLOYMENT_SCHEMA, root, doc, target)])
+    out.push(finding(v.code, v.severity, v.message, v.hint ?? LINT_CODES[v.code]?.help, locate(cfg, v.node, file)));
 
   if (ctx.expectedHost !== undefined) {
     const host = configHost(root, doc);

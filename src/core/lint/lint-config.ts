@@ -18,6 +18,8 @@ export interface LintOptions {
   expectedHost?: string;
   /** Files found by expanding a directory or glob: skip those that are not Polyaxon configs. */
   skipNonPolyaxon?: boolean;
+  /** `polyaxon-cli` (default): unknown keys are errors; `helm`: the chart ignores them, a warning. */
+  target?: 'polyaxon-cli' | 'helm';
 }
 
 export interface FileReport {
@@ -28,6 +30,9 @@ export interface FileReport {
   /** The input could not be read: lint exits 2 (DESIGN.md §8). */
   unreadable?: boolean;
 }
+
+/** Keys the CLI's schema refuses but Helm's chart just ignores (`--target helm`). */
+const HELM_IGNORES = new Set(['AUTH_UNKNOWN_PROVIDER', 'AUTH_UNKNOWN_KEY', 'AUTH_SAML_REMOVED']);
 
 const NOT_POLYAXON = 'not a Polyaxon deployment config (no known top-level key)';
 
@@ -58,7 +63,8 @@ export function lintConfig(text: string, file: string, opts: LintOptions): FileR
   const auth = checkAuth(cfg, contents, doc, file);
   const findings = [...cfg.findings, ...auth.findings];
   findings.push(...checkOkta(cfg, auth.okta, auth.authKey ?? null, file, opts));
-  findings.push(...checkDeployment(cfg, contents, doc, file, { oktaPresent: auth.okta?.map !== undefined, expectedHost: opts.expectedHost }));
+  findings.push(...checkDeployment(cfg, contents, doc, file, { oktaPresent: auth.okta?.map !== undefined, expectedHost: opts.expectedHost, target: opts.target }));
+  if (opts.target === 'helm') for (const f of findings) if (HELM_IGNORES.has(f.code)) f.severity = 'warning';
   return { file, findings: sortFindings(findings) };
 }
 

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * is how esbuild writes an import() it may not keep (`supported: { 'dynamic-import': false }`).
  */
 const HEAVY = ['commander', 'chalk', 'yaml', '@xmldom/xmldom', 'fast-xml-parser', 'xml-crypto', 'xpath', '@inquirer/prompts', 'iconv-lite'];
-const COMMANDS = ['check-response', 'drift', 'explain', 'init', 'lint', 'patch', 'urls', 'validate-metadata'];
+const COMMANDS = ['check-response', 'drift', 'explain', 'init', 'lint', 'patch', 'schema', 'urls', 'validate-metadata'];
 
 let outputs: Metafile['outputs'] = {};
 const texts = new Map<string, string>();
@@ -108,6 +108,11 @@ describe('bundle layout and what each command loads (issue 9)', () => {
   it.each(['lint', 'patch'])('%s loads yaml and the XML parsers, never xml-crypto up front', (cmd) => {
     expect(loadsStatically(command(cmd))).toEqual(['@xmldom/xmldom', 'chalk', 'fast-xml-parser', 'yaml']);
     expect(canLoad(command(cmd))).toContain('xml-crypto');
+  });
+
+  it('schema loads nothing heavy: the schema is data, printed as JSON', () => {
+    expect(loadsStatically(command('schema'))).toEqual([]);
+    expect(requiredFiles(command('schema'))).toEqual([]);
   });
 
   it('check-response loads no prompt library and xml-crypto only lazily', () => {
