@@ -20,7 +20,7 @@ function run(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string>
   return spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: 150_000 });
 }
 
-const ALLOWED = /^(bin\/polyaxon-sso\.js|bin\/package\.json|dist\/.+\.(c?js|d\.ts)|schemas\/[^/]+\.json|README\.md|LICENSE|package\.json)$/;
+const ALLOWED = /^(bin\/polyaxon-sso\.js|bin\/package\.json|dist\/.+\.(c?js|d\.ts)|schemas\/[^/]+\.json|docs\/[^/]+\.md|README\.md|SECURITY\.md|LICENSE|package\.json)$/;
 
 describe.skipIf(!existsSync('dist/cli.cjs'))('npm pack', () => {
   let tmp = '';
@@ -29,16 +29,20 @@ describe.skipIf(!existsSync('dist/cli.cjs'))('npm pack', () => {
   });
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('contains only what runs: bin, dist, schemas, README, LICENSE, package.json', () => {
+  it('contains only what runs and what the README links to: bin, dist, schemas, docs, README, SECURITY.md, LICENSE, package.json', () => {
     const r = run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT);
     expect(r.status, r.stderr).toBe(0);
     const [manifest] = JSON.parse(r.stdout) as { files: { path: string }[] }[];
     const paths = manifest!.files.map((f) => f.path);
     expect(paths.filter((p) => !ALLOWED.test(p))).toEqual([]);
-    expect(paths.filter((p) => /^(src|test|fixtures|bench|scripts|docs|node_modules)\//.test(p))).toEqual([]);
-    for (const needed of ['bin/polyaxon-sso.js', 'bin/package.json', 'dist/cli.cjs', 'dist/index.js', 'dist/index.d.ts', 'README.md', 'LICENSE', 'package.json']) {
+    expect(paths.filter((p) => /^(src|test|fixtures|bench|scripts|node_modules)\//.test(p))).toEqual([]);
+    for (const needed of ['bin/polyaxon-sso.js', 'bin/package.json', 'dist/cli.cjs', 'dist/index.js', 'dist/index.d.ts', 'README.md', 'SECURITY.md', 'docs/findings.md', 'LICENSE', 'package.json']) {
       expect(paths).toContain(needed);
     }
+    // Every relative link of the README (docs/, SECURITY.md, schemas/) resolves inside the tarball.
+    const links = [...readFileSync('README.md', 'utf8').matchAll(/\]\(([^)#]+)(?:#[^)]*)?\)/g)].map((m) => m[1] as string).filter((l) => !/^[a-z]+:/.test(l));
+    expect(links.length).toBeGreaterThan(3);
+    expect(links.filter((l) => !paths.includes(l))).toEqual([]);
   });
 
   it('installs into an empty directory; npx polyaxon-sso runs --version, urls, a signed validate-metadata and the library import', (ctx) => {
@@ -91,4 +95,13 @@ describe.skipIf(!existsSync('dist/cli.cjs'))('npm pack', () => {
        console.log(r.signatureValid, r.signatureTrust)`], app);
     expect(libSigned.stdout, libSigned.stderr).toBe('true signer-cert\n');
   }, 180_000);
+});
+
+describe('package.json', () => {
+  it('names the repository, homepage and issue tracker (npm shows them)', () => {
+    const meta = JSON.parse(readFileSync('package.json', 'utf8')) as { repository?: { url?: string }; homepage?: string; bugs?: { url?: string } };
+    expect(meta.repository?.url).toMatch(/^git\+https:\/\/github\.com\/[^/]+\/polyaxon-sso\.git$/);
+    expect(meta.homepage).toMatch(/^https:\/\/github\.com\/[^/]+\/polyaxon-sso#readme$/);
+    expect(meta.bugs?.url).toMatch(/^https:\/\/github\.com\/[^/]+\/polyaxon-sso\/issues$/);
+  });
 });
