@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from './core/errors.js';
 import { asksJson, errorDocument, fromCommander, fromOperational, internalError } from './cli/error-envelope.js';
+import { escapeForTerminal } from './cli/escape-terminal.js';
 import { processIo, type Io } from './cli/io.js';
 import { VERSION } from './version.js';
 
@@ -274,7 +275,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 function reportError(e: unknown, io: Io, argv: readonly string[], debug: boolean): number {
   const command = invokedCommand(argv) || undefined;
   const err = e instanceof CommanderError ? fromCommander(e, command) : (fromOperational(e, command) ?? internalError(e));
-  io.stderr.write(`polyaxon-sso: ${err.message}\n  hint: ${err.hint}\n`);
+  // A message may quote a path or value from the input: escaped, so it cannot draw on the terminal.
+  io.stderr.write(`polyaxon-sso: ${escapeForTerminal(err.message)}\n  hint: ${escapeForTerminal(err.hint)}\n`);
   if (debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
   if (asksJson(argv)) io.stdout.write(errorDocument(command, err));
   return err.exitCode;
