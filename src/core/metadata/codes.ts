@@ -59,9 +59,28 @@ export const METADATA_CODES = {
     help: 'ds:KeyInfo must be in http://www.w3.org/2000/09/xmldsig# (exactly, with http:); a blanket http→https rewrite breaks it. Download the metadata again.',
   },
   MD_KEYDESCRIPTOR_NO_CERT: { title: 'KeyDescriptor without certificate', help: 'A signing KeyDescriptor holds no X509Certificate; it cannot be used.' },
+  MD_KEY_USE_INVALID: {
+    title: 'KeyDescriptor use is not signing or encryption',
+    help: 'use must be exactly "signing", "encryption" or absent: python3-saml takes every key whose use does not contain "encryption" as a signing key, so any other value is read differently by different SAML libraries.',
+  },
+  MD_CERT_MISPLACED: {
+    title: 'Certificate where SAML libraries do not read it',
+    help: 'Signing certificates are read only at md:KeyDescriptor/ds:KeyInfo/ds:X509Data/ds:X509Certificate; move it there or remove it.',
+  },
+  MD_ENCRYPTION_KEY_UNPINNED: {
+    title: 'Encryption key differs from the pinned signing keys',
+    help: 'The pins cover the signing certificates only; this encryption key is another key. Check that it is the IdP\'s own (Okta never lists one).',
+  },
+  MD_OKTA_LOOKALIKE_HOST: {
+    title: 'SSO host imitates Okta',
+    help: 'The SSO host looks like an Okta domain but is not one (a lookalike or punycode spelling). Download the metadata from your Okta admin console; --strict makes this an error.',
+  },
   MD_ENCRYPTION_ONLY_KEY: { title: 'Encryption-only key ignored', help: 'KeyDescriptor use="encryption" never verifies signatures.' },
   MD_NEWEST_CERT: { title: 'Several signing certificates', help: 'Okta is rotating keys; every listed certificate is trusted, the newest is marked.' },
-  MD_FINGERPRINT_MISMATCH: { title: 'Fingerprint does not match', help: 'None of the signing certificates has the pinned fingerprint: this is not the metadata you expected, or the key was rotated. Compare with Okta: Sign On tab → SAML Signing Certificates.' },
+  MD_FINGERPRINT_MISMATCH: {
+    title: 'Fingerprint does not match',
+    help: 'Every signing certificate must match one of the --fingerprint pins (SAML libraries trust each of them): this is not the metadata you expected, or the key was rotated (pass both fingerprints during a rotation). Compare with Okta: Sign On tab → SAML Signing Certificates.',
+  },
   MD_FINGERPRINT_MATCH: { title: 'Fingerprint matches', help: 'A signing certificate has the pinned fingerprint.' },
   MD_UNSIGNED: { title: 'Document not signed', help: 'Okta metadata is unsigned; its integrity rests on fetching it over https from Okta.' },
   MD_SIGNATURE_REQUIRED: { title: 'Signature required', help: 'With --require-signature, an unsigned document is an error.' },

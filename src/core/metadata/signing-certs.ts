@@ -4,6 +4,7 @@
  * RSA size, algorithms, validity); this file adds document context: index, use, newest (rotation),
  * and the --fingerprint pins (read by src/core/cert/fingerprint.ts, the one pin reader).
  */
+import { X509Certificate } from 'node:crypto';
 import { analyzeCertificate } from '../cert/analyze-certificate.js';
 import { matchesFingerprint, parseFingerprint } from '../cert/fingerprint.js';
 import { finding, type Finding, type Location } from '../findings.js';
@@ -17,7 +18,7 @@ export interface CertOptions {
   fingerprints?: string[];
 }
 
-export function signingCerts(keys: RawKey[], opts: CertOptions, at?: Location): { certs: CertInfo[]; findings: Finding[] } {
+export function signingCerts(keys: RawKey[], opts: CertOptions, at?: Location, encryption: RawKey[] = []): { certs: CertInfo[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const certs: CertInfo[] = [];
   for (const key of keys) {
@@ -37,7 +38,7 @@ export function signingCerts(keys: RawKey[], opts: CertOptions, at?: Location): 
       findings.push(finding('MD_NO_SIGNING_CERT', 'error', 'no usable signing certificate in the IDPSSODescriptor', C.MD_NO_SIGNING_CERT.help, at));
   }
   markNewest(certs, findings);
-  if (opts.fingerprints && opts.fingerprints.length > 0) findings.push(...checkPins(certs, opts.fingerprints, at));
+  if (opts.fingerprints && opts.fingerprints.length > 0) findings.push(...checkPins(certs, opts.fingerprints, encryption, at));
   return { certs, findings };
 }
 
@@ -51,21 +52,49 @@ function markNewest(certs: CertInfo[], findings: Finding[]): void {
     findings.push(finding('MD_NEWEST_CERT', 'info', `${distinct.size} signing certificates; the newest (until ${best.notAfter}) is #${best.index + 1}, SHA-256 ${best.sha256}`, C.MD_NEWEST_CERT.help, best.location));
 }
 
-function checkPins(certs: CertInfo[], pins: string[], at?: Location): Finding[] {
+/**
+ * A pin covers the whole trust set: python3-saml and ruby-saml accept a response signed by ANY
+ * signing certificate of the metadata, so one pinned certificate next to an unpinned one would let
+ * the unpinned key log users in. Every signing certificate must match a pin.
+ */
+function checkPins(certs: CertInfo[], pins: string[], encryption: RawKey[], at?: Location): Finding[] {
   const out: Finding[] = [];
   // A pin that is not a fingerprint matches nothing; the CLI refuses it before (FINGERPRINT_INVALID).
   const parsed = pins.map(parseFingerprint).filter((p) => p !== undefined);
-  const hit = certs.find((c) => parsed.some((p) => matchesFingerprint(c, p)));
-  if (hit) out.push(finding('MD_FINGERPRINT_MATCH', 'info', `signing certificate #${hit.index + 1} matches the pinned fingerprint`, undefined, hit.location));
-  else
+  const unpinned = certs.filter((c) => !parsed.some((p) => matchesFingerprint(c, p)));
+  if (certs.length === 0)
+    out.push(finding('MD_FINGERPRINT_MISMATCH', 'error', `no signing certificate matches --fingerprint ${pins.join(', ')}`, C.MD_FINGERPRINT_MISMATCH.help, at));
+  else if (unpinned.length === certs.length)
     out.push(
-      finding(
-        'MD_FINGERPRINT_MISMATCH',
-        'error',
-        `no signing certificate matches --fingerprint ${pins.join(', ')}${certs.length ? ` (found SHA-256 ${certs.map((c) => c.sha256).join(', ')})` : ''}`,
-        C.MD_FINGERPRINT_MISMATCH.help,
-        at,
-      ),
+      finding('MD_FINGERPRINT_MISMATCH', 'error', `no signing certificate matches --fingerprint ${pins.join(', ')} (found SHA-256 ${certs.map((c) => c.sha256).join(', ')})`, C.MD_FINGERPRINT_MISMATCH.help, at),
     );
+  else if (unpinned.length > 0)
+    for (const c of unpinned)
+      out.push(
+        finding(
+          'MD_FINGERPRINT_MISMATCH',
+          'error',
+          `signing certificate #${c.index + 1} (SHA-256 ${c.sha256}) matches no --fingerprint: SAML libraries trust every signing certificate, so each must be pinned`,
+          C.MD_FINGERPRINT_MISMATCH.help,
+          c.location ?? at,
+        ),
+      );
+  else out.push(finding('MD_FINGERPRINT_MATCH', 'info', `${certs.length === 1 ? 'the signing certificate matches' : `all ${certs.length} signing certificates match`} the pinned fingerprints`, undefined, certs[0]?.location));
+  const signingKeys = new Set(certs.map((c) => spkiOf(c.pem)).filter((k) => k !== undefined));
+  for (const e of encryption) {
+    const key = spkiOf(e.certText ?? '');
+    if (key === undefined || !signingKeys.has(key))
+      out.push(finding('MD_ENCRYPTION_KEY_UNPINNED', 'warning', 'an encryption KeyDescriptor holds a key that is none of the pinned signing keys', C.MD_ENCRYPTION_KEY_UNPINNED.help, e.location ?? at));
+  }
   return out;
+}
+
+/** The public key (SPKI, base64) of a certificate given as PEM or bare base64; undefined when unreadable. */
+function spkiOf(cert: string): string | undefined {
+  try {
+    const b64 = cert.replace(/-----[A-Z ]+-----/g, '').replace(/[ \t\r\n]/g, '');
+    return new X509Certificate(Buffer.from(b64, 'base64')).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  } catch {
+    return undefined;
+  }
 }

@@ -11,7 +11,7 @@ import { attr } from '../xml/dom.js';
 import { locationOf, parseDom } from '../xml/parse-dom.js';
 import { METADATA_CODES as C } from './codes.js';
 import { checkMetadataSignature } from './metadata-signature.js';
-import { entityIdFindings, isOktaEntityId, oktaHostKind } from './okta.js';
+import { entityIdFindings, isOktaEntityId, oktaHostKind, oktaLookalike } from './okta.js';
 import { BINDING, readIdpDescriptor } from './read-idp-descriptor.js';
 import { looksLikeHtml, selectEntity, sniffNonXml, spInsteadOfIdp } from './select-entity.js';
 import { signingCerts } from './signing-certs.js';
@@ -55,7 +55,7 @@ export function validateMetadata(xml: string, opts: ValidateOptions): MetadataRe
   findings.push(...idp.findings);
   if (!('keys' in idp)) return done({ findings, ...signature(text, doc, root, entity, [], opts, findings).report });
 
-  const certs = signingCerts(idp.keys, { now: opts.now, ...(opts.minDays !== undefined ? { minDays: opts.minDays } : {}), ...(opts.fingerprints ? { fingerprints: opts.fingerprints } : {}) }, at);
+  const certs = signingCerts(idp.keys, { now: opts.now, ...(opts.minDays !== undefined ? { minDays: opts.minDays } : {}), ...(opts.fingerprints ? { fingerprints: opts.fingerprints } : {}) }, at, idp.encryptionKeys);
   const wrongNs = findings.some((f) => f.code === 'MD_KEYINFO_WRONG_NAMESPACE');
   for (const f of certs.findings) {
     if (f.code === 'MD_NO_SIGNING_CERT' && wrongNs) f.hint = C.MD_KEYINFO_WRONG_NAMESPACE.help;
@@ -63,6 +63,16 @@ export function validateMetadata(xml: string, opts: ValidateOptions): MetadataRe
   }
   const sig = signature(text, doc, root, entity, idp.keys.map((k) => k.certText ?? ''), opts, findings);
 
+  for (const e of idp.ssoEndpoints) {
+    let host = '';
+    try {
+      host = new URL(e.location).hostname;
+    } catch {
+      continue;
+    }
+    const imitated = oktaLookalike(host);
+    if (imitated) findings.push(finding('MD_OKTA_LOOKALIKE_HOST', 'warning', `SSO host ${host} imitates ${imitated} but is not an Okta domain`, C.MD_OKTA_LOOKALIKE_HOST.help, e.position));
+  }
   const oktaEntity = isOktaEntityId(entityId);
   const main = idp.ssoEndpoints.find((e) => e.binding === BINDING.REDIRECT || e.binding === BINDING.POST);
   let idpHost: string | undefined;

@@ -77,7 +77,7 @@ export function scanHostile(text: string, file?: string, opts: ScanOptions = {})
       } else {
         let k = i;
         while (k < textEnd && isXmlSpace(text.charCodeAt(k))) k++;
-        if (k < textEnd) add('XML_TEXT_OUTSIDE_ROOT', `text ${roots === 0 ? 'before' : 'after'} the root element`, 'Only comments and whitespace may surround the root element.', k);
+        if (k < textEnd) add('XML_TEXT_OUTSIDE_ROOT', `text ${roots === 0 ? 'before' : 'after'} the root element`, 'Only comments and whitespace may surround the root element.', k, false);
       }
     }
     if (lt < 0 || fatal) break;
@@ -92,7 +92,7 @@ export function scanHostile(text: string, file?: string, opts: ScanOptions = {})
       else problem(r);
     } else if (text.startsWith('<![CDATA[', i)) {
       const end = text.indexOf(']]>', i + 9);
-      if (stack.length === 0) add('XML_TEXT_OUTSIDE_ROOT', 'CDATA outside the root element', 'Only comments and whitespace may surround the root element.', i);
+      if (stack.length === 0) add('XML_TEXT_OUTSIDE_ROOT', 'CDATA outside the root element', 'Only comments and whitespace may surround the root element.', i, false);
       else if (end < 0) add('XML_DOCUMENT_ENDS_EARLY', 'the document ends inside a CDATA section', undefined, i);
       else {
         const bad = firstNonChar(text, i + 9, end);
