@@ -5,6 +5,7 @@ import { LINT_CODES } from '../core/lint/codes.js';
 import { lintConfig, type FileReport, type LintOptions } from '../core/lint/lint-config.js';
 import { memoValidator } from '../core/lint/memo-validator.js';
 import { validateMetadata } from '../core/metadata/validate-metadata.js';
+import { escapeForTerminal } from '../cli/escape-terminal.js';
 import { expandInputs, type InputFile } from '../cli/expand-inputs.js';
 import { wantsColor, type Io } from '../cli/io.js';
 import { buildReport, type LintReport } from '../cli/lint-formats/report.js';
@@ -68,7 +69,8 @@ export async function run(io: Io, inputs: string[], opts: LintCliOptions): Promi
 
   const code = exitCode(report, opts.strict === true, maxWarnings);
   for (const f of report.files)
-    if (f.unreadable) io.stderr.write(`polyaxon-sso: ${f.findings[0]?.message ?? `cannot read ${f.file}`}\n  hint: ${f.findings[0]?.hint ?? 'Check the path.'}\n`);
+    // The message names the file: escaped, so a name cannot start a line of its own (a workflow command).
+    if (f.unreadable) io.stderr.write(`polyaxon-sso: ${escapeForTerminal(f.findings[0]?.message ?? `cannot read ${f.file}`)}\n  hint: ${escapeForTerminal(f.findings[0]?.hint ?? 'Check the path.')}\n`);
   if (maxWarnings !== undefined && report.summary.warning > maxWarnings)
     io.stderr.write(`polyaxon-sso: ${report.summary.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
   io.stdout.write(render(format, report, { color: wantsColor(io, opts.color), strict: opts.strict === true, exitCode: code }));

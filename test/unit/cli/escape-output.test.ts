@@ -130,6 +130,14 @@ describe('lint: text, github, junit, sarif', () => {
     expect(lines.some((l) => l.startsWith('::error file=') && l.includes('%3A%3Aadd-mask%3A%3Asecret.yaml'))).toBe(true);
   });
 
+  it('an unreadable file whose name holds a line break cannot start a line on stderr either', async () => {
+    const r = await runCli(['lint', join(dir, 'x\n::add-mask::secret\n.yaml'), '--format', 'github']);
+    expect(r.code).toBe(2);
+    clean(r.stderr);
+    clean(r.stdout);
+    for (const l of `${r.stdout}${r.stderr}`.split('\n')) if (/^\s*::/.test(l)) expect(l).toMatch(/^::error file=[^:]*::/);
+  });
+
   it('junit: escaped for the log, then for XML', async () => {
     const r = await run('junit');
     clean(r.stdout);
