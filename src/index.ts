@@ -20,4 +20,6 @@ export { analyzeCertificate, pemToCertificate, CERT_CODES, type CertAnalysis, ty
 export { lintConfig, type FileReport, type LintOptions } from './core/lint/lint-config.js';
 export { LINT_CODES } from './core/lint/codes.js';
 export { checkResponse, decodeInput, RESPONSE_CODES } from './core/response/index.js';
+export { compareMetadata, trustGate, pinsCoverAll, driftFindings, storedOktaMetadata, oktaMetadataUrl, DRIFT_CODES } from './core/trust/index.js';
+export type { TrustChange, ChangeKind, CertBrief, WeakerFlag, GateVerdict, StoredMetadata } from './core/trust/index.js';
 export type * from './core/response/types.js';
