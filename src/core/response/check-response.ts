@@ -7,7 +7,7 @@
 import { finding, hasErrors } from '../findings.js';
 import { decodeXml } from '../xml/decode-xml.js';
 import { analyzeSignatures, duplicateIds } from './analyze-signatures.js';
-import { decryptAssertion } from './decrypt-assertion.js';
+import { decryptAssertion, isAuthenticatedContent } from './decrypt-assertion.js';
 import { fitResponseHints } from './fit-hints.js';
 import { checkInResponseTo } from './in-response-to.js';
 import { openDecrypted } from './open-decrypted.js';
@@ -84,7 +84,7 @@ function readResponse(xmlBytes: Uint8Array, opts: CheckResponseOptions): Respons
       const dec = decryptAssertion(only, opts.spKey);
       if (!dec.ok) f.push(finding(dec.code, 'error', dec.message, dec.hint, locOf(only, opts.file)));
       else {
-        const opened = openDecrypted(dec.xml, only, opts, f);
+        const opened = openDecrypted(dec.xml, only, opts, f, isAuthenticatedContent(dec.dataAlgorithm));
         if (opened) {
           const inner = opened.assertion;
           const isig = analyzeSignatures(inner.ownerDocument as Document, opened.text, opts.trustedCerts, { encrypted: true });

@@ -10,6 +10,7 @@
  * sibling of EncryptedData (gosaml2's 2017 Okta capture, pysaml2, ruby-saml retrieval-method case).
  */
 import { createDecipheriv, createPrivateKey, constants, privateDecrypt, type CipherGCMTypes, type KeyObject } from 'node:crypto';
+import { finding, type Finding, type Location } from '../findings.js';
 import { NS, attr, child, children } from './saml-dom.js';
 
 const CONTENT: Record<string, { mode: 'cbc' | 'gcm'; bytes: number }> = {
@@ -75,6 +76,16 @@ export const DECRYPT_FAILED_MESSAGE = 'the --sp-key cannot decrypt the assertion
 
 function undecryptable(): Decrypted {
   return fail('DECRYPT_FAILED', DECRYPT_FAILED_MESSAGE, HINT_KEY);
+}
+
+/** The same outcome as a finding, for a failure found after decryption (open-decrypted.ts). */
+export function undecryptableFinding(at: Location | undefined): Finding {
+  return finding('DECRYPT_FAILED', 'error', DECRYPT_FAILED_MESSAGE, HINT_KEY, at);
+}
+
+/** AES-GCM authenticates the plaintext; AES-CBC does not. */
+export function isAuthenticatedContent(dataAlgorithm: string): boolean {
+  return CONTENT[dataAlgorithm]?.mode === 'gcm';
 }
 
 function findEncryptedKey(enc: Element, data: Element): Element | undefined {

@@ -4,10 +4,17 @@
  * it is parsed inside a wrapper carrying those in-scope declarations, which exc-c14n ignores.
  */
 import { finding, type Finding } from '../findings.js';
-import { NS, children, descendants, isEl, parseDom } from './saml-dom.js';
+import { undecryptableFinding } from './decrypt-assertion.js';
+import { NS, children, descendants, isEl, locOf, parseDom } from './saml-dom.js';
 import type { CheckResponseOptions } from './types.js';
 
-export function openDecrypted(xml: string, enc: Element, opts: CheckResponseOptions, f: Finding[]): { assertion: Element; text: string } | undefined {
+/**
+ * `authenticated`: the content cipher proved the plaintext genuine (AES-GCM). AES-CBC does not, so a
+ * parse error there would tell whoever altered the ciphertext something about the plaintext (the
+ * XML Encryption format oracle, Jager/Somorovsky 2011): such a failure is reported as DECRYPT_FAILED,
+ * the one message every decryption failure gets.
+ */
+export function openDecrypted(xml: string, enc: Element, opts: CheckResponseOptions, f: Finding[], authenticated = true): { assertion: Element; text: string } | undefined {
   const file = opts.file === undefined ? undefined : `${opts.file} (decrypted assertion)`;
   const alone = parseDom(xml, file);
   const r = alone.doc?.documentElement;
@@ -17,6 +24,10 @@ export function openDecrypted(xml: string, enc: Element, opts: CheckResponseOpti
   const w = parseDom(wrapped, file);
   const inner = w.doc?.documentElement ? children(w.doc.documentElement, NS.assertion, 'Assertion') : [];
   if (w.findings.length === 0 && inner.length === 1 && one(w.doc)) return { assertion: inner[0] as Element, text: wrapped };
+  if (!authenticated) {
+    f.push(undecryptableFinding(locOf(enc, opts.file)));
+    return undefined;
+  }
   f.push(...(alone.findings.length ? alone.findings : w.findings));
   f.push(finding('DECRYPTED_NOT_ASSERTION', 'error', 'the decrypted content is not exactly one saml:Assertion', 'The EncryptedAssertion was tampered with, or encrypted for another key.'));
   return undefined;
