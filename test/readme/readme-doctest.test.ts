@@ -54,6 +54,8 @@ const TABLE: Record<string, Expected> = {
   // check-response
   'polyaxon-sso check-response SAML-tracer-export.json --config values.yaml --host polyaxon.acme.com --org acme': { code: 0, out: 'jane.doe@acme.com', setup: 'response' },
   'polyaxon-sso check-response response.b64 --metadata okta.xml --host polyaxon.acme.com --org acme --sp-key sp.key --json': { code: 0, out: '"signatureValid": true' },
+  // explain
+  'polyaxon-sso explain CERT_EXPIRED': { code: 0, out: 'CERT_EXPIRED  (Certificates)' },
 };
 
 /** Commands that read a clock get the fixtures' one, so the README test never rots. */
