@@ -1,7 +1,7 @@
 import { readFile as readFileCb, stat as statCb } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { inputError, usageError } from '../core/errors.js';
+import { inputError, isOperationalError, usageError } from '../core/errors.js';
 import { parseHost } from '../core/urls/parse-host.js';
 import { heapGuard } from './heap-guard.js';
 import type { Io } from './io.js';
@@ -17,6 +17,8 @@ export interface ReadOptions {
   maxSizeMb?: number | string;
   /** What the input is, for messages: "metadata", "response"… */
   what?: string;
+  /** Per-request timeout for https sources, in ms (default 15 s; drift's --timeout). */
+  timeoutMs?: number;
 }
 
 // node:fs and node:util are loaded with Node itself; node:fs/promises would load ~25 more internal
@@ -37,7 +39,7 @@ export async function readSource(spec: string, io: Io, opts: ReadOptions = {}): 
   const limit = maxBytes(opts.maxSizeMb);
   const what = opts.what ?? 'input';
   if (spec === '-') return { name: '<stdin>', bytes: await readStream(io.stdin, limit, what) };
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec)) return { name: spec, bytes: await fetchHttps(spec, io, limit, what) };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec)) return { name: spec, bytes: await fetchHttps(spec, io, limit, what, opts.timeoutMs ?? FETCH_TIMEOUT_MS) };
   return { name: spec, bytes: await readLocalFile(resolve(io.cwd, spec), spec, limit, what) };
 }
 
@@ -94,16 +96,16 @@ async function readStream(stream: NodeJS.ReadableStream, limit: number, what: st
  * another scheme, never to another host (issues 3 and 8: no request to a host the user did not
  * name). Timeout and size cap on every hop.
  */
-async function fetchHttps(spec: string, io: Io, limit: number, what: string): Promise<Buffer> {
+async function fetchHttps(spec: string, io: Io, limit: number, what: string, timeoutMs: number): Promise<Buffer> {
   let url = parseHttpsUrl(spec);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     let res: Response;
     try {
-      res = await io.fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+      res = await io.fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
     } catch (e) {
       const timeout = (e as Error).name === 'TimeoutError';
       throw inputError(
-        timeout ? `fetching ${url.href} timed out after ${FETCH_TIMEOUT_MS / 1000}s` : `cannot fetch ${url.href}: ${(e as Error).message}`,
+        timeout ? `fetching ${url.href} timed out after ${timeoutMs / 1000}s` : `cannot fetch ${url.href}: ${(e as Error).message}`,
         timeout ? 'FETCH_TIMEOUT' : 'FETCH_FAILED',
         'Download the file in a browser ("View IdP metadata" in Okta) and pass its path instead.',
       );
@@ -126,7 +128,14 @@ async function fetchHttps(spec: string, io: Io, limit: number, what: string): Pr
     if (declared > limit) throw tooLarge(url.href, limit);
     if (declared > 0) heapGuard(declared, url.href);
     if (!res.body) return Buffer.alloc(0);
-    return readStream(res.body as unknown as NodeJS.ReadableStream, limit, what);
+    try {
+      return await readStream(res.body as unknown as NodeJS.ReadableStream, limit, what);
+    } catch (e) {
+      if (isOperationalError(e)) throw e;
+      // The timeout (or a reset connection) can strike while the body is still streaming in.
+      const timeout = (e as Error).name === 'TimeoutError';
+      throw inputError(timeout ? `fetching ${url.href} timed out after ${timeoutMs / 1000}s` : `cannot fetch ${url.href}: ${(e as Error).message}`, timeout ? 'FETCH_TIMEOUT' : 'FETCH_FAILED', 'Download the file in a browser ("View IdP metadata" in Okta) and pass its path instead.');
+    }
   }
   throw inputError(`too many redirects fetching ${spec} (more than ${MAX_REDIRECTS})`, 'FETCH_REDIRECT_REFUSED');
 }
