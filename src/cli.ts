@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT } from './core/errors.js';
+import { cancelled, EXIT } from './core/errors.js';
 import { asksJson, errorDocument, fromCommander, fromOperational, internalError } from './cli/error-envelope.js';
 import { escapeForTerminal } from './cli/escape-terminal.js';
 import { processIo, type Io } from './cli/io.js';
@@ -251,7 +251,12 @@ function invokedCommand(argv: readonly string[]): string | undefined {
 }
 
 /** Runs the CLI in-process; returns the exit code. Tests call this with a fake Io. */
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+export async function main(argv: string[], ioGiven?: Io): Promise<number> {
+  const io = ioGiven ?? processIo();
+  // The real process only (tests pass their own Io): Ctrl-C outside a prompt still says so, and a
+  // --json run still ends with its one document (exit 130). Inside a prompt, inquirer reads Ctrl-C
+  // as a key and the command throws `cancelled`, which reportError renders the same way.
+  if (ioGiven === undefined) process.once('SIGINT', () => process.exit(reportError(cancelled('cancelled (Ctrl-C)'), io, argv, false)));
   const debug = argv.includes('--debug');
   let code: number = EXIT.OK;
   const program = buildProgram(io, async (load, args) => {

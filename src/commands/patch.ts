@@ -15,6 +15,7 @@ import { maxBytes } from '../cli/read-source.js';
 import { renderFindingLines } from '../cli/render-finding-lines.js';
 import { renderTrustChange } from '../cli/render-trust-change.js';
 import { safeWrite } from '../cli/safe-write.js';
+import { renderWithSecretSummary } from '../cli/secret-summary.js';
 import { unifiedDiff } from '../cli/unified-diff.js';
 
 export interface PatchCliOptions {
@@ -27,6 +28,8 @@ export interface PatchCliOptions {
   disable?: boolean;
   create?: boolean;
   force?: boolean;
+  /** commander's --no-secret-warnings: false turns PLAINTEXT_SECRET off. */
+  secretWarnings?: boolean;
   now?: string;
   minDays?: string;
   entityId?: string;
@@ -72,7 +75,7 @@ export async function run(io: Io, config: string, opts: PatchCliOptions, deps: {
     }
   }
   const forced = meta !== undefined && hasErrors(meta.findings);
-  const plan = planPatch(input.text, { mode, file: config, ...(meta?.text !== undefined ? { xml: meta.text } : {}) });
+  const plan = planPatch(input.text, { mode, file: config, secretWarnings: opts.secretWarnings !== false, ...(meta?.text !== undefined ? { xml: meta.text } : {}) });
   const findings: Finding[] = [...(meta?.findings ?? []), ...plan.findings];
   // Replacing the trusted IdP or its certificates is shown, and a script must be told to (below).
   const trust: TrustCheck =
@@ -83,7 +86,7 @@ export async function run(io: Io, config: string, opts: PatchCliOptions, deps: {
   const report = (outcome: PatchOutcome, written: boolean, extra: Partial<PatchJsonInput> = {}) => {
     if (opts.json) io.stdout.write(patchJson({ config, mode, meta, findings, outcome, written, plan, forced, ...(trust.change ? { change: trust.change } : {}), ...extra }));
     // info findings (entityID, host) are in --json; the terminal gets what needs attention
-    else if (findings.some((f) => f.severity !== 'info')) io.stderr.write(renderFindingLines(findings.filter((f) => f.severity !== 'info'), color));
+    else if (findings.some((f) => f.severity !== 'info')) io.stderr.write(renderWithSecretSummary(findings.filter((f) => f.severity !== 'info'), config, color));
     if (!opts.json && forced)
       io.stderr.write(c.red.bold(`WARNING: --force: writing metadata with ${countBySeverity(meta?.findings ?? []).error} error(s); Okta sign-in is likely to fail.\n`));
   };
@@ -110,7 +113,7 @@ export async function run(io: Io, config: string, opts: PatchCliOptions, deps: {
     return EXIT.OK;
   }
   if (opts.output !== undefined) {
-    const res = await safeWrite(resolve(io.cwd, opts.output), Buffer.from(plan.text, 'utf8'));
+    const res = await safeWrite(resolve(io.cwd, opts.output), Buffer.from(plan.text, 'utf8'), { force: opts.force === true });
     if (!opts.json) io.stdout.write(`wrote ${opts.output}${plan.changed ? `\n${renderChanges(plan, c)}` : ' (same content as the config: already up to date)\n'}`);
     report('written', true, { output: res.path });
     return EXIT.OK;
@@ -120,7 +123,7 @@ export async function run(io: Io, config: string, opts: PatchCliOptions, deps: {
     report('up-to-date', false);
     return EXIT.OK;
   }
-  const res = await safeWrite(path, Buffer.from(plan.text, 'utf8'), { backup: opts.backup === true, expect: input.snapshot ?? 'absent' });
+  const res = await safeWrite(path, Buffer.from(plan.text, 'utf8'), { backup: opts.backup === true, expect: input.snapshot ?? 'absent', force: opts.force === true });
   if (!opts.json) {
     io.stdout.write(`${input.snapshot ? 'patched' : 'created'} ${config}\n${renderChanges(plan, c)}`);
     if (res.backupPath) io.stdout.write(`previous content kept in ${res.backupPath}\n`);

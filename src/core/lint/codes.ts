@@ -50,6 +50,7 @@ export const LINT_CODES: Readonly<Record<string, LintCodeInfo>> = {
   OKTA_XML_EMPTY: c('error', 'okta', 'options.xml is empty', 'Paste the IdP metadata downloaded from Okta into options.xml.'),
   OKTA_XML_NOT_BLOCK: c('info', 'okta', 'options.xml is not a literal block scalar', 'Positions inside a quoted or folded scalar are approximate; `polyaxon-sso patch` rewrites it as a literal block (xml: |-).'),
   PLATFORM_SECRET_OKTA_IGNORED: c('warning', 'deployment', 'platformSecret is set: the okta block is ignored', 'With platformSecret, pods read their environment from that secret, so the okta options in this file never reach Polyaxon: put POLYAXON_AUTH_OKTA_OPTIONS in the secret.'),
+  PLAINTEXT_SECRET: c('warning', 'deployment', 'A secret in plain text', 'Keep secrets out of the values file: use an existing Kubernetes Secret (existingSecret / platformSecret) or your secret manager. The value is never printed; --no-secret-warnings turns this check off.'),
   // The deployment-config schema (src/core/schema, Polyaxon CLI 2.16) and its cross-field rules.
   SCHEMA_UNKNOWN_KEY: c('error', 'deployment', 'Key unknown to Polyaxon\'s deployment schema', '`polyaxon admin deploy` refuses keys its schema does not know (a warning with --target helm, where the chart ignores them). Check the spelling.'),
   SCHEMA_TYPE: c('error', 'deployment', 'Value of the wrong type', 'Write the type Polyaxon\'s schema expects: StrictStr fields take only strings (quote numbers such as imageTag: "2.16"), StrictInt fields only unquoted integers, bool fields true or false.'),

@@ -6,6 +6,7 @@ import { checkAuth, type OktaBlock } from './check-auth.js';
 import { checkDeployment } from './check-deployment.js';
 import { LINT_CODES } from './codes.js';
 import { looksLikePolyaxonConfig } from './known-keys.js';
+import { findPlaintextSecrets } from './plaintext-secrets.js';
 import { entries, isNullish, locate } from './yaml-nodes.js';
 import { xmlPosition } from './xml-position.js';
 
@@ -18,6 +19,8 @@ export interface LintOptions {
   expectedHost?: string;
   /** Files found by expanding a directory or glob: skip those that are not Polyaxon configs. */
   skipNonPolyaxon?: boolean;
+  /** Report values that look like plain-text secrets (PLAINTEXT_SECRET, the same findings as patch); default true. */
+  secretWarnings?: boolean;
   /** `polyaxon-cli` (default): unknown keys are errors; `helm`: the chart ignores them, a warning. */
   target?: 'polyaxon-cli' | 'helm';
 }
@@ -64,6 +67,7 @@ export function lintConfig(text: string, file: string, opts: LintOptions): FileR
   const findings = [...cfg.findings, ...auth.findings];
   findings.push(...checkOkta(cfg, auth.okta, auth.authKey ?? null, file, opts));
   findings.push(...checkDeployment(cfg, contents, doc, file, { oktaPresent: auth.okta?.map !== undefined, expectedHost: opts.expectedHost, target: opts.target }));
+  if (opts.secretWarnings !== false) findings.push(...findPlaintextSecrets(doc, cfg.lineCounter, file));
   if (opts.target === 'helm') for (const f of findings) if (HELM_IGNORES.has(f.code)) f.severity = 'warning';
   return { file, findings: sortFindings(findings) };
 }

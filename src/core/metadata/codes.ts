@@ -59,6 +59,10 @@ export const METADATA_CODES = {
     help: 'ds:KeyInfo must be in http://www.w3.org/2000/09/xmldsig# (exactly, with http:); a blanket http→https rewrite breaks it. Download the metadata again.',
   },
   MD_KEYDESCRIPTOR_NO_CERT: { title: 'KeyDescriptor without certificate', help: 'A signing KeyDescriptor holds no X509Certificate; it cannot be used.' },
+  MD_VALUE_WHITESPACE: {
+    title: 'Whitespace around a value',
+    help: 'Remove the spaces, tabs or line breaks around the value: SAML libraries read it with them (another entityID, no matching Binding).',
+  },
   MD_KEY_USE_INVALID: {
     title: 'KeyDescriptor use is not signing or encryption',
     help: 'use must be exactly "signing", "encryption" or absent: python3-saml takes every key whose use does not contain "encryption" as a signing key, so any other value is read differently by different SAML libraries.',

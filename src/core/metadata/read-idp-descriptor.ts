@@ -86,12 +86,27 @@ export function readIdpDescriptor(entity: Element, file?: string): IdpDescriptor
   return { ssoEndpoints, sloEndpoints, nameIdFormats, wantAuthnRequestsSigned, keys, encryptionKeys: encryption, findings };
 }
 
+/**
+ * python3-saml and pysaml2 use attribute values as the XML parser returns them, untrimmed: an
+ * entityID " http://www.okta.com/x" is another issuer for them, and a Binding with a space matches
+ * no binding at all. A value we would have to trim to understand is an error.
+ */
+export function surroundingWhitespace(name: string, raw: string, at?: Location): Finding {
+  return finding('MD_VALUE_WHITESPACE', 'error', `${name}=${JSON.stringify(raw)} has whitespace around its value, which SAML libraries keep`, C.MD_VALUE_WHITESPACE.help, at);
+}
+
 function endpoints(idp: Element, local: string, findings: Finding[], file?: string): SsoEndpoint[] {
   const out: SsoEndpoint[] = [];
   for (const el of childElements(idp, NS.MD, local)) {
-    const binding = (attr(el, 'Binding') ?? '').trim();
-    const location = (attr(el, 'Location') ?? '').trim();
+    const rawBinding = attr(el, 'Binding') ?? '';
+    const rawLocation = attr(el, 'Location') ?? '';
+    const binding = rawBinding.trim();
+    const location = rawLocation.trim();
     const position = locationOf(el, file);
+    if (local === 'SingleSignOnService') {
+      if (binding !== rawBinding) findings.push(surroundingWhitespace('Binding', rawBinding, position));
+      if (location !== rawLocation) findings.push(surroundingWhitespace('Location', rawLocation, position));
+    }
     const ep: SsoEndpoint = { binding, location };
     if (position) ep.position = position;
     out.push(ep);

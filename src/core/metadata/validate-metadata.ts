@@ -12,7 +12,7 @@ import { locationOf, parseDom } from '../xml/parse-dom.js';
 import { METADATA_CODES as C } from './codes.js';
 import { checkMetadataSignature } from './metadata-signature.js';
 import { entityIdFindings, isOktaEntityId, oktaHostKind, oktaLookalike } from './okta.js';
-import { BINDING, readIdpDescriptor } from './read-idp-descriptor.js';
+import { BINDING, readIdpDescriptor, surroundingWhitespace } from './read-idp-descriptor.js';
 import { looksLikeHtml, selectEntity, sniffNonXml, spInsteadOfIdp } from './select-entity.js';
 import { signingCerts } from './signing-certs.js';
 import { timeFindings } from './time-checks.js';
@@ -45,9 +45,11 @@ export function validateMetadata(xml: string, opts: ValidateOptions): MetadataRe
   if (sp) return done({ findings: [...findings, sp] });
 
   const at = locationOf(entity, file);
-  const entityId = attr(entity, 'entityID')?.trim() ?? '';
+  const rawEntityId = attr(entity, 'entityID') ?? '';
+  const entityId = rawEntityId.trim();
   if (!entityId) findings.push(finding('MD_ENTITY_ID_MISSING', 'error', 'the EntityDescriptor has no entityID', C.MD_ENTITY_ID_MISSING.help, at));
   else findings.push(...entityIdFindings(entityId, at));
+  if (entityId && rawEntityId !== entityId) findings.push(surroundingWhitespace('entityID', rawEntityId, at));
   findings.push(...timeFindings(entity, opts, file));
   if (root !== entity) findings.push(...timeFindings(root, opts, file));
 

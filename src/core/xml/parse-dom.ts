@@ -64,6 +64,14 @@ function unboundPrefixes(root: Element, file?: string): Finding[] {
       (n) => !!n.prefix && n.prefix !== 'xmlns' && n.prefix !== 'xml' && !n.namespaceURI,
     );
     if (bad) out.push(finding('XML_NOT_WELL_FORMED', 'error', `namespace prefix "${bad.prefix}" is not declared (${bad.nodeName})`, 'Declare it with xmlns:' + bad.prefix + '="…", or download the document again.', locationOf(bad.nodeType === 1 ? bad : el, file)));
+    // Namespaces in XML 1.0 §6.3: a:x and b:x with a and b bound to one URI are the same attribute.
+    const seen = new Set<string>();
+    for (const a of Array.from(el.attributes as unknown as ArrayLike<Attr>)) {
+      if (!a.namespaceURI || a.prefix === 'xmlns' || a.name === 'xmlns') continue;
+      const key = `{${a.namespaceURI}}${a.localName}`;
+      if (seen.has(key)) out.push(finding('XML_DUPLICATE_ATTRIBUTE', 'error', `attribute ${a.localName} in namespace ${a.namespaceURI} appears twice on <${el.nodeName}>`, 'Keep one of the two attributes.', locationOf(el, file)));
+      seen.add(key);
+    }
     for (let c = el.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c as Element);
   }
   return out;
