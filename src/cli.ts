@@ -142,7 +142,8 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
         .option('--backup', 'keep <config>.bak')
         .option('--disable', 'set enabled: false and keep the metadata')
         .option('--create', 'create a minimal config when the file does not exist')
-        .option('--force', 'write even when the metadata has errors')
+        .option('--force', 'write even when the metadata has errors (not XML the gate rejects), or the config is read-only (mode kept) or has several hard links')
+        .option('--no-secret-warnings', 'do not report values that look like secrets in plain text (PLAINTEXT_SECRET)')
         .option('--entity-id <id>', 'pick one entity from an aggregate')
         .option('--allow-idp-change', 'allow replacing the trusted IdP or its certificates without a pin (scripts)')
         .option('-y, --yes', 'never ask; a trust change then needs --fingerprint or --allow-idp-change')
@@ -162,6 +163,7 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
         .option('--org <org>', 'expected organization')
         .option('--require-okta', 'a config without an okta block fails')
         .option('--skip-non-polyaxon', 'skip YAML files that are not Polyaxon configs even when named (for pre-commit)')
+        .option('--no-secret-warnings', 'do not report values that look like secrets in plain text (PLAINTEXT_SECRET)')
         .addOption(new Option('--target <target>', 'who reads the file: polyaxon-cli (`polyaxon admin deploy`: unknown keys fail) or helm (unknown keys warn)').choices(['polyaxon-cli', 'helm']).default('polyaxon-cli')),
       ['polyaxon-sso lint deploy/', 'polyaxon-sso lint "deploy/**/*.yaml" --format sarif > lint.sarif'],
     ),

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
-import { inputError, isOperationalError, type OperationalError } from '../core/errors.js';
+import { dirname } from 'node:path';
+import { inputError } from '../core/errors.js';
+import { putBack } from './put-back.js';
+import { readAll, replaceFile, writeError } from './replace-file.js';
 import { resolveTarget } from './resolve-target.js';
-import { cleanStaleTemps, tempName } from './stale-temps.js';
-import { errnoOf, nodeWriterFs, type WriterFs, type WriterHandle, type WriterStat } from './writer-fs.js';
+import { cleanStaleTemps } from './stale-temps.js';
+import { nodeWriterFs, type ReadHandle, type WriterFs, type WriterStat } from './writer-fs.js';
 
 /**
  * Writing a user's file (DESIGN.md §6): temp file in the target's directory, write every byte,
@@ -12,7 +13,14 @@ import { errnoOf, nodeWriterFs, type WriterFs, type WriterHandle, type WriterSta
  * The backup (`<file>.bak`) goes through the same temp + fsync + rename. If the file changed since
  * it was read (bytes, size or mtime), nothing is written. On any error the temp file is removed
  * and the original is untouched.
+ *
+ * The file being replaced is held open from before the last check to after the rename: a write
+ * another process makes in between lands in the old inode, and is seen there (putBack). A file
+ * its owner cannot write (no u+w), or with several hard links (a rename leaves the other names on
+ * the old content), is refused unless `force`.
  */
+const SETTLE_MS = 10;
+
 export interface Snapshot {
   /** The real path (symlinks resolved) that will be replaced. */
   realPath: string;
@@ -27,6 +35,14 @@ export interface SafeWriteOptions {
   expect?: Snapshot | 'absent';
   /** Keep the previous content as `<file>.bak` with the same mode. */
   backup?: boolean;
+  /**
+   * How long the replaced inode is watched after the rename (default 10 ms). A writer that opened
+   * the file just before the rename writes into the old inode a moment later (open(2) then
+   * write(2), e.g. `echo >>`); waiting this long lets that write land where it is seen.
+   */
+  settleMs?: number;
+  /** Write even when the file is read-only for its owner or has several hard links. */
+  force?: boolean;
   fs?: WriterFs;
 }
 
@@ -37,9 +53,14 @@ export interface SafeWriteResult {
   cleaned: string[];
 }
 
-export async function readSnapshot(path: string, fs: WriterFs = nodeWriterFs): Promise<Snapshot> {
+export async function readSnapshot(path: string, fs: WriterFs = nodeWriterFs, limit = Infinity): Promise<Snapshot> {
   const realPath = await fs.realpath(path);
   const st = await fs.stat(realPath);
+  // Judged before reading: a FIFO would block the read forever, a device never end (ENOTREG is ours).
+  if (!st.isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: (st.mode & 0o170000) === 0o040000 ? 'EISDIR' : 'ENOTREG' });
+  if (st.size > limit) throw Object.assign(new Error(`${path} is larger than the limit`), { code: 'EFBIG' });
+  // A /proc or /sys entry stats as a regular file of size 0 yet yields bytes, some without end.
+  if (/^\/(proc|sys)\//.test(realPath)) throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTREG' });
   const bytes = await fs.readFile(realPath);
   return { realPath, bytes, size: st.size, mtimeMs: st.mtimeMs, mode: st.mode & 0o7777 };
 }
@@ -49,102 +70,81 @@ export async function safeWrite(path: string, data: Uint8Array, opts: SafeWriteO
   const real = await resolveTarget(path, fs).catch((e: unknown) => {
     throw writeError(e, path);
   });
-  const dir = dirname(real);
-  const cleaned = await cleanStaleTemps(dir, fs);
-  const current = await fs.stat(real).catch(() => undefined);
-  const result: SafeWriteResult = { path: real, cleaned };
-  let freshBackup: string | undefined;
-  if (opts.backup && current) {
-    const backupPath = `${real}.bak`;
-    // back up what was read and checked, not whatever another writer saved meanwhile
-    if (opts.expect) await assertUnchanged(real, opts.expect, fs, path);
-    const previous = opts.expect && opts.expect !== 'absent' ? opts.expect.bytes : await fs.readFile(real);
-    const existed = await fs.stat(backupPath).then(() => true, () => fs.readlink(backupPath).then(() => true, () => false));
-    await replaceFile(backupPath, previous, current, fs, `${path}.bak`);
-    if (!existed) freshBackup = backupPath;
-    result.backupPath = backupPath;
-  }
+  const cleaned = await cleanStaleTemps(dirname(real), fs);
+  const expect = opts.expect;
+  const held = expect && expect !== 'absent' ? await fs.openRead(real).catch(() => undefined) : undefined;
+  if (expect && expect !== 'absent' && !held) throw changed(path);
   try {
-    await replaceFile(real, data, current, fs, path, opts.expect);
-  } catch (e) {
-    // the original is intact, so a backup made by this run only would be a stray copy of it
-    if (freshBackup) await fs.unlink(freshBackup).catch(() => undefined);
-    throw e;
+    const current = held ? await held.stat() : await fs.stat(real).catch(() => undefined);
+    if (current && !opts.force) refuseUnsafeTarget(current, path);
+    const result: SafeWriteResult = { path: real, cleaned };
+    let freshBackup: string | undefined;
+    if (opts.backup && current) {
+      const backupPath = `${real}.bak`;
+      // back up what was read and checked, not whatever another writer saved meanwhile
+      if (expect) await assertUnchanged(real, expect, held, fs, path);
+      const previous = expect && expect !== 'absent' ? expect.bytes : await fs.readFile(real);
+      const existed = await fs.stat(backupPath).then(() => true, () => fs.readlink(backupPath).then(() => true, () => false));
+      await replaceFile(backupPath, previous, current, fs, `${path}.bak`);
+      if (!existed) freshBackup = backupPath;
+      result.backupPath = backupPath;
+    }
+    try {
+      await replaceFile(real, data, current, fs, path, expect ? () => assertUnchanged(real, expect, held, fs, path) : undefined);
+      if (held && expect && expect !== 'absent') {
+        await settle(opts.settleMs);
+        const after = await held.stat();
+        // the old inode moved on after the check: another writer's bytes are in it, and only there
+        if (after.size !== expect.size || after.mtimeMs !== expect.mtimeMs) throw await putBack(real, held, Buffer.from(data), fs, path, () => settle(opts.settleMs));
+      }
+    } catch (e) {
+      // the original (or the other writer's version) is in place, so a backup made by this run only would be a stray copy
+      if (freshBackup) await fs.unlink(freshBackup).catch(() => undefined);
+      throw e;
+    }
+    return result;
+  } finally {
+    await held?.close().catch(() => undefined);
   }
-  return result;
 }
 
-async function replaceFile(target: string, data: Uint8Array, like: WriterStat | undefined, fs: WriterFs, shown: string, expect?: Snapshot | 'absent'): Promise<void> {
-  const tmp = join(dirname(target), tempName(basename(target), fs.pid, randomBytes(4).toString('hex')));
-  let handle;
-  try {
-    handle = await fs.open(tmp, 'wx', like ? like.mode & 0o7777 : 0o666);
-  } catch (e) {
-    throw writeError(e, shown);
-  }
-  let closed = false;
-  try {
-    await writeAll(handle, data, shown);
-    if (like) {
-      await handle.chmod(like.mode & 0o7777);
-      await handle.chown(like.uid, like.gid).catch(() => undefined); // only root may give files away
-    }
-    await handle.sync();
-    await handle.close();
-    closed = true;
-    if (expect) await assertUnchanged(target, expect, fs, shown);
-    await fs.rename(tmp, target);
-  } catch (e) {
-    if (!closed) await handle.close().catch(() => undefined);
-    await fs.unlink(tmp).catch(() => undefined);
-    throw isOperationalError(e) ? e : writeError(e, shown);
-  }
-  await syncDir(dirname(target), fs);
+function settle(ms = SETTLE_MS): Promise<void> {
+  return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve();
+}
+
+/** Refusals before anything is written; --force overrides both (the mode is kept either way). */
+function refuseUnsafeTarget(st: WriterStat, shown: string): void {
+  if ((st.mode & 0o200) === 0)
+    throw inputError(
+      `${shown} is read-only for its owner (mode ${(st.mode & 0o777).toString(8).padStart(4, '0')}); nothing written`,
+      'WRITE_FILE_READONLY',
+      `Make it writable (chmod u+w ${shown}), or pass --force to replace it anyway (its mode is kept).`,
+    );
+  if ((st.nlink ?? 1) > 1)
+    throw inputError(
+      `${shown} has ${st.nlink} hard links: writing replaces it with a new file, and the other names would keep the old content; nothing written`,
+      'WRITE_HARD_LINKS',
+      'Pass --force to write it anyway (the other links keep the old content), or point the other names at it with a symlink (written through).',
+    );
 }
 
 /**
- * write(2) may write only part of the buffer (a nearly full disk writes what fits and fails on
- * the next call): loop until every byte is written (B8, issue 8). A call that makes no progress
- * is a failure too, or the loop would never end.
+ * The file is still what was read: same inode at the path, same size, mtime and bytes. Read
+ * through the held descriptor, so a write after this check is seen on it after the rename.
  */
-async function writeAll(handle: WriterHandle, data: Uint8Array, shown: string): Promise<void> {
-  let done = 0;
-  while (done < data.length) {
-    const { bytesWritten } = await handle.write(data.subarray(done));
-    if (!(bytesWritten > 0))
-      throw inputError(`cannot write ${shown}: only ${done} of ${data.length} bytes could be written (disk full?); the original is unchanged`, 'WRITE_FAILED', 'Free some space and run patch again.');
-    done += bytesWritten;
-  }
-}
-
-async function assertUnchanged(target: string, expect: Snapshot | 'absent', fs: WriterFs, shown: string): Promise<void> {
+async function assertUnchanged(target: string, expect: Snapshot | 'absent', held: ReadHandle | undefined, fs: WriterFs, shown: string): Promise<void> {
   const st = await fs.stat(target).catch(() => undefined);
   if (expect === 'absent') {
-    if (st) throw inputError(`${shown} was created by someone else while patch was running; nothing written`, 'WRITE_FILE_CHANGED', 'Run patch again on the current file.');
+    if (st) throw inputError(`${shown} was created by someone else while this run was writing it; nothing written`, 'WRITE_FILE_CHANGED', 'Run again: the file now exists and will be read first.');
     return;
   }
-  const bytes = st ? await fs.readFile(target).catch(() => undefined) : undefined;
-  if (!st || !bytes || st.size !== expect.size || st.mtimeMs !== expect.mtimeMs || !bytes.equals(expect.bytes))
-    throw inputError(`${shown} changed while patch was running; nothing written`, 'WRITE_FILE_CHANGED', 'Run patch again on the current file.');
+  const mine = held ? await held.stat() : undefined;
+  const sameInode = !mine || mine.ino === undefined || st?.ino === undefined || (st.ino === mine.ino && st.dev === mine.dev);
+  const bytes = st && sameInode ? await (held ? readAll(held) : fs.readFile(target)).catch(() => undefined) : undefined;
+  const now = mine ?? st;
+  if (!now || !bytes || now.size !== expect.size || now.mtimeMs !== expect.mtimeMs || !bytes.equals(expect.bytes)) throw changed(shown);
 }
 
-/** The rename is durable only once the directory entry is on disk (rename(2), fsync(2)). */
-async function syncDir(dir: string, fs: WriterFs): Promise<void> {
-  try {
-    const h = await fs.open(dir, 'r');
-    await h.sync().catch(() => undefined);
-    await h.close();
-  } catch {
-    // some platforms cannot open or fsync a directory; the rename itself has happened
-  }
-}
-
-function writeError(e: unknown, shown: string): OperationalError {
-  const code = errnoOf(e);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-    return inputError(`cannot write ${shown}: its directory is read-only (${code})`, 'WRITE_DIR_READONLY', 'Check the directory permissions, or write elsewhere with --output <file>.');
-  if (code === 'ENOSPC' || code === 'EDQUOT')
-    return inputError(`cannot write ${shown}: no space left on the device; the original is unchanged`, 'WRITE_FAILED', 'Free some space and run patch again.');
-  if (code === 'EEXIST') return inputError(`cannot write ${shown}: a file appeared at its place (dangling symlink?)`, 'WRITE_FAILED');
-  return inputError(`cannot write ${shown}: ${(e as Error).message}; the original is unchanged`, 'WRITE_FAILED');
+function changed(shown: string) {
+  return inputError(`${shown} changed since it was read; nothing written`, 'WRITE_FILE_CHANGED', 'Run again on the current file.');
 }

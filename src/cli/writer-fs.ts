@@ -23,7 +23,23 @@ export interface WriterStat {
   mtimeMs: number;
   uid: number;
   gid: number;
+  /** Identity and link count (stat(2)): which inode a path names, and whether a rename would split hard links. */
+  ino?: number;
+  dev?: number;
+  nlink?: number;
+  ctimeMs?: number;
   isFile(): boolean;
+}
+
+/**
+ * A read-only handle on the file being replaced, opened before the last check. After the rename
+ * it still names the old inode: a write that another process made through a descriptor it opened
+ * before the rename lands there, and only this handle can still see it (rename(2), fstat(2)).
+ */
+export interface ReadHandle {
+  stat(): Promise<WriterStat>;
+  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+  close(): Promise<void>;
 }
 
 export interface WriterFs {
@@ -34,6 +50,7 @@ export interface WriterFs {
   readFile(path: string): Promise<Buffer>;
   readdir(path: string): Promise<string[]>;
   open(path: string, flags: string, mode?: number): Promise<WriterHandle>;
+  openRead(path: string): Promise<ReadHandle>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   /** Whether a process with this pid still runs (stale temp files of dead ones are ours to remove). */
@@ -48,6 +65,7 @@ export const nodeWriterFs: WriterFs = {
   readFile: (p) => readFile(p),
   readdir: (p) => readdir(p),
   open: (p, flags, mode) => open(p, flags, mode),
+  openRead: (p) => open(p, 'r'),
   rename: (a, b) => rename(a, b),
   unlink: (p) => unlink(p),
   isAlive(pid) {

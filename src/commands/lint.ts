@@ -35,6 +35,8 @@ interface LintCliOptions {
   skipNonPolyaxon?: boolean;
   /** Who reads the file: `polyaxon admin deploy` (unknown keys fail) or `helm` (they warn). */
   target?: 'polyaxon-cli' | 'helm';
+  /** commander's --no-secret-warnings: false turns PLAINTEXT_SECRET off. */
+  secretWarnings?: boolean;
   allowHttp?: boolean;
   maxSize?: string;
   color?: boolean;
@@ -58,7 +60,7 @@ export async function run(io: Io, inputs: string[], opts: LintCliOptions): Promi
   const validateXml = memoValidator((xml) =>
     validateMetadata(xml, { now, minDays, ...(fingerprints.length > 0 ? { fingerprints } : {}) }),
   );
-  const base: Omit<LintOptions, 'skipNonPolyaxon'> = { validateXml, requireOkta: opts.requireOkta === true, target: opts.target === 'helm' ? 'helm' : 'polyaxon-cli', ...(expectedHost ? { expectedHost } : {}) };
+  const base: Omit<LintOptions, 'skipNonPolyaxon'> = { validateXml, requireOkta: opts.requireOkta === true, secretWarnings: opts.secretWarnings !== false, target: opts.target === 'helm' ? 'helm' : 'polyaxon-cli', ...(expectedHost ? { expectedHost } : {}) };
 
   const { files, problems, skipped } = await expandInputs(inputs, io.cwd);
   const reports: FileReport[] = problems.map((p) => unreadable(p.input, p.code, p.message));

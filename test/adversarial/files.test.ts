@@ -92,13 +92,18 @@ describe('files: symlinks', () => {
 });
 
 describe('files: permissions', () => {
-  it('a read-only config keeps its mode (0444) after the atomic replace', async () => {
+  it('a read-only config (0444) is refused; --force writes it and keeps its mode', async () => {
     const dir = tempDir();
     setup(dir);
     writeFileSync(join(dir, 'values.yaml'), CONFIG);
     chmodSync(join(dir, 'values.yaml'), 0o444);
-    const r = await patch(dir);
-    // root may replace it; anyone else needs only a writable directory (rename(2)).
+    // refused without --force (the mode bits decide, not access(2): root may write anything)
+    const before = snapshotDir(dir);
+    const refused = await patch(dir);
+    expect({ code: refused.code, errorCode: refused.errorCode }).toEqual({ code: 2, errorCode: 'WRITE_FILE_READONLY' });
+    expectUnchanged(before, snapshotDir(dir));
+    const r = await patch(dir, 'values.yaml', ['--force']);
+    // rename(2) needs only a writable directory; --force keeps the mode
     expect(r.code).toBe(0);
     expect(statSync(join(dir, 'values.yaml')).mode & 0o777).toBe(0o444);
     expect(temps(dir)).toEqual([]);

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ describe.skipIf(!HAS_CORPUS)('patch command on the corpus deployment configs', (
       const dir = mkdtempSync(join(tmpdir(), 'patch-corpus-'));
       const file = join(dir, f);
       copyFileSync(corpusPath('deployment-configs', f), file);
+      chmodSync(file, 0o644); // the corpus is read-only, and patch refuses a config its owner cannot write
       const before = readFileSync(file, 'utf8');
       const md = corpusPath('okta-metadata', metadata[i % metadata.length] as string);
       // two configs already hold a placeholder okta block: replacing it is the point here

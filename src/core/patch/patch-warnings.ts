@@ -1,16 +1,15 @@
-import { isMap, isPair, isScalar, visit, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isScalar, type Document, type LineCounter, type Node } from 'yaml';
 import { positionAt } from '../config/parse-config.js';
 import { finding, type Finding } from '../findings.js';
+import { findPlaintextSecrets } from '../lint/plaintext-secrets.js';
 
 /**
  * Warnings that do not stop the write (issue 4). Values of secrets are never put in a message:
  * findings end up in CI logs.
  */
 const PROVIDERS = ['github', 'gitlab', 'bitbucket', 'google', 'onelogin', 'azuread'];
-// Names of secret *values*; `existingSecret`, `platformSecret`, `secretName` name a Kubernetes Secret instead.
-const SECRET_KEY = /(^|[_-]|[a-z])(password|passwd|secretKey|secret_key|clientSecret|client_secret|apiKey|api_key|token|privateKey|private_key)$|^secret$/i;
 
-export function collectPatchWarnings(doc: Document.Parsed, lc: LineCounter, file?: string): Finding[] {
+export function collectPatchWarnings(doc: Document.Parsed, lc: LineCounter, file?: string, o: { secrets?: boolean } = {}): Finding[] {
   const out: Finding[] = [];
   const data = doc.toJS({ maxAliasCount: -1 }) as Record<string, unknown> | null;
   const at = (node: Node | null | undefined) => (node?.range ? positionAt(lc, node.range[0], file) : undefined);
@@ -29,14 +28,6 @@ export function collectPatchWarnings(doc: Document.Parsed, lc: LineCounter, file
         out.push(finding('PATCH_OTHER_PROVIDER_ENABLED', 'warning', `externalServices.auth.${name} is enabled too: users will see both sign-in options`, 'Fine when intended; set its enabled to false otherwise.', at(node)));
     }
   }
-  visit(doc, {
-    Pair(_, pair) {
-      if (!isPair(pair) || !isScalar(pair.key) || typeof pair.key.value !== 'string') return;
-      if (!SECRET_KEY.test(pair.key.value)) return;
-      const v = pair.value;
-      if (!isScalar(v) || v.value === null || v.value === '' || typeof v.value === 'boolean') return;
-      out.push(finding('PATCH_PLAINTEXT_SECRET', 'warning', `"${pair.key.value}" holds a secret in plain text (value not shown)`, 'Keep secrets out of the values file: use an existing Kubernetes Secret (existingSecret / platformSecret) or your secret manager.', at(pair.key as Node)));
-    },
-  });
+  if (o.secrets !== false) out.push(...findPlaintextSecrets(doc, lc, file));
   return out;
 }

@@ -51,7 +51,7 @@ export function checkPathMap(ctx: CheckCtx, map: YAMLMap, path: string, isAuth: 
     if (key.source === '<<' || key.value === '<<' || typeof key.value === 'symbol')
       throw refuse(ctx, pos, 'PATCH_MERGE_KEY', `${path || 'the top level'} uses a merge key (<<); the result would depend on merge order`, 'Write the merged keys out in full, then run patch again.');
     if (isAuth && key.value === 'saml')
-      throw refuse(ctx, pos, 'PATCH_SAML_REMOVED', 'externalServices.auth.saml was removed in Polyaxon 2.0.1 and now fails validation', 'Delete the saml block: Okta SAML is configured under externalServices.auth.okta, which patch writes.');
+      throw refuse(ctx, pos, 'PATCH_SAML_REMOVED', 'externalServices.auth.saml was removed in Polyaxon 2.0.1 and now fails validation', 'Move what it holds to externalServices.auth.okta (which patch writes) and delete the saml block; patch removes it by itself only when it is disabled and empty.');
   }
 }
 

@@ -8,6 +8,7 @@ import { assertRepresentableXml, normalizeStoredXml } from './normalize-stored-x
 import { checkPathNode, notAMap, refuse } from './path-checks.js';
 import { collectPatchWarnings } from './patch-warnings.js';
 import { refuseInvalidConfig } from './refuse-invalid-config.js';
+import { removableSamlSpan } from './saml-block.js';
 import type { PatchOptions, PatchPlan } from './types.js';
 import { verifyPatch } from './verify-patch.js';
 import { change, type WalkCtx } from './walk-ctx.js';
@@ -25,6 +26,8 @@ export function planPatch(rawText: string, opts: PatchOptions): PatchPlan {
   refuseInvalidConfig(parsed, opts.file);
   const { text, lineCounter: lc } = parsed;
   const doc = parsed.doc as Document.Parsed | undefined;
+  const saml = removableSamlSpan(doc, text);
+  if (saml) return withoutSaml(rawText, text.slice(0, saml.start) + text.slice(saml.end), parsed.bom, opts);
   const previous = doc?.getIn(OKTA_XML_PATH);
   const previousXml = typeof previous === 'string' ? previous : undefined;
   const xml = opts.xml === undefined ? undefined : normalizeStoredXml(opts.xml);
@@ -42,8 +45,10 @@ export function planPatch(rawText: string, opts: PatchOptions): PatchPlan {
   walkDocument(ctx, doc);
   const newText = applyEdits(text, ctx.edits);
   const changed = newText !== text;
-  const findings = doc ? collectPatchWarnings(doc, lc, opts.file) : [];
   if (changed) verifyPatch(parsed, newText, ctx);
+  // positions in the warnings refer to the file as written, not as it was read
+  const after = changed ? parseConfig(newText, opts.file) : parsed;
+  const findings = after.doc ? collectPatchWarnings(after.doc as Document.Parsed, after.lineCounter, opts.file, { secrets: opts.secretWarnings !== false }) : [];
   const plan: PatchPlan = {
     text: (parsed.bom ? '\uFEFF' : '') + newText,
     changed,
@@ -56,6 +61,12 @@ export function planPatch(rawText: string, opts: PatchOptions): PatchPlan {
   if (xml !== undefined) plan.storedXml = xml;
   if (previousXml !== undefined) plan.previousXml = previousXml;
   return plan;
+}
+
+/** A disabled, empty v1.x `auth.saml` block is removed first (saml-block.ts); the plan is then made on the rest. */
+function withoutSaml(rawText: string, stripped: string, bom: boolean, opts: PatchOptions): PatchPlan {
+  const plan = planPatch((bom ? '\uFEFF' : '') + stripped, opts);
+  return { ...plan, changed: plan.text !== rawText, changes: [{ path: 'externalServices.auth.saml', action: 'removed' }, ...plan.changes] };
 }
 
 function walkDocument(ctx: WalkCtx, doc: Document.Parsed | undefined): void {

@@ -9,16 +9,19 @@ export interface PatchOptions {
   xml?: string;
   /** Shown in locations and messages. */
   file?: string;
+  /** Report values that look like plain-text secrets (PLAINTEXT_SECRET); default true. */
+  secretWarnings?: boolean;
 }
 
 /**
  * One edit, by YAML path. `added`: the key (and everything below it) did not exist or was null;
  * `updated`: its value was replaced; `restyled`: a flow mapping on the path was rewritten in block
- * style because a literal block scalar cannot live inside a flow collection (YAML 1.2 §8.1).
+ * style because a literal block scalar cannot live inside a flow collection (YAML 1.2 §8.1);
+ * `removed`: a disabled, empty `auth.saml` block of Polyaxon 1.x was deleted (saml-block.ts).
  */
 export interface PatchChange {
   path: string;
-  action: 'added' | 'updated' | 'restyled';
+  action: 'added' | 'updated' | 'restyled' | 'removed';
   /** 1-based line of the key in the new text. */
   line?: number;
 }

@@ -33,6 +33,7 @@ const ROWS: Row[] = [
   ['auth-enabled-not-bool.yaml', 'AUTH_ENABLED_NOT_BOOL', 'error', 9, 16],
   ['auth-field-not-string.yaml', 'AUTH_FIELD_NOT_STRING', 'error', 11, 9],
   ['auth-options-not-a-map.yaml', 'AUTH_OPTIONS_NOT_A_MAP', 'error', 10, 16],
+  ['plaintext-secret.yaml', 'PLAINTEXT_SECRET', 'warning', 9, 5],
   ['okta-absent.yaml', 'OKTA_ABSENT', 'info', 7, 3],
   ['okta-absent.yaml', 'OKTA_ABSENT', 'error', 7, 3, { requireOkta: true }],
   ['okta-disabled-with-metadata.yaml', 'OKTA_DISABLED_WITH_METADATA', 'info', 8, 5],

@@ -126,7 +126,7 @@ describe('planPatch: modes, documents and warnings', () => {
     expect(plan.findings.map((f) => [f.code, f.severity, f.location?.line])).toEqual([
       ['PATCH_PLATFORM_SECRET', 'warning', 1],
       ['PATCH_OTHER_PROVIDER_ENABLED', 'warning', 6],
-      ['PATCH_PLAINTEXT_SECRET', 'warning', 3],
+      ['PLAINTEXT_SECRET', 'warning', 3],
     ]);
     expect(JSON.stringify(plan.findings)).not.toContain('hunter2');
     expect(okta(plan.text)).toBeDefined();
