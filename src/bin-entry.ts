@@ -1,12 +1,36 @@
+import { writeSync } from 'node:fs';
 import { VERSION } from './version.js';
 
 const argv = process.argv.slice(2);
-// `polyaxon-sso lint … | head`: the reader went away; stop quietly instead of a stack trace.
-for (const stream of [process.stdout, process.stderr])
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+
+/** One line and a hint on stderr, then exit 2 ("could not run"): for failures of the process's surroundings. */
+function fail(message: string, hint: string): never {
+  try {
+    writeSync(2, `polyaxon-sso: ${message}\n  hint: ${hint}\n`);
+  } catch {
+    // stderr is gone too: the exit code still says it
+  }
+  process.exit(2);
+}
+
+// A full disk (ENOSPC, e.g. `> /dev/full`) or a reader that went away (EPIPE, `| head`) on stdout:
+// the output did not arrive, so neither 0 nor 1 (findings) is true. Exit 2 with the cause, never
+// an uncaught exception's dump of the bundle's source.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') fail('cannot write to stdout: the reader closed the pipe (EPIPE); the output is incomplete', 'The command reading the output (head, a pager) stopped early; let it read everything, or write to a file.');
+  if (e.code === 'ENOSPC') fail('cannot write to stdout: no space left on device (ENOSPC); the output is incomplete', 'Free space where the output goes, or send it elsewhere.');
+  fail(`cannot write to stdout: ${e.code ?? e.message}; the output is incomplete`, 'Check where the output is redirected.');
+});
+process.stderr.on('error', () => process.exit(2));
+
+// A working directory deleted under the shell: every relative path would be meaningless, and
+// process.cwd() throws ENOENT (uv_cwd) from deep inside a command.
+try {
+  process.cwd();
+} catch {
+  fail('the current directory no longer exists (deleted or moved)', 'cd to an existing directory and run the command again.');
+}
+
 // `--version` alone needs no command parser: answered before commander is even loaded (issue 9:
 // start-up within 1.3× of `node -e 0`). Same output as commander's `-V, --version`.
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {

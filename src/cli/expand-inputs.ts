@@ -71,7 +71,7 @@ export async function expandInputs(
     // A name with glob characters that exists as such (`values[prod].yaml`) is taken literally.
     if (isGlob(input) && !(await fs.stat(resolve(cwd, input)).then(() => true, () => false))) {
       const { base, rest } = splitGlob(input.split(sep).join('/'));
-      const glob = compileGlob(rest);
+      const glob = compileGlob(rest, input);
       const root = resolve(cwd, base);
       const found = await walker.walk(root, (f) => glob.test(toPosix(relative(root, f))));
       if (found.length === 0) problems.push({ input, code: 'INPUT_NO_MATCH', message: `no file matches ${input}` });

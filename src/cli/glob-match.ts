@@ -30,10 +30,13 @@ interface State {
 const notSlash = (ch: string): boolean => ch !== '/';
 const anyChar = (): boolean => true;
 
-export function compileGlob(glob: string): GlobMatcher {
+/** `shown`: the pattern as the user typed it, for the usage error (glob may be its tail). */
+export function compileGlob(glob: string, shown = glob): GlobMatcher {
   const states: State[] = [{ on: [], eps: [] }]; // 0: accept
   const add = (s: State): number => states.push(s) - 1;
-  const invalid = (why: string) => usageError(`invalid glob ${JSON.stringify(glob)}: ${why}`, 'GLOB_INVALID', 'Quote the pattern; escape a literal [ { * ? with \\.');
+  const invalid = (why: string) => usageError(`invalid glob ${JSON.stringify(shown)}: ${why}`, 'GLOB_INVALID', 'Quote the pattern; escape a literal [ { * ? with \\.');
+  // positions in messages count in the pattern as typed
+  const at = (k: number): number => k + 1 + (shown.endsWith(glob) ? shown.length - glob.length : 0);
   let i = 0;
 
   /** Parses up to the end, or to the `,` / `}` that closes the current alternative; built back to front. */
@@ -42,7 +45,7 @@ export function compileGlob(glob: string): GlobMatcher {
     while (i < glob.length) {
       const ch = glob[i] as string;
       if (inBrace && (ch === ',' || ch === '}')) return parts;
-      if (ch === '}') throw invalid(`unbalanced } at ${i + 1}`);
+      if (ch === '}') throw invalid(`unbalanced } at ${at(i)}`);
       if (ch === '*') {
         const segmentStart = i === 0 || '/{,'.includes(glob[i - 1] as string);
         if (glob[i + 1] === '*' && segmentStart && glob[i + 2] === '/') {
@@ -78,7 +81,7 @@ export function compileGlob(glob: string): GlobMatcher {
           i++;
           alternatives.push(sequence(true));
         }
-        if (glob[i] !== '}') throw invalid(`unbalanced { at ${start + 1}`);
+        if (glob[i] !== '}') throw invalid(`unbalanced { at ${at(start)}`);
         i++;
         parts.push((cont) => add({ on: [], eps: alternatives.map((alt) => build(alt, cont)) }));
       } else {
@@ -109,7 +112,7 @@ export function compileGlob(glob: string): GlobMatcher {
         ranges.push([lo, hi]);
       } else ranges.push([lo, lo]);
     }
-    if (glob[i] !== ']') throw invalid(`unclosed [ at ${start + 1}`);
+    if (glob[i] !== ']') throw invalid(`unclosed [ at ${at(start)}`);
     i++;
     return (ch) => ch !== '/' && ranges.some(([lo, hi]) => (ch.codePointAt(0) as number) >= lo && (ch.codePointAt(0) as number) <= hi) !== negate;
   }

@@ -14,6 +14,8 @@ export interface Io {
   now: () => Date;
   /** For https inputs; injected in tests (no network in tests). */
   fetch: typeof fetch;
+  /** The whole exchange of one download, in ms (default 15 s); tests set a short one. */
+  fetchTimeoutMs?: number;
 }
 
 export function processIo(): Io {
@@ -34,11 +36,15 @@ export function processIo(): Io {
   };
 }
 
-/** Colour only on a TTY, honouring NO_COLOR / FORCE_COLOR (https://no-color.org). */
+/**
+ * Colour only on a TTY, honouring NO_COLOR / FORCE_COLOR (https://no-color.org); TERM=dumb (a
+ * terminal that cannot show escape sequences: Emacs shells, some CI logs) gets none unless forced.
+ */
 export function wantsColor(io: Io, flag?: boolean): boolean {
   if (flag === false) return false;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
+  if (io.env.TERM === 'dumb') return false;
   return io.stdout.isTTY === true;
 }

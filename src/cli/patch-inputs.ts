@@ -21,12 +21,15 @@ export interface ConfigInput {
 export async function readConfig(path: string, shown: string, create: boolean, limit: number): Promise<ConfigInput> {
   let snapshot: Snapshot;
   try {
-    snapshot = await readSnapshot(path);
+    snapshot = await readSnapshot(path, undefined, limit);
   } catch (e) {
     const code = errnoOf(e);
     if (code === 'ENOENT' && create) return { text: '' };
     if (code === 'ENOENT')
       throw inputError(`config file not found: ${shown}`, 'PATCH_CONFIG_NOT_FOUND', 'Check the path, or add --create to write a new config holding only the okta block.');
+    if (code === 'ENOTREG')
+      throw inputError(`${shown} is not a regular file (a FIFO, device, socket or /proc entry): refused`, 'INPUT_NOT_REGULAR', 'Give the path of the deployment config file itself.');
+    if (code === 'EFBIG') throw inputError(`${shown} is larger than ${limit / 1024 / 1024} MB`, 'INPUT_TOO_LARGE', 'Raise --max-size if this really is the deployment config.');
     const why = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
     throw inputError(`cannot read ${shown}: ${why}`, 'PATCH_CONFIG_UNREADABLE', 'Check the path and the file permissions.');
   }

@@ -1,10 +1,13 @@
-import { readFile as readFileCb, stat as statCb } from 'node:fs';
+import { close as closeCb, constants, fstat as fstatCb, open as openCb, read as readCb, statfs as statfsCb } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { inputError, isOperationalError, usageError } from '../core/errors.js';
-import { parseHost } from '../core/urls/parse-host.js';
+import { fetchHttps } from './fetch-https.js';
 import { heapGuard } from './heap-guard.js';
 import type { Io } from './io.js';
+import { readCapped, tooLarge } from './read-capped.js';
+
+export { fetchHttps, parseHttpsUrl } from './fetch-https.js';
 
 /** Bytes of one input (`file`, `https://…` or `-`), with the name findings should show. */
 export interface Source {
@@ -23,11 +26,11 @@ export interface ReadOptions {
 
 // node:fs and node:util are loaded with Node itself; node:fs/promises would load ~25 more internal
 // modules (streams, readline) at every start: 2-6 ms (issue 9).
-const stat = promisify(statCb);
-const readFile = promisify(readFileCb);
-
-const MAX_REDIRECTS = 3;
-const FETCH_TIMEOUT_MS = 15_000;
+const open = promisify(openCb);
+const fstat = promisify(fstatCb);
+const read = promisify(readCb);
+const close = promisify(closeCb);
+const statfs = promisify(statfsCb);
 
 export function maxBytes(opt: number | string | undefined): number {
   const mb = opt === undefined ? 10 : Number(opt);
@@ -38,121 +41,76 @@ export function maxBytes(opt: number | string | undefined): number {
 export async function readSource(spec: string, io: Io, opts: ReadOptions = {}): Promise<Source> {
   const limit = maxBytes(opts.maxSizeMb);
   const what = opts.what ?? 'input';
-  if (spec === '-') return { name: '<stdin>', bytes: await readStream(io.stdin, limit, what) };
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec)) return { name: spec, bytes: await fetchHttps(spec, io, limit, what, opts.timeoutMs ?? FETCH_TIMEOUT_MS) };
+  if (spec === '-') return { name: '<stdin>', bytes: await readCapped(io.stdin, limit, `${what} on stdin`) };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec)) return { name: spec, bytes: await fetchHttps(spec, io, { limit, ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}) }) };
   return { name: spec, bytes: await readLocalFile(resolve(io.cwd, spec), spec, limit, what) };
 }
 
+/**
+ * Pseudo file systems whose entries stat as regular files of size 0 (or of a made-up size) but
+ * produce endless or changing bytes: statfs(2) f_type of procfs, sysfs, debugfs, securityfs,
+ * cgroup, cgroup2, tracefs, configfs, efivarfs.
+ */
+const PSEUDO_FS = new Set([0x9fa0, 0x62656572, 0x64626720, 0x73636673, 0x27e0eb, 0x63677270, 0x74726163, 0x62656570, 0xde5e81e4]);
+
+/**
+ * A file input (config, metadata, PEM, response): opened without blocking (a FIFO with no writer
+ * would otherwise hang open(2)), then judged by fstat(2) on what was opened, so a swap after a
+ * check cannot matter. Only regular files are read: a FIFO, device, socket or /proc entry is
+ * refused at once. The bytes read are capped by `limit` whatever the size stat reported.
+ */
 export async function readLocalFile(path: string, shown: string, limit: number, what: string): Promise<Buffer> {
-  let info;
+  let fd: number;
   try {
-    info = await stat(path);
+    fd = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   } catch (e) {
     throw fsError(e, shown, what);
   }
-  if (info.isDirectory()) throw inputError(`${shown} is a directory, not a ${what} file`, 'INPUT_IS_DIRECTORY', `Give the path of the ${what} file itself.`);
-  if (info.size > limit) throw tooLarge(shown, limit);
-  heapGuard(info.size, shown);
   try {
-    return await readFile(path);
+    const info = await fstat(fd);
+    if (info.isDirectory()) throw inputError(`${shown} is a directory, not a ${what} file`, 'INPUT_IS_DIRECTORY', `Give the path of the ${what} file itself.`);
+    if (!info.isFile()) throw notRegular(shown, info.isFIFO() ? 'a FIFO (named pipe)' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : info.isSocket() ? 'a socket' : 'not a regular file');
+    if (PSEUDO_FS.has(Number((await statfs(path).catch(() => undefined))?.type ?? 0))) throw notRegular(shown, 'a /proc or /sys entry');
+    if (info.size > limit) throw tooLarge(shown, limit);
+    heapGuard(info.size, shown);
+    return await readUpTo(fd, limit, shown, info.size);
   } catch (e) {
     throw fsError(e, shown, what);
+  } finally {
+    await close(fd).catch(() => undefined);
   }
 }
 
+/** Reads to the end, but never more than limit bytes: a file may grow after fstat. */
+async function readUpTo(fd: number, limit: number, shown: string, sizeHint: number): Promise<Buffer> {
+  let buf = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(sizeHint + 1, 64 * 1024)));
+  let length = 0;
+  for (;;) {
+    if (length === buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.min(limit + 1, buf.length * 2));
+      buf.copy(bigger, 0, 0, length);
+      buf = bigger;
+    }
+    const { bytesRead } = await read(fd, buf, length, buf.length - length, null);
+    if (bytesRead === 0) return buf.subarray(0, length);
+    length += bytesRead;
+    if (length > limit) throw tooLarge(shown, limit);
+  }
+}
+
+function notRegular(shown: string, kind: string) {
+  return inputError(`${shown} is ${kind}, not a regular file: refused`, 'INPUT_NOT_REGULAR', 'Save the content to a file and pass its path, or pass - to read stdin.');
+}
+
 function fsError(e: unknown, shown: string, what: string) {
+  if (isOperationalError(e)) return e;
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return inputError(`${what} file not found: ${shown}`, 'INPUT_NOT_FOUND', 'Check the path.');
   if (code === 'EACCES' || code === 'EPERM')
     return inputError(`cannot read ${shown}: permission denied`, 'INPUT_UNREADABLE', 'Check the file permissions.');
   if (code === 'ELOOP') return inputError(`cannot read ${shown}: symlink loop`, 'INPUT_UNREADABLE', 'Point the path at the real file.');
+  // open(2) of a socket, or of a device with no driver behind it
+  if (code === 'ENXIO' || code === 'ENODEV') return notRegular(shown, 'a socket or device');
+  if (code === 'ENAMETOOLONG') return inputError(`cannot read ${shown}: path too long (ENAMETOOLONG)`, 'INPUT_UNREADABLE', 'Use a shorter path.');
   return inputError(`cannot read ${shown}: ${(e as Error).message}`, 'INPUT_UNREADABLE', 'Check the path and the file permissions.');
-}
-
-function tooLarge(shown: string, limit: number) {
-  return inputError(
-    `${shown} is larger than ${limit / 1024 / 1024} MB`,
-    'INPUT_TOO_LARGE',
-    'Okta metadata is a few KB; check the file, or raise --max-size.',
-  );
-}
-
-async function readStream(stream: NodeJS.ReadableStream, limit: number, what: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buf.length;
-    if (size > limit) throw tooLarge(`${what} on stdin`, limit);
-    // Stop reading as soon as it cannot fit (issue 9), rather than after buffering all of it.
-    heapGuard(size, `the ${what}`);
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks);
-}
-
-/**
- * https only; redirects followed by hand so that each hop is checked: never to plain http or
- * another scheme, never to another host (issues 3 and 8: no request to a host the user did not
- * name). Timeout and size cap on every hop.
- */
-async function fetchHttps(spec: string, io: Io, limit: number, what: string, timeoutMs: number): Promise<Buffer> {
-  let url = parseHttpsUrl(spec);
-  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    let res: Response;
-    try {
-      res = await io.fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-    } catch (e) {
-      const timeout = (e as Error).name === 'TimeoutError';
-      throw inputError(
-        timeout ? `fetching ${url.href} timed out after ${timeoutMs / 1000}s` : `cannot fetch ${url.href}: ${(e as Error).message}`,
-        timeout ? 'FETCH_TIMEOUT' : 'FETCH_FAILED',
-        'Download the file in a browser ("View IdP metadata" in Okta) and pass its path instead.',
-      );
-    }
-    if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
-      const next = new URL(res.headers.get('location') as string, url);
-      if (next.protocol !== 'https:')
-        throw inputError(`refused redirect from ${url.href} to ${next.href}: not https`, 'FETCH_REDIRECT_REFUSED');
-      if (next.host !== url.host)
-        throw inputError(
-          `refused redirect from ${url.host} to another host, ${next.host}`,
-          'FETCH_REDIRECT_REFUSED',
-          'Pass the final URL yourself if you trust that host, or download the metadata in a browser.',
-        );
-      url = next;
-      continue;
-    }
-    if (!res.ok) throw inputError(`fetching ${url.href} failed: HTTP ${res.status}`, 'FETCH_HTTP_STATUS');
-    const declared = Number(res.headers.get('content-length') ?? '0');
-    if (declared > limit) throw tooLarge(url.href, limit);
-    if (declared > 0) heapGuard(declared, url.href);
-    if (!res.body) return Buffer.alloc(0);
-    try {
-      return await readStream(res.body as unknown as NodeJS.ReadableStream, limit, what);
-    } catch (e) {
-      if (isOperationalError(e)) throw e;
-      // The timeout (or a reset connection) can strike while the body is still streaming in.
-      const timeout = (e as Error).name === 'TimeoutError';
-      throw inputError(timeout ? `fetching ${url.href} timed out after ${timeoutMs / 1000}s` : `cannot fetch ${url.href}: ${(e as Error).message}`, timeout ? 'FETCH_TIMEOUT' : 'FETCH_FAILED', 'Download the file in a browser ("View IdP metadata" in Okta) and pass its path instead.');
-    }
-  }
-  throw inputError(`too many redirects fetching ${spec} (more than ${MAX_REDIRECTS})`, 'FETCH_REDIRECT_REFUSED');
-}
-
-function parseHttpsUrl(spec: string): URL {
-  let url: URL;
-  try {
-    url = new URL(spec);
-  } catch {
-    throw usageError(`not a valid URL: ${spec}`, 'URL_INVALID');
-  }
-  if (url.protocol !== 'https:')
-    throw usageError(`refusing ${url.protocol}// URL ${spec}: only https is fetched`, 'URL_NOT_HTTPS', 'Use the https:// metadata URL Okta shows, or a downloaded file.');
-  if (url.username || url.password) throw usageError(`refusing URL with credentials: ${spec}`, 'URL_INVALID');
-  // WHATWG URL parsing turns `https://2130706433/` into 127.0.0.1: check the host as typed first.
-  const typed = /^https:\/\/([^/?#]*)/i.exec(spec)?.[1] ?? '';
-  const host = parseHost(typed, { idp: true });
-  if (!host.ok) throw usageError(`refusing URL ${spec}: ${host.message}`, host.code, host.hint);
-  return url;
 }

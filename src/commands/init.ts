@@ -68,7 +68,7 @@ export async function run(io: Io, opts: InitOptions, deps: InitDeps = {}): Promi
     state: { mode: interactive ? 'interactive' : 'scripted', yes: flags.yes },
     written: [],
   };
-  if (interactive) ctx.prompter = deps.prompter ?? inquirerPrompter(io, out as unknown as NodeJS.WritableStream);
+  if (interactive) ctx.prompter = deps.prompter ?? inquirerPrompter(io, out as unknown as NodeJS.WritableStream, { maxBytes: maxBytes(flags.maxSizeMb) });
   else await preflight(ctx);
 
   try {

@@ -53,7 +53,7 @@ export function guardPrompter(fns: Prompter): Prompter {
   };
 }
 
-export function inquirerPrompter(io: Io, output: NodeJS.WritableStream): Prompter {
+export function inquirerPrompter(io: Io, output: NodeJS.WritableStream, opts: { maxBytes?: number } = {}): Prompter {
   const context = { input: io.stdin, output };
   return guardPrompter({
     input: (q) => input({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}), ...(q.validate ? { validate: q.validate } : {}) }, context),
@@ -61,6 +61,6 @@ export function inquirerPrompter(io: Io, output: NodeJS.WritableStream): Prompte
     select: <T extends string>(q: { message: string; choices: Choice<T>[]; default?: T }) =>
       select<T>({ message: q.message, choices: q.choices, ...(q.default !== undefined ? { default: q.default } : {}) }, context),
     editor: (q) => editor({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}), postfix: '.xml' }, context),
-    paste: (q) => readPaste(io.stdin, output, q.message, q.closing),
+    paste: (q) => readPaste(io.stdin, output, q.message, q.closing, opts.maxBytes),
   });
 }

@@ -1,13 +1,16 @@
 import { createInterface } from 'node:readline';
 import { cancelled } from '../../core/errors.js';
+import { tooLarge } from '../read-capped.js';
 
 /**
  * Multi-line paste in the terminal (issue 6, step 4). An inquirer `input` submits at the first line
  * break, and the rest of a pasted block would be lost with its readline; so this reads whole lines
  * itself and stops at the line holding the closing tag of the root element, which every metadata
  * document ends with. Ctrl-C (SIGINT on the readline) and Ctrl-D (close) cancel the wizard.
+ * --max-size (maxBytes) is counted on the raw input as it arrives: a paste without line breaks
+ * would otherwise sit whole in readline's buffer before any line is seen.
  */
-export function readPaste(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, message: string, closing: RegExp): Promise<string> {
+export function readPaste(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, message: string, closing: RegExp, maxBytes = Infinity): Promise<string> {
   output.write(`${message}\n`);
   const rl = createInterface({ input, output, prompt: '', terminal: (input as { isTTY?: boolean }).isTTY === true });
   const lines: string[] = [];
@@ -23,6 +26,13 @@ export function readPaste(input: NodeJS.ReadableStream, output: NodeJS.WritableS
       lines.push(line);
       if (closing.test(line)) finish(() => resolve(`${lines.join('\n')}\n`));
     });
+    let size = 0;
+    const count = (chunk: string | Buffer): void => {
+      size += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      if (size > maxBytes) finish(() => reject(tooLarge('the pasted metadata', maxBytes)));
+    };
+    input.on('data', count);
+    rl.on('close', () => input.off('data', count));
     rl.on('SIGINT', () => finish(() => reject(cancelled())));
     rl.on('close', () => finish(() => reject(cancelled())));
   });

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { decodeXml } from '../../core/xml/decode-xml.js';
 import { finding } from '../../core/findings.js';
@@ -8,7 +7,8 @@ import type { MetadataReport } from '../../core/metadata/types.js';
 import { planPatch } from '../../core/patch/plan-patch.js';
 import type { Io } from '../io.js';
 import { preloadIfSigned } from '../preload-if-signed.js';
-import { maxBytes, readSource } from '../read-source.js';
+import { tooLarge } from '../read-capped.js';
+import { maxBytes, readLocalFile, readSource } from '../read-source.js';
 import { safeWrite, type Snapshot } from '../safe-write.js';
 import { unifiedDiff } from '../unified-diff.js';
 import { loadConfig } from './load-config.js';
@@ -56,6 +56,9 @@ export function defaultServices(io: Io, o: MetadataCheckOptions): InitServices {
       return { text: decoded.text, report: validate(decoded.text, src.name) };
     },
     checkMetadata(text, name) {
+      // --max-size holds for pasted and $EDITOR text as for a file (the paste reader stops earlier).
+      const limit = maxBytes(o.maxSizeMb);
+      if (Buffer.byteLength(text, 'utf8') > limit) throw tooLarge(`the ${name === '<pasted>' ? 'pasted metadata' : name}`, limit);
       const clean = text.replace(/^\uFEFF/, '');
       if (clean.trim() === '') return { text: clean, report: { findings: [finding('XML_EMPTY', 'error', 'nothing was pasted', 'Paste the whole document, from <?xml or <md:EntityDescriptor to its closing tag.')] } };
       return { text: clean, report: validate(clean, name) };
@@ -71,7 +74,7 @@ export function defaultServices(io: Io, o: MetadataCheckOptions): InitServices {
         findings: plan.findings,
       };
     },
-    readText: (path) => readFile(resolve(io.cwd, path), 'utf8').catch(() => undefined),
+    readText: (path) => readLocalFile(resolve(io.cwd, path), path, maxBytes(o.maxSizeMb), 'Terraform').then((b) => b.toString('utf8'), () => undefined),
     async writeFile(path, text) {
       const expect = snapshots.get(path);
       await safeWrite(resolve(io.cwd, path), Buffer.from(text, 'utf8'), expect ? { expect } : {});
