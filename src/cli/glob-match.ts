@@ -27,6 +27,9 @@ interface State {
   eps: number[];
 }
 
+/** Parsing and building recurse once per level of `{…}`: a bound keeps a hostile pattern off the stack limit. */
+const MAX_BRACE_DEPTH = 32;
+
 const notSlash = (ch: string): boolean => ch !== '/';
 const anyChar = (): boolean => true;
 
@@ -38,6 +41,7 @@ export function compileGlob(glob: string, shown = glob): GlobMatcher {
   // positions in messages count in the pattern as typed
   const at = (k: number): number => k + 1 + (shown.endsWith(glob) ? shown.length - glob.length : 0);
   let i = 0;
+  let depth = 0;
 
   /** Parses up to the end, or to the `,` / `}` that closes the current alternative; built back to front. */
   function sequence(inBrace: boolean): ((cont: number) => number)[] {
@@ -76,6 +80,7 @@ export function compileGlob(glob: string, shown = glob): GlobMatcher {
         parts.push((cont) => add({ on: [{ ok, to: cont }], eps: [] }));
       } else if (ch === '{') {
         const start = i++;
+        if (++depth > MAX_BRACE_DEPTH) throw invalid(`alternatives nested deeper than ${MAX_BRACE_DEPTH}`);
         const alternatives: ((cont: number) => number)[][] = [sequence(true)];
         while (glob[i] === ',') {
           i++;
@@ -83,6 +88,7 @@ export function compileGlob(glob: string, shown = glob): GlobMatcher {
         }
         if (glob[i] !== '}') throw invalid(`unbalanced { at ${at(start)}`);
         i++;
+        depth--;
         parts.push((cont) => add({ on: [], eps: alternatives.map((alt) => build(alt, cont)) }));
       } else {
         if (ch === '\\' && i + 1 < glob.length) i++;
@@ -131,11 +137,16 @@ export function compileGlob(glob: string, shown = glob): GlobMatcher {
 function run(states: State[], start: number, path: string): boolean {
   const mark = new Int32Array(states.length).fill(-1);
   let live: number[] = [];
-  const enter = (s: number, step: number, into: number[]): void => {
-    if (mark[s] === step) return;
-    mark[s] = step;
-    into.push(s);
-    for (const e of (states[s] as State).eps) enter(e, step, into);
+  // Iterative: `**/**/**/…` chains epsilon edges as long as the pattern; recursion could overflow.
+  const enter = (first: number, step: number, into: number[]): void => {
+    const todo = [first];
+    while (todo.length > 0) {
+      const s = todo.pop() as number;
+      if (mark[s] === step) continue;
+      mark[s] = step;
+      into.push(s);
+      todo.push(...(states[s] as State).eps);
+    }
   };
   enter(start, 0, live);
   let step = 0;

@@ -35,4 +35,10 @@ describe('glob matcher: an automaton, linear in the name', () => {
     expect(compileGlob('**/**/**/**/**/*.yaml').test(`${'d/'.repeat(3000)}x.yml`)).toBe(false);
     expect(compileGlob(`{${Array.from({ length: 50 }, (_, k) => `*${k}*`).join(',')}}.yaml`).test('9'.repeat(10_000))).toBe(false);
   });
+
+  it('hostile shapes stay off the stack: 50 000 chained **/, braces nested 10 000 deep (a usage error)', { timeout: 10_000 }, () => {
+    expect(compileGlob(`${'**/'.repeat(50_000)}*.yaml`).test('a/b/c.yaml')).toBe(true);
+    expect(compileGlob(`${'{a,'.repeat(32)}b${'}'.repeat(32)}`).test('b')).toBe(true);
+    expect(() => compileGlob(`${'{a,'.repeat(10_000)}b${'}'.repeat(10_000)}`)).toThrow(expect.objectContaining({ code: 'GLOB_INVALID' }));
+  });
 });
