@@ -29,6 +29,20 @@ export function escapeLines(s: string): string {
   return s.split('\n').map(escapeForTerminal).join('\n');
 }
 
+/**
+ * One line of a file shown as it is (a diff line): tabs kept, a CR that ends the line kept (CRLF
+ * files), every other unsafe character escaped as escapeForTerminal does.
+ */
+export function escapeFileLine(line: string): string {
+  const cr = line.endsWith('\r') ? '\r' : '';
+  return (cr ? line.slice(0, -1) : line).split('\t').map(escapeForTerminal).join('\t') + cr;
+}
+
+/** Text made of file lines (a unified diff): each line through escapeFileLine, line feeds kept. */
+export function escapeFileText(text: string): string {
+  return text.split('\n').map(escapeFileLine).join('\n');
+}
+
 /** True when the text holds a character escapeForTerminal would rewrite (tests, assertions). */
 export function hasUnsafeCharacter(s: string): boolean {
   UNSAFE.lastIndex = 0;

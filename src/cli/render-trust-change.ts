@@ -1,5 +1,6 @@
 import type { Chalk } from 'chalk';
 import type { CertBrief, TrustChange } from '../core/trust/types.js';
+import { escapeForTerminal as e } from './escape-terminal.js';
 
 /**
  * The change summary shown wherever stored metadata is replaced (patch, init): what the service
@@ -16,7 +17,7 @@ export function renderTrustChange(ch: TrustChange, c: InstanceType<typeof Chalk>
   const lines = [`Trust change: ${head(ch.kind)} (${KIND_TEXT[ch.kind]})`];
   if (!ch.beforeReadable) lines.push(`  ${c.yellow('the stored options.xml is not readable IdP metadata')}`);
   const row = (label: string, before: string, after: string, changed: boolean) =>
-    lines.push(changed ? `  ${label.padEnd(10)} ${before} ${c.bold('→')} ${c.bold(after)}` : `  ${label.padEnd(10)} ${after} ${c.dim('(unchanged)')}`);
+    lines.push(changed ? `  ${label.padEnd(10)} ${e(before)} ${c.bold('→')} ${c.bold(e(after))}` : `  ${label.padEnd(10)} ${e(after)} ${c.dim('(unchanged)')}`);
   row('entityID', ch.entityId.before ?? '(none)', ch.entityId.after ?? '(none)', ch.entityId.changed);
   row('IdP host', ch.idpHost.before ?? '(none)', ch.idpHost.after ?? '(none)', ch.idpHost.changed);
   row('SSO URL', ch.ssoUrls.before.join(', ') || '(none)', ch.ssoUrls.after.join(', ') || '(none)', ch.ssoUrls.changed);
@@ -24,7 +25,7 @@ export function renderTrustChange(ch: TrustChange, c: InstanceType<typeof Chalk>
   for (const cert of ch.certs.added) lines.push(`    ${c.green('+ added  ')} ${certLine(cert)}`);
   for (const cert of ch.certs.removed) lines.push(`    ${c.red('- removed')} ${certLine(cert)}`);
   for (const cert of ch.certs.kept) lines.push(`    ${c.dim('= kept   ')} ${certLine(cert)}`);
-  for (const w of ch.weaker) lines.push(`  ${c.yellow('weaker:')} ${w.message}`);
+  for (const w of ch.weaker) lines.push(`  ${c.yellow('weaker:')} ${e(w.message)}`);
   return `${lines.join('\n')}\n`;
 }
 

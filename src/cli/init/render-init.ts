@@ -55,8 +55,8 @@ export function renderNextSteps(steps: NextStep[], color: boolean): string {
   const out = [`\n${c.bold('Step 6 of 6 · Next steps')}`];
   steps.forEach((s, i) => {
     out.push(`${i + 1}. ${s.title}:`);
-    for (const cmd of s.commands) out.push(`   ${c.cyan(cmd)}`);
-    if (s.note) out.push(`   ${s.note}`);
+    for (const cmd of s.commands) out.push(`   ${c.cyan(e(cmd))}`);
+    if (s.note) out.push(`   ${e(s.note)}`);
   });
   return `${out.join('\n')}\n`;
 }

@@ -42,8 +42,18 @@ export interface NextStep {
 
 /** A shell word as typed: quoted only when it needs to be. */
 export function shellWord(s: string): string {
-  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+  if (/^[A-Za-z0-9_./:@%+=,-]+$/.test(s)) return s;
+  // Control, line-separator and bidi characters go in bash's ANSI-C quoting ($'\x1b'): the command
+  // stays exact when pasted, and the terminal never receives the raw character.
+  if (UNSAFE.test(s)) return `$'${s.replace(/[\\']/g, '\\$&').replace(UNSAFE_ALL, (ch) => hexEscape(ch.charCodeAt(0)))}'`;
+  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
+
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
+/** `\xHH` names a byte in $'…', so only ASCII uses it; `\uHHHH` is the character in UTF-8. */
+const hexEscape = (n: number): string => (n < 0x80 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`);
 
 export function nextSteps(config: string, host: Host, org: string, urls: SpUrls): NextStep[] {
   const f = shellWord(config);
