@@ -104,6 +104,8 @@ export async function expandInputs(
 class Walker {
   /** Real paths of the directories this walk has entered: each is searched once. */
   private seen = new Map<string, string>();
+  /** Symlinked directories, searched after the real tree so files keep their real paths. */
+  private later: (() => Promise<void>)[] = [];
 
   constructor(
     private readonly fs: ExpandFs,
@@ -119,7 +121,9 @@ class Walker {
     // A glob's base that does not exist: the caller reports that nothing matched.
     if (real === undefined) return [];
     const out: string[] = [];
+    this.later = [];
     await this.dir(root, real, new Set([real]), keep, out);
+    for (let next = this.later.shift(); next; next = this.later.shift()) await next();
     return out;
   }
 
@@ -137,7 +141,8 @@ class Walker {
       this.problem(dir, e, 'directory ');
       return;
     }
-    for (const d of list) {
+    // By name: which of two paths to one folder is searched (the other is reported) never depends on the file system.
+    for (const d of [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const full = join(dir, d.name);
       if (d.isDirectory()) {
         if (!SKIP_DIRS.has(d.name)) await this.dir(full, join(real, d.name), new Set(ancestors).add(join(real, d.name)), keep, out);
@@ -168,7 +173,7 @@ class Walker {
       this.problems.push({ input: this.show(full), code: 'INPUT_LOOP', message: `symlink loop: ${this.show(full)} leads back to ${this.show(target)}` });
       return;
     }
-    await this.dir(full, target, new Set(ancestors).add(target), keep, out);
+    this.later.push(() => this.dir(full, target, new Set(ancestors).add(target), keep, out));
   }
 
   private problem(path: string, e: unknown, kind: string): void {

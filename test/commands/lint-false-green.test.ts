@@ -89,6 +89,19 @@ describe('lint: expanding inputs', () => {
     ]);
   });
 
+  it('a link to a folder inside the tree: files keep their real paths, the link is reported as skipped', async () => {
+    const cwd = dir();
+    mkdirSync(join(cwd, 'deploy/zone'), { recursive: true });
+    writeFileSync(join(cwd, 'deploy/zone/values.yaml'), CLEAN);
+    symlinkSync('zone', join(cwd, 'deploy/alias'));
+    const r = await lint(['deploy', '--json'], { cwd });
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).files.map((f) => [f.file, f.skipped])).toEqual([
+      ['deploy/alias', 'same directory as deploy/zone, already searched'],
+      ['deploy/zone/values.yaml', undefined],
+    ]);
+  });
+
   it('a broken symlink named *.yaml is reported as skipped, not dropped', async () => {
     const cwd = dir();
     mkdirSync(join(cwd, 'deploy'));
