@@ -14,6 +14,7 @@ import { askTrustChange, checkTrust, type Confirm, type TrustCheck } from '../cl
 import { maxBytes } from '../cli/read-source.js';
 import { renderFindingLines } from '../cli/render-finding-lines.js';
 import { renderTrustChange } from '../cli/render-trust-change.js';
+import { escapeFileText, escapeForTerminal } from '../cli/escape-terminal.js';
 import { safeWrite } from '../cli/safe-write.js';
 import { renderWithSecretSummary } from '../cli/secret-summary.js';
 import { unifiedDiff } from '../cli/unified-diff.js';
@@ -94,7 +95,7 @@ export async function run(io: Io, config: string, opts: PatchCliOptions, deps: {
   const wantsDiff = opts.diff === true || opts.dryRun === true;
   if (opts.check || wantsDiff) {
     const diff = unifiedDiff(input.text, plan.text, `a/${config}`, `b/${config}`);
-    if (wantsDiff && !opts.json) io.stdout.write(diff);
+    if (wantsDiff && !opts.json) io.stdout.write(escapeFileText(diff));
     // with --diff, stdout is the diff alone (pipe it to `git apply`); the status goes to stderr
     if (!opts.json) (wantsDiff ? io.stderr : io.stdout).write(checkLine(config, plan, opts.check === true, c) + summary);
     report(plan.changed ? 'would-change' : 'up-to-date', false, { ...(wantsDiff ? { diff } : {}), exitCode: opts.check && plan.changed ? EXIT.FINDINGS : EXIT.OK });
@@ -103,7 +104,7 @@ export async function run(io: Io, config: string, opts: PatchCliOptions, deps: {
   (opts.output === '-' ? io.stderr : io.stdout).write(summary);
   if (trust.verdict.action === 'refuse') {
     report('trust-change-refused', false);
-    io.stderr.write(`${c.red(`patch: ${trust.verdict.reason}; nothing written`)}\n  hint: ${trust.verdict.hint}\n`);
+    io.stderr.write(`${c.red(`patch: ${escapeForTerminal(trust.verdict.reason)}; nothing written`)}\n  hint: ${escapeForTerminal(trust.verdict.hint)}\n`);
     return EXIT.FINDINGS;
   }
   if (trust.verdict.action === 'ask' && trust.change) await askTrustChange(io, trust.change, trust.verdict.defaultYes, deps.confirm);
@@ -114,19 +115,19 @@ export async function run(io: Io, config: string, opts: PatchCliOptions, deps: {
   }
   if (opts.output !== undefined) {
     const res = await safeWrite(resolve(io.cwd, opts.output), Buffer.from(plan.text, 'utf8'), { force: opts.force === true });
-    if (!opts.json) io.stdout.write(`wrote ${opts.output}${plan.changed ? `\n${renderChanges(plan, c)}` : ' (same content as the config: already up to date)\n'}`);
+    if (!opts.json) io.stdout.write(`wrote ${escapeForTerminal(opts.output)}${plan.changed ? `\n${renderChanges(plan, c)}` : ' (same content as the config: already up to date)\n'}`);
     report('written', true, { output: res.path });
     return EXIT.OK;
   }
   if (!plan.changed && input.snapshot) {
-    if (!opts.json) io.stdout.write(`${config}: already up to date${meta?.entityId ? ` (okta metadata ${meta.entityId})` : ''}\n`);
+    if (!opts.json) io.stdout.write(`${escapeForTerminal(config)}: already up to date${meta?.entityId ? ` (okta metadata ${escapeForTerminal(meta.entityId)})` : ''}\n`);
     report('up-to-date', false);
     return EXIT.OK;
   }
   const res = await safeWrite(path, Buffer.from(plan.text, 'utf8'), { backup: opts.backup === true, expect: input.snapshot ?? 'absent', force: opts.force === true });
   if (!opts.json) {
-    io.stdout.write(`${input.snapshot ? 'patched' : 'created'} ${config}\n${renderChanges(plan, c)}`);
-    if (res.backupPath) io.stdout.write(`previous content kept in ${res.backupPath}\n`);
+    io.stdout.write(`${input.snapshot ? 'patched' : 'created'} ${escapeForTerminal(config)}\n${renderChanges(plan, c)}`);
+    if (res.backupPath) io.stdout.write(`previous content kept in ${escapeForTerminal(res.backupPath)}\n`);
   }
   report('written', true, { ...(res.backupPath ? { backup: res.backupPath } : {}), ...(res.cleaned.length ? { cleanedTempFiles: res.cleaned } : {}) });
   return EXIT.OK;

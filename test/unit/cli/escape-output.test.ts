@@ -55,6 +55,22 @@ const put = (name: string, text: string) => {
   return p;
 };
 
+describe('init next steps: shell words', () => {
+  it('a path with control or bidi characters is ANSI-C quoted, and bash reads back the exact name', async () => {
+    const { shellWord } = await import('../../../src/core/init/init-result.js');
+    const { spawnSync } = await import('node:child_process');
+    expect(shellWord('a\u001bb')).toBe("$'a\\x1bb'");
+    expect(shellWord("it's\u009b")).toBe("$'it\\'s\\u009b'");
+    expect(shellWord("it's")).toBe("'it'\\''s'");
+    for (const name of [`v${ESC}.yaml`, `it's ${CSI}`, RLO, 'back\\slash\u2028x', 'plain.yaml']) {
+      const word = shellWord(name);
+      clean(word);
+      const r = spawnSync('bash', ['-c', `printf %s ${word}`], { encoding: 'utf8', env: { LC_ALL: 'C.UTF-8' } });
+      expect(r.stdout).toBe(name);
+    }
+  });
+});
+
 describe('check-response text', () => {
   it('NameID, attribute names and values, audience and the file name are escaped', async () => {
     const meta = put('meta.xml', metadataXml());
@@ -164,6 +180,25 @@ describe('errors and the other commands', () => {
       clean(r.stderr);
       clean(r.stdout);
     }
+  });
+
+  it('patch and init: config paths and the entityID are escaped in what they print', async () => {
+    const meta = put('meta-rlo.xml', metadataXml(['okta-like'], `http://www.okta.com/exk1${RLO}`));
+    const config = join(dir, `values${ESC}.yaml`);
+    const first = await runCli(['patch', config, '--metadata', meta, '--create', '--now', ISSUED]);
+    const again = await runCli(['patch', config, '--metadata', meta, '--now', ISSUED]);
+    for (const r of [first, again]) {
+      expect(r.code).toBe(0);
+      clean(r.stdout);
+      clean(r.stderr);
+    }
+    expect(first.stdout).toContain('values\\x1b[2J');
+    expect(again.stdout).toContain('exk1evil\\u202egnp.exe');
+    const initConfig = join(dir, `init${CSI}.yaml`);
+    const init = await runCli(['init', '--config', initConfig, '--host', SP.host, '--org', SP.org, '--metadata', meta, '--yes', '--create', '--now', ISSUED]);
+    expect([init.code, init.stderr]).toEqual([0, '']);
+    clean(init.stdout);
+    clean(init.stderr);
   });
 
   it('urls text from a config whose host key holds hostile text stays clean', async () => {
