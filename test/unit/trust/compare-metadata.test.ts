@@ -108,3 +108,17 @@ describe.skipIf(!HAS_CORPUS)('weaker flags', () => {
     expect(pinsCoverAll([], ['55:3A'])).toBe(false);
   });
 });
+
+describe('the change summary text', () => {
+  it('escapes control characters from the documents (no fake lines or colours)', async () => {
+    const { renderTrustChange } = await import('../../../src/cli/render-trust-change.js');
+    const { Chalk } = await import('chalk');
+    const side = { before: 'http://www.okta.com/a', after: 'http://www.okta.com/b\n\u001b[32mTrust change: same', changed: true };
+    const text = renderTrustChange(
+      { kind: 'replacement', beforeReadable: true, entityId: side, idpHost: { before: 'a', after: 'a', changed: false }, ssoUrls: { before: [], after: [], changed: false }, certs: { added: [], removed: [], kept: [], changed: false }, weaker: [] },
+      new Chalk({ level: 0 }),
+    );
+    expect(text).toContain('http://www.okta.com/b\\x0a\\x1b[32mTrust change: same');
+    expect(text.split('\n').filter((l) => l.startsWith('Trust change'))).toEqual(['Trust change: replacement (IdP replacement: another entityID or IdP host (another Okta app or org))']);
+  });
+});
