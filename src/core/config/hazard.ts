@@ -18,6 +18,7 @@ export function codePoint(ch: string): string {
 }
 
 export const HINTS = {
+  YAML_SYNTAX: 'Fix the YAML at this position: `polyaxon admin deploy` cannot read the file.',
   YAML_LINE_BREAK:
     'Replace it with a plain line feed (LF, or CRLF): PyYAML, which Polyaxon uses, also ends a line there, so it would read a different config than the one checked.',
   YAML_FORBIDDEN_CHAR:

@@ -1,6 +1,7 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node, type Scalar } from 'yaml';
 import { hazard, type Hazard } from './hazard.js';
 import { keyIdentity } from './key-identity.js';
+import { pyyamlPlain } from './pyyaml-scalars.js';
 
 /**
  * Node-level differences, in one walk over the node tree that never follows an alias (so an
@@ -17,8 +18,8 @@ import { keyIdentity } from './key-identity.js';
  * - a merge key whose value is not a mapping or a list of mappings: safe_load fails;
  * - duplicate keys, compared as PyYAML's dict compares the constructed keys (true == 1), with one
  *   Map per mapping, so the check is linear in the number of keys.
- * And one normalisation: `y`, `Y`, `n`, `N` are booleans in `yaml`'s YAML 1.1 schema but strings
- * in PyYAML's resolver, so those plain scalars are set back to their string (what Polyaxon sees).
+ * And one normalisation: every plain scalar gets the value PyYAML's resolver gives it (`y`, `n`,
+ * `09`, `1e3` are strings there, booleans or numbers in `yaml`'s YAML 1.1 schema).
  */
 const SAME_TAG: Record<string, (n: Node) => boolean> = {
   'tag:yaml.org,2002:str': (n) => isScalar(n),
@@ -32,7 +33,8 @@ const SAME_TAG: Record<string, (n: Node) => boolean> = {
 };
 // PyYAML SafeConstructor's tags (constructor.py, SafeConstructor.add_constructor).
 const SAFE_TAGS = new Set(['null', 'bool', 'int', 'float', 'binary', 'timestamp', 'omap', 'pairs', 'set', 'str', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`));
-const YAML11_ONLY_BOOL = /^[yYnN]$/;
+// PyYAML's scan_anchor: ASCII letters, digits, - and _ only (`yaml` takes any ns-anchor-char).
+const ANCHOR_NAME = /^[0-9A-Za-z_-]+$/;
 
 export interface NodeWalk {
   hazards: Hazard[];
@@ -49,9 +51,16 @@ export function nodeHazards(doc: Document.Parsed, text: string): NodeWalk {
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (node === null || node === undefined || isAlias(node)) continue;
+    if (node === null || node === undefined) continue;
+    if (isAlias(node)) {
+      // PyYAML's composer knows only the anchors before the alias (YAML 1.1 §3.2.2.2)
+      if (!ANCHOR_NAME.test(node.source)) hazards.push(hazard('YAML_SYNTAX', node.range?.[0] ?? 0, `the alias name *${node.source} has characters PyYAML does not allow in one (letters, digits, - and _)`, true));
+      else if (!anchors.has(node.source)) hazards.push(hazard('YAML_SYNTAX', node.range?.[0] ?? 0, `the alias *${node.source} refers to no anchor defined before it`, true));
+      continue;
+    }
     const n = node as Node;
     const at = n.range?.[0] ?? 0;
+    if (n.anchor !== undefined && !ANCHOR_NAME.test(n.anchor)) hazards.push(hazard('YAML_SYNTAX', anchorOffset(text, at, n.anchor), `the anchor name &${n.anchor} has characters PyYAML does not allow in one (letters, digits, - and _)`, true));
     if (n.anchor !== undefined) {
       if (anchors.has(n.anchor)) hazards.push(hazard('YAML_DUPLICATE_ANCHOR', anchorOffset(text, at, n.anchor), `the anchor &${n.anchor} is defined a second time; PyYAML refuses the document`, true));
       anchors.add(n.anchor);
@@ -61,6 +70,7 @@ export function nodeHazards(doc: Document.Parsed, text: string): NodeWalk {
       plainScalar(n, at, keys.has(n) ? undefined : hazards);
       continue;
     }
+    emptyKeys(n, hazards);
     if (isSeq(n)) {
       for (let i = n.items.length - 1; i >= 0; i -= 1) stack.push(n.items[i]);
       continue;
@@ -95,9 +105,26 @@ export function nodeHazards(doc: Document.Parsed, text: string): NodeWalk {
   return { hazards, merges };
 }
 
+/**
+ * `: value` with no key before it: `yaml` reads a null key, PyYAML's parser refuses it unless the
+ * empty key is explicit (`? ` on the line before). Seen in the CST kept with keepSourceTokens.
+ */
+function emptyKeys(n: Node, hazards: Hazard[]): void {
+  const src = (n as { srcToken?: CST.Token }).srcToken;
+  if (!src || (src.type !== 'block-map' && src.type !== 'flow-collection')) return;
+  for (const item of src.items) {
+    const ind = item.sep?.find((t) => t.type === 'map-value-ind');
+    if (item.key == null && ind && !item.start.some((t) => t.type === 'explicit-key-ind'))
+      hazards.push(hazard('YAML_SYNTAX', ind.offset, 'a value without a key: PyYAML refuses an empty key that is not written as `? `', true));
+  }
+}
+
+/** A plain scalar gets the value PyYAML's resolver and constructor give it (pyyaml-scalars.ts). */
 function pyyamlBool(n: Scalar): void {
   const src = n.source;
-  if (n.type === 'PLAIN' && n.tag === undefined && typeof n.value === 'boolean' && typeof src === 'string' && YAML11_ONLY_BOOL.test(src)) n.value = src;
+  if (n.type !== 'PLAIN' || n.tag !== undefined || typeof src !== 'string' || typeof n.value === 'symbol') return;
+  const py = pyyamlPlain(src);
+  if (py !== undefined && !Object.is(py.value, n.value)) n.value = py.value;
 }
 
 function plainScalar(n: Scalar, at: number, hazards: Hazard[] | undefined): void {

@@ -44,8 +44,8 @@ export function parseConfig(rawText: string, file?: string): ParsedConfig {
   // Before `yaml` reads anything: characters PyYAML reads differently or refuses.
   const charHazards = textHazards(text);
   // uniqueKeys off: `yaml`'s check compares each key with every earlier one (quadratic);
-  // nodeHazards does it with one Map per mapping.
-  const docs = parseAllDocuments(text, { version: '1.1', lineCounter, uniqueKeys: false, prettyErrors: false });
+  // nodeHazards does it with one Map per mapping, and reads the CST kept by keepSourceTokens.
+  const docs = parseAllDocuments(text, { version: '1.1', lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: true });
   const list = Array.isArray(docs) ? docs : [];
   const at = (offset: number) => positionAt(lineCounter, offset, file);
   const asFinding = (h: Hazard) => finding(h.code, 'error', h.message, h.hint, at(h.offset));

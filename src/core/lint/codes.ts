@@ -1,3 +1,4 @@
+import { HINTS } from '../config/hazard.js';
 import type { Severity } from '../findings.js';
 
 /**
@@ -31,6 +32,16 @@ export const LINT_CODES: Readonly<Record<string, LintCodeInfo>> = {
   YAML_DUPLICATE_KEY: c('error', 'yaml', 'Duplicate key', 'Remove one of the keys: PyYAML silently keeps the last one.'),
   YAML_UNSAFE_TAG: c('error', 'yaml', 'Tag refused by PyYAML safe_load', 'Remove the tag (e.g. !!python/object/apply, !custom) and write a plain value: Polyaxon reads the file with safe_load, which refuses it.'),
   YAML_MULTI_DOCUMENT: c('error', 'yaml', 'Several YAML documents in one file', 'A deployment config is a single YAML document.'),
+  // Where PyYAML's safe_load (YAML 1.1), which Polyaxon uses, would read the file differently or refuse it.
+  YAML_LINE_BREAK: c('error', 'yaml', 'A line break only PyYAML knows (CR, NEL, LS, PS)', HINTS.YAML_LINE_BREAK),
+  YAML_FORBIDDEN_CHAR: c('error', 'yaml', 'A character PyYAML\'s reader refuses', HINTS.YAML_FORBIDDEN_CHAR),
+  YAML_TAB: c('error', 'yaml', 'A tab where PyYAML refuses one', HINTS.YAML_TAB),
+  YAML_DIRECTIVE: c('error', 'yaml', 'A %YAML or %TAG directive PyYAML reads differently', HINTS.YAML_DIRECTIVE),
+  YAML_DUPLICATE_ANCHOR: c('error', 'yaml', 'An anchor defined twice', HINTS.YAML_DUPLICATE_ANCHOR),
+  YAML_COMPLEX_KEY: c('error', 'yaml', 'A mapping or list used as a key', HINTS.YAML_COMPLEX_KEY),
+  YAML_MERGE_KEY: c('error', 'yaml', 'A merge key (<<) on the way to the auth settings, or merging a non-mapping', HINTS.YAML_MERGE_KEY),
+  YAML_TAG_UNSUPPORTED: c('error', 'yaml', 'An explicit tag that may be read differently', HINTS.YAML_TAG_UNSUPPORTED),
+  YAML_PLAIN_INDICATOR: c('error', 'yaml', 'A plain = or << value, refused by PyYAML', HINTS.YAML_PLAIN_INDICATOR),
   CONFIG_EMPTY: c('warning', 'yaml', 'The config is empty', 'An empty input (or only comments; e.g. `helm get values` that printed nothing) has no okta block, so Polyaxon would run without SSO. With --require-okta this is an error.'),
   CONFIG_NOT_A_MAP: c('error', 'yaml', 'The config is not a mapping', 'A Polyaxon deployment config is a mapping of top-level keys (deploymentChart, externalServices, ...).'),
   AUTH_NOT_A_MAP: c('error', 'auth-schema', 'externalServices or externalServices.auth is not a mapping', 'Write `externalServices:` / `auth:` as mappings of provider blocks.'),

@@ -19,10 +19,10 @@ export interface LintOptions {
   expectedHost?: string;
   /** Files found by expanding a directory or glob: skip those that are not Polyaxon configs. */
   skipNonPolyaxon?: boolean;
-  /** Report values that look like plain-text secrets (PLAINTEXT_SECRET, the same findings as patch); default true. */
-  secretWarnings?: boolean;
   /** `polyaxon-cli` (default): unknown keys are errors; `helm`: the chart ignores them, a warning. */
   target?: 'polyaxon-cli' | 'helm';
+  /** Report values that look like plain-text secrets (PLAINTEXT_SECRET, the same findings as patch); default true. */
+  secretWarnings?: boolean;
 }
 
 export interface FileReport {
@@ -44,6 +44,13 @@ export function lintConfig(text: string, file: string, opts: LintOptions): FileR
   const cfg = parseConfig(text, file);
   const skip = opts.skipNonPolyaxon === true;
   if (skip && cfg.documentCount > 1) return { file, findings: [], skipped: 'several YAML documents: not a Polyaxon deployment config' };
+  // A file PyYAML would read differently (or not at all) gets its YAML findings only: any
+  // further finding would describe a tree Polyaxon never sees. The skip decision uses the keys
+  // PyYAML would see, merged keys included.
+  if (cfg.unreadable) {
+    if (skip && !looksLikePolyaxonConfig(cfg.topLevelKeys)) return { file, findings: [], skipped: NOT_POLYAXON };
+    return { file, findings: sortFindings(cfg.findings) };
+  }
   const doc = cfg.doc;
   const contents = doc?.contents ?? null;
   // Nothing to check is not a pass: `helm get values … | lint -` that printed nothing, or a file
@@ -61,14 +68,14 @@ export function lintConfig(text: string, file: string, opts: LintOptions): FileR
     if (skip) return { file, findings: [], skipped: NOT_POLYAXON };
     return { file, findings: sortFindings([...cfg.findings, oktaAbsent(opts, 'the file is empty: no okta block', { file, line: 1, column: 1 })]) };
   }
-  if (skip && !looksLikePolyaxonConfig(entries(contents, doc).map((e) => e.key))) return { file, findings: [], skipped: NOT_POLYAXON };
+  if (skip && !looksLikePolyaxonConfig(cfg.topLevelKeys)) return { file, findings: [], skipped: NOT_POLYAXON };
 
   const auth = checkAuth(cfg, contents, doc, file);
   const findings = [...cfg.findings, ...auth.findings];
   findings.push(...checkOkta(cfg, auth.okta, auth.authKey ?? null, file, opts));
   findings.push(...checkDeployment(cfg, contents, doc, file, { oktaPresent: auth.okta?.map !== undefined, expectedHost: opts.expectedHost, target: opts.target }));
-  if (opts.secretWarnings !== false) findings.push(...findPlaintextSecrets(doc, cfg.lineCounter, file));
   if (opts.target === 'helm') for (const f of findings) if (HELM_IGNORES.has(f.code)) f.severity = 'warning';
+  if (opts.secretWarnings !== false) findings.push(...findPlaintextSecrets(doc, cfg.lineCounter, file));
   return { file, findings: sortFindings(findings) };
 }
 

@@ -23,7 +23,8 @@ export function deref(node: unknown, doc: Document.Parsed): Node | null {
  */
 export function entries(map: YAMLMap, doc: Document.Parsed): Entry[] {
   return flatPairs(map, doc).map(({ key: keyNode, value }) => {
-    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    // never String(node) for a collection key: yaml's toString expands aliases (and throws on bad merges)
+    const key = isScalar(keyNode) ? String(keyNode.value) : keyNode === null ? 'null' : `[${isMap(keyNode) ? 'mapping' : 'list'} key]`;
     return { key, keyNode, value };
   });
 }
