@@ -10,7 +10,7 @@ import type { Io } from './io.js';
 import { preloadIfSigned } from './preload-if-signed.js';
 
 /**
- * patch's trust check (docs/design.md, "Trust changes"): the okta metadata already in the config
+ * patch's trust check (docs/design.md §8, "Trust changes"): the okta metadata already in the config
  * against the new document, and whether this run may write the difference without asking.
  */
 export interface TrustCheck {

@@ -3,7 +3,7 @@ import type { CertInfo } from '../metadata/types.js';
 import type { TrustChange } from './types.js';
 
 /**
- * Whether a run may replace the trusted issuer or certificates without asking (docs/design.md,
+ * Whether a run may replace the trusted issuer or certificates without asking (docs/design.md §8,
  * "Trust changes"). Whoever controls the metadata source controls who may log in, so a script
  * (no terminal, or --yes) never changes trust on its own word:
  * - `same` → write;

@@ -1,6 +1,6 @@
 /**
  * What changes for the service provider when the stored IdP metadata is replaced by another
- * document (docs/design.md, "Trust changes"). The SP trusts an issuer (entityID), the IdP's SSO
+ * document (docs/design.md §8, "Trust changes"). The SP trusts an issuer (entityID), the IdP's SSO
  * endpoints and a set of signing certificates (SAML metadata §2.4.1.1: every signing KeyDescriptor
  * is trusted); a change of any of them is shown before it is written.
  */
