@@ -49,6 +49,12 @@ const TABLE: Record<string, Expected> = {
   'polyaxon-sso lint "deploy/**/*.{yaml,yml}" --min-days 45 --fingerprint 73:DC:D0:9C:…:04:53': { code: 0, out: '1 file linted: 0 errors, 0 warnings' },
   'polyaxon-sso lint values.yaml --host polyaxon.acme.com --org acme --require-okta': { code: 0, out: '1 file linted: 0 errors, 0 warnings' },
   'polyaxon-sso lint deploy/ --format sarif > polyaxon-sso.sarif': { code: 0, out: '"version": "2.1.0"', file: 'polyaxon-sso.sarif' },
+  'polyaxon-sso lint values.yaml': { code: 0, out: '1 file linted: 0 errors, 0 warnings' },
+  'polyaxon-sso lint values.yaml --target helm': { code: 0, out: '1 file linted: 0 errors, 0 warnings' },
+  // schema
+  'polyaxon-sso schema --draft 07 > polyaxon-deployment.schema.json': { code: 0, out: '"$schema": "http://json-schema.org/draft-07/schema#"', file: 'polyaxon-deployment.schema.json' },
+  'polyaxon-sso schema': { code: 0, out: '"$schema": "https://json-schema.org/draft/2020-12/schema"' },
+  'polyaxon-sso schema --target helm': { code: 0, out: 'Polyaxon CLI 2.16, Helm values' },
   // init
   'polyaxon-sso init --config values.yaml --host polyaxon.acme.com --org acme --metadata okta-metadata.xml --terraform-out okta.tf --yes --json': { code: 0, out: '"changed": true' },
   // check-response
