@@ -15,6 +15,7 @@ export const CATALOGUES = [
   ['Deployment config (lint)', 'src/core/lint/codes.ts', 'LINT_CODES', 'Deployment configs checked by lint.'],
   ['SAML responses (check-response)', 'src/core/response/codes.ts', 'RESPONSE_CODES', 'Captured SAML responses checked by check-response.'],
   ['Drift (drift)', 'src/core/trust/codes.ts', 'DRIFT_CODES', "The config's stored okta metadata compared with what Okta serves now."],
+  ['Host and organization (urls, init, check-response, lint --host)', 'src/core/urls/codes.ts', 'URL_CODES', 'The Polyaxon host and organization the SP URLs are built from; errors stop the run (exit 2).'],
 ];
 
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');

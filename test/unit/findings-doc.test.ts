@@ -7,9 +7,10 @@ import { LINT_CODES } from '../../src/core/lint/codes.js';
 import { METADATA_CODES } from '../../src/core/metadata/codes.js';
 import { RESPONSE_CODES } from '../../src/core/response/codes.js';
 import { DRIFT_CODES } from '../../src/core/trust/codes.js';
+import { URL_CODES } from '../../src/core/urls/codes.js';
 import { XML_CODES } from '../../src/core/xml/codes.js';
 
-const BY_NAME: Record<string, object> = { XML_CODES, METADATA_CODES, CERT_CODES, LINT_CODES, RESPONSE_CODES, DRIFT_CODES };
+const BY_NAME: Record<string, object> = { XML_CODES, METADATA_CODES, CERT_CODES, LINT_CODES, RESPONSE_CODES, DRIFT_CODES, URL_CODES };
 
 describe('docs/findings.md', () => {
   it('is generated from the code catalogues (run node scripts/findings-doc.mjs when this fails)', () => {

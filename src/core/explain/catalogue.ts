@@ -5,6 +5,7 @@ import { didYouMean } from '../lint/did-you-mean.js';
 import { METADATA_CODES } from '../metadata/codes.js';
 import { RESPONSE_CODES } from '../response/codes.js';
 import { DRIFT_CODES } from '../trust/codes.js';
+import { URL_CODES } from '../urls/codes.js';
 import { XML_CODES } from '../xml/codes.js';
 
 /**
@@ -18,6 +19,7 @@ export const CATALOGUES = [
   { name: 'Deployment config (lint)', source: 'src/core/lint/codes.ts', codes: LINT_CODES },
   { name: 'SAML responses (check-response)', source: 'src/core/response/codes.ts', codes: RESPONSE_CODES },
   { name: 'Drift (drift)', source: 'src/core/trust/codes.ts', codes: DRIFT_CODES },
+  { name: 'Host and organization (urls, init, check-response, lint --host)', source: 'src/core/urls/codes.ts', codes: URL_CODES },
 ] as const;
 
 interface RawInfo {

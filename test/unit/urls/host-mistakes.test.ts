@@ -69,6 +69,19 @@ describe('urls --host with an Okta address', () => {
     expect(acs.stderr).toContain('this is the ACS URL; its host is polyaxon.acme.com');
   });
 
+  it('the host codes are in the catalogue (explain, docs/findings.md)', async () => {
+    for (const code of ['HOST_IS_OKTA', 'HOST_IS_SP_URL', 'HOST_TRAILING_DOT', 'HOST_MIXED_SCRIPTS']) {
+      const r = await runCli(['explain', code]);
+      expect([code, r.code]).toEqual([code, 0]);
+    }
+  });
+
+  it('init --host refuses it the same way (one parseHost for urls, init and its prompt)', async () => {
+    const r = await runCli(['init', '--host', 'acme.oktapreview.com', '--org', 'acme', '--config', 'values.yaml', '--metadata', 'okta.xml', '--yes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(ORG_MSG);
+  });
+
   it('says in one line that the attribute names are Okta\'s usual ones and how to change them', async () => {
     const r = await runCli(['urls', '--host', 'polyaxon.acme.com.', '--org', 'acme']);
     expect(r.code).toBe(0);
