@@ -1,9 +1,9 @@
 /**
- * SAML times are xs:dateTime in UTC (SAML core §1.3.3: "MUST be expressed in UTC form, with no time
- * zone component" is how the spec words the `Z`). A time without a zone would be read in the
- * machine's local zone by Date.parse, so one response could pass on a host in UTC+14 and fail on
- * one in UTC-12: a time must carry `Z` or `±hh:mm`, and it is converted with Date.UTC only, so no
- * verdict depends on the process's TZ.
+ * SAML times are xs:dateTime (SAML core §1.3.3, which asks for UTC, written with `Z`). An explicit
+ * offset (`+14:00`) still names one instant and is accepted. A time without any zone is refused: it
+ * has no instant of its own, and Date.parse would read it in the machine's zone, so one response
+ * could pass on a host in UTC+14 and fail on one in UTC-12. Times are converted with UTC arithmetic
+ * only, so no verdict depends on the process's TZ.
  */
 const XS_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/;
 const ZONELESS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?$/;
