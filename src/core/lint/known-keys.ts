@@ -1,3 +1,5 @@
+import { DEPLOYMENT_CONFIG } from '../schema/model-deployment-config.js';
+
 /**
  * Top-level keys of a Polyaxon deployment config, collected from the chart's own values files
  * (polyaxon/charts polyaxon/values.yaml and agent/values.yaml, chart 2.15) and the Polyaxon CLI's
@@ -23,7 +25,8 @@ const GENERIC_KEYS = [
   'ssl', 'timezone', 'tolerations', 'ui', 'user', 'worker',
 ];
 
-export const KNOWN_TOP_LEVEL_KEYS: ReadonlySet<string> = new Set([...DISTINCTIVE_KEYS, ...GENERIC_KEYS]);
+/** Also every top-level key of the deployment schema (src/core/schema), so the two never drift apart. */
+export const KNOWN_TOP_LEVEL_KEYS: ReadonlySet<string> = new Set([...DISTINCTIVE_KEYS, ...GENERIC_KEYS, ...Object.keys(DEPLOYMENT_CONFIG.fields)]);
 
 export function looksLikePolyaxonConfig(keys: readonly string[]): boolean {
   if (keys.some((k) => DISTINCTIVE_KEYS.has(k))) return true;

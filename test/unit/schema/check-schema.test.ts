@@ -145,3 +145,11 @@ describe('cross-field rules (deployment.py)', () => {
     expect(schema('deploymentChart: agent\nagent: {}\ncleanHooks: {}\nbroker: redis\n')).toEqual([['RULE_AGENT_KEY', 'error', 4, 1]]);
   });
 });
+
+describe('directory expansion knows every schema key', () => {
+  it('a file of only schema keys (globalReplicas, celeryTolerations) is a Polyaxon config; a kustomization is not', async () => {
+    const { looksLikePolyaxonConfig } = await import('../../../src/core/lint/known-keys.js');
+    expect(looksLikePolyaxonConfig(['globalReplicas', 'celeryTolerations', 'labels'])).toBe(true);
+    expect(looksLikePolyaxonConfig(['resources', 'labels', 'namespace'])).toBe(false);
+  });
+});
