@@ -182,7 +182,9 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
     examples(
       attrOptions(
         shared(cmd, 'now', 'maxSize', 'fingerprint', 'allowHttp')
-          .option('--config <file>', 'deployment config to patch (created when missing)')
+          .option('--config <file>', 'deployment config to patch')
+          .option('--create', 'create a minimal config when --config does not exist, without asking')
+          .option('--no-secret-warnings', 'do not report values that look like secrets in plain text (PLAINTEXT_SECRET)')
           .option('--host <host>', 'Polyaxon host')
           .option('--org <org>', 'Polyaxon organization')
           .option('--metadata <source>', 'IdP metadata: file or https URL')

@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { normalizeFingerprint } from '../core/cert/fingerprint.js';
 import { EXIT, isOperationalError } from '../core/errors.js';
 import { initMode } from '../core/init/missing-flags.js';
@@ -24,6 +25,9 @@ interface InitOptions extends AttrOpts {
   maxSize?: string;
   yes?: boolean;
   json?: boolean;
+  create?: boolean;
+  /** commander's --no-secret-warnings: false turns PLAINTEXT_SECRET off. */
+  secretWarnings?: boolean;
   color?: boolean;
 }
 
@@ -50,6 +54,9 @@ export async function run(io: Io, opts: InitOptions, deps: InitDeps = {}): Promi
     allowHttp: opts.allowHttp === true,
     yes: opts.yes === true,
     json: opts.json === true,
+    create: opts.create === true,
+    secretWarnings: opts.secretWarnings !== false,
+    home: io.env.HOME ?? homedir(),
   };
   if (opts.config !== undefined) flags.config = opts.config;
   if (opts.host !== undefined) flags.host = hostOption(opts.host, opts.allowHttp);
@@ -57,7 +64,7 @@ export async function run(io: Io, opts: InitOptions, deps: InitDeps = {}): Promi
   if (opts.metadata !== undefined) flags.metadata = opts.metadata;
   if (opts.terraformOut !== undefined) flags.terraformOut = opts.terraformOut;
 
-  const base = defaultServices(io, { now: flags.now, fingerprints: flags.fingerprints, maxSizeMb: flags.maxSizeMb });
+  const base = defaultServices(io, { now: flags.now, fingerprints: flags.fingerprints, maxSizeMb: flags.maxSizeMb, secretWarnings: flags.secretWarnings });
   const services = deps.services ? deps.services(base) : base;
   const out = flags.json ? io.stderr : io.stdout;
   const ctx: WizardCtx = {

@@ -61,7 +61,8 @@ describe('init, interactive (injected prompts)', () => {
   });
 
   it('a bad host, then a good one: the reason is shown and the prompt asked again', async () => {
-    const r = await wizard(['new.yaml', 'evil.com/admin', 'polyaxon.acme.com', 'acme', false, 'file', ACME, true, true]);
+    // new.yaml does not exist: "Create a new minimal config at new.yaml? (y/N)" is answered yes
+    const r = await wizard(['new.yaml', true, 'evil.com/admin', 'polyaxon.acme.com', 'acme', false, 'file', ACME, true, true]);
     expect(r.code).toBe(0);
     expect(r.rejected).toHaveLength(1);
     expect(r.rejected[0]).toContain('contains a path');
@@ -84,12 +85,14 @@ describe('init, interactive (injected prompts)', () => {
     expect(read('values.yaml')).toBe(golden('init/values.acme.yaml'));
   });
 
-  it('bad metadata, then a missing file, then good metadata: errors explained, asked again', async () => {
-    const r = await wizard(['values.yaml', '', 'acme', false, 'file', EXPIRED, 'file', 'nope.xml', 'file', ACME, true, true]);
+  it('bad metadata, then a missing file, then good metadata: errors explained, the same question asked again', async () => {
+    const r = await wizard(['values.yaml', '', 'acme', false, 'file', EXPIRED, 'nope.xml', ACME, true, true]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('[CERT_EXPIRED]');
     expect(r.out).toContain('metadata file not found: nope.xml');
-    expect(r.asked.filter((a) => a.kind === 'select')).toHaveLength(3);
+    // the file question is asked three times; the menu above it once
+    expect(r.asked.filter((a) => a.kind === 'select')).toHaveLength(1);
+    expect(r.asked.filter((a) => a.message.startsWith('Metadata file'))).toHaveLength(3);
     expect(read('values.yaml')).toBe(golden('init/values.acme.yaml'));
   });
 
@@ -144,8 +147,8 @@ describe('init, interactive (injected prompts)', () => {
     expect(read('values.yaml')).toBe(golden('init/values.acme.yaml'));
   });
 
-  it('the config changed while the wizard waited: patch\'s safe writer refuses (exit 2), the other edit kept', async () => {
-    const r = await wizard(HAPPY, {}, {
+  it('the config changed while the wizard waited: the write is refused, the other edit kept; declining to plan again: exit 130', async () => {
+    const r = await wizard([...HAPPY, false], {}, {
       services: (base) => ({
         ...base,
         planPatch: (config, xml) => {
@@ -155,9 +158,30 @@ describe('init, interactive (injected prompts)', () => {
         },
       }),
     });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(130);
+    expect(r.out).toContain('values.yaml changed since it was read; nothing written');
     expect(read('values.yaml')).toBe(`${readFileSync(DEMO, 'utf8')}# edited meanwhile\n`);
     expect(readdirSync(dir)).toEqual(['values.yaml']);
+  });
+
+  it('the config changed while the wizard waited: planned again on the new content with the answers kept, then written', async () => {
+    let edits = 0;
+    const r = await wizard([...HAPPY, true, true], {}, {
+      services: (base) => ({
+        ...base,
+        planPatch: (config, xml) => {
+          const plan = base.planPatch(config, xml);
+          if (edits++ === 0) appendFileSync(join(dir, 'values.yaml'), '# edited meanwhile\n');
+          return plan;
+        },
+      }),
+    });
+    expect(r.code).toBe(0);
+    expect(r.left).toBe(0);
+    expect(r.asked.at(-2)?.message).toBe('Read values.yaml again and show the changes for its new content? (your answers are kept)');
+    // host, org and metadata were not asked again: one select, three inputs in all
+    expect(r.asked.filter((a) => a.kind === 'select')).toHaveLength(1);
+    expect(read('values.yaml')).toBe(`${golden('init/values.acme.yaml')}# edited meanwhile\n`);
   });
 
   it('--json: prompts and text on stderr, one JSON document on stdout', async () => {

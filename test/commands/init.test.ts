@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -94,8 +94,12 @@ describe('init, scripted', () => {
     expect(read('values.yaml')).toBe(readFileSync(DEMO, 'utf8'));
   });
 
-  it('a missing config is created as a minimal config', async () => {
-    const r = await init(['--config', 'new.yaml', '--host', 'polyaxon.acme.com', '--org', 'acme', '--metadata', ACME, '--json', ...NOW]);
+  it('a missing config is created as a minimal config with --create (without it: exit 2, nothing created)', async () => {
+    const refused = await init(['--config', 'new.yaml', '--host', 'polyaxon.acme.com', '--org', 'acme', '--metadata', ACME, ...NOW]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/config file not found: new\.yaml\n {2}hint: .*--create/);
+    expect(existsSync(join(dir, 'new.yaml'))).toBe(false);
+    const r = await init(['--config', 'new.yaml', '--create', '--host', 'polyaxon.acme.com', '--org', 'acme', '--metadata', ACME, '--json', ...NOW]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ config: 'new.yaml', written: ['new.yaml'], changed: true });
     expect(read('new.yaml')).toBe(golden('init/new-config.yaml'));

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,8 +41,8 @@ async function answer(prompt: string | RegExp, keys: string[]): Promise<void> {
   tmux('send-keys', '-t', 'init', ...keys);
 }
 
-function start(dir: string, args: string[]): void {
-  const cmd = `cd '${dir}' && NO_COLOR=1 '${process.execPath}' '${join(ROOT, 'bin/polyaxon-sso.js')}' init ${args.join(' ')}; echo "EXIT:$?"; sleep 60`;
+function start(dir: string, args: string[], env = ''): void {
+  const cmd = `cd '${dir}' && ${env}NO_COLOR=1 '${process.execPath}' '${join(ROOT, 'bin/polyaxon-sso.js')}' init ${args.join(' ')}; echo "EXIT:$?"; sleep 60`;
   socket = `polyaxon-sso-e2e-${process.pid}-${++runs}`;
   const r = tmux('new-session', '-d', '-s', 'init', '-x', '160', '-y', '50', cmd);
   if (r.status !== 0) throw new Error(`tmux new-session failed: ${r.stderr}`);
@@ -64,7 +64,7 @@ describe.skipIf(!HAS_TMUX || !BUILT)('init in a real terminal (tmux)', () => {
     tmux('send-keys', '-t', 'init', 'Enter');
     await answer('Terraform', ['n', 'Enter']);
     await answer('Where is the IdP metadata?', ['Enter']); // first choice: a file
-    await answer('Metadata file:', ['-l', join(ROOT, 'fixtures/metadata/valid/okta-acme.xml')]);
+    await answer('Metadata file (empty', ['-l', join(ROOT, 'fixtures/metadata/valid/okta-acme.xml')]);
     tmux('send-keys', '-t', 'init', 'Enter');
     await answer("match your Okta app's signing certificate", ['y', 'Enter']);
     await answer('Write this to values.yaml?', ['y', 'Enter']);
@@ -76,6 +76,40 @@ describe.skipIf(!HAS_TMUX || !BUILT)('init in a real terminal (tmux)', () => {
     expect(readFileSync(join(dir, 'values.yaml'), 'utf8')).toBe(readFileSync(join(ROOT, 'test/golden/init/values.acme.yaml'), 'utf8'));
     expect(readdirSync(dir)).toEqual(['values.yaml']);
   }, 60_000);
+
+  it("a newcomer's session: ~/values.yaml, a cut-off paste ended with '.', Ctrl-D, then ~/okta.xml", async () => {
+    const home = mkdtempSync(join(tmpdir(), 'init-tmux-home-'));
+    const work = join(home, 'work');
+    mkdirSync(work);
+    copyFileSync(join(ROOT, 'fixtures/demo/values.yaml'), join(home, 'values.yaml'));
+    copyFileSync(join(ROOT, 'fixtures/metadata/valid/okta-acme.xml'), join(home, 'okta.xml'));
+    start(work, ['--now', '2026-06-01T00:00:00Z'], `HOME='${home}' `);
+    await answer('Deployment config (the file', ['-l', '~/values.yaml']);
+    tmux('send-keys', '-t', 'init', 'Enter');
+    await answer('Polyaxon host (where', ['Enter']); // offered from ~/values.yaml: it was read
+    await answer('Polyaxon organization', ['-l', 'acme']);
+    tmux('send-keys', '-t', 'init', 'Enter');
+    await answer('Terraform', ['n', 'Enter']);
+    await answer('Where is the IdP metadata?', ['Down', 'Down', 'Down', 'Enter']); // paste here
+    await answer('Paste the metadata XML', ['-l', '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x">']);
+    tmux('send-keys', '-t', 'init', 'Enter', '.', 'Enter');
+    await waitFor('an incomplete copy?');
+    await answer(/Where is the IdP metadata\?[^\n]*\n(?![\s\S]*Paste the metadata XML)/, ['Enter']); // the menu again, on "paste"
+    await sleep(300);
+    await waitFor(/an incomplete copy\?[\s\S]*Paste the metadata XML/);
+    tmux('send-keys', '-t', 'init', 'C-d');
+    await waitFor('Nothing pasted: back to the menu.');
+    await answer(/Nothing pasted: back to the menu\.\n[\s\S]*Where is the IdP metadata\?/, ['Up', 'Up', 'Up', 'Enter']); // a file
+    await answer('Metadata file (empty', ['-l', '~/okta.xml']);
+    tmux('send-keys', '-t', 'init', 'Enter');
+    await answer("match your Okta app's signing certificate", ['y', 'Enter']);
+    await answer(`Write this to ${home}/values.yaml?`, ['y', 'Enter']);
+    const s = await waitFor(/EXIT:\d+/);
+    expect(s).toContain('EXIT:0');
+    expect(s).not.toContain('does not exist yet');
+    expect(readFileSync(join(home, 'values.yaml'), 'utf8')).toBe(readFileSync(join(ROOT, 'test/golden/init/values.acme.yaml'), 'utf8'));
+    expect(readdirSync(work)).toEqual([]);
+  }, 90_000);
 
   it('Ctrl-C at a prompt: "cancelled, nothing written", exit 130, the file untouched', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'init-tmux-'));

@@ -1,6 +1,8 @@
 import { Chalk } from 'chalk';
+import { escapeForTerminal as esc } from '../escape-terminal.js';
 import { isOperationalError } from '../../core/errors.js';
 import type { Finding } from '../../core/findings.js';
+import { expandHome } from '../../core/init/expand-home.js';
 import { judgeMetadata, rotationRows } from '../../core/init/judge-metadata.js';
 import type { MetadataReport } from '../../core/metadata/types.js';
 import { renderFindingLines } from '../render-finding-lines.js';
@@ -25,41 +27,59 @@ const CLOSING = /<\/(?:[A-Za-z_][\w.-]*:)?Entit(?:y|ies)Descriptor\s*>/;
 
 /**
  * Step 4 (issue 6): the metadata from a file, an https URL, an editor or a terminal paste, checked
- * by the shared validateMetadata path. Errors are explained and the question asked again; the
- * wizard never continues with bad metadata.
+ * by the shared validateMetadata path. The wizard never continues with bad metadata. A wrong
+ * answer asks the same question again (another file, another URL); an empty answer, or a paste
+ * ended by a lone "." or Ctrl-D, goes back to the menu. Every earlier answer is kept.
  */
 export async function askMetadata(ctx: WizardCtx): Promise<void> {
-  let spec = ctx.flags.metadata;
+  const spec = ctx.flags.metadata;
+  if (spec !== undefined) {
+    const got = await readGiven(ctx, spec);
+    if (got && accept(ctx, got)) return showCert(ctx);
+  }
   let kind: Kind = 'file';
   for (;;) {
-    let got: { text?: string; report: MetadataReport; source: string };
-    try {
-      if (spec !== undefined) got = { ...(await ctx.services.readMetadata(spec)), source: spec };
-      else ({ got, kind } = await askSource(ctx, kind));
-    } catch (e) {
-      if (!isOperationalError(e) || ctx.state.mode === 'scripted' || e.kind === 'cancelled') throw e;
-      ctx.say(`${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
-      spec = undefined;
-      continue;
+    kind = await askKind(ctx, kind);
+    for (;;) {
+      const got = await askOnce(ctx, kind);
+      if (got === 'menu') break;
+      if (got === 'again') continue;
+      if (accept(ctx, got)) return showCert(ctx);
     }
-    spec = undefined;
-    const verdict = judgeMetadata(got.report, got.text ?? '', got.source);
-    if (verdict.ok) {
-      ctx.state.metadata = verdict.metadata;
-      // Warnings matter here; infos (Okta recognised, unsigned as usual) are validate-metadata's detail.
-      const warnings = verdict.metadata.findings.filter((f) => f.severity === 'warning');
-      if (warnings.length > 0) ctx.say(renderFindingLines(warnings, ctx.color));
-      return showCert(ctx);
-    }
-    ctx.say(renderFindingLines([...verdict.errors, ...verdict.warnings], ctx.color));
-    if (ctx.state.mode === 'scripted') throw new BadMetadata(`${got.source}: the metadata has errors; nothing written`, [...verdict.errors, ...verdict.warnings]);
-    ctx.say('This metadata cannot be used. In Okta: your app → Sign On tab → "View IdP metadata"; try again.\n');
   }
 }
 
-async function askSource(ctx: WizardCtx, previous: Kind): Promise<{ got: { text?: string; report: MetadataReport; source: string }; kind: Kind }> {
-  const p = prompterOf(ctx);
-  const kind = await p.select<Kind>({
+type Got = { text?: string; report: MetadataReport; source: string };
+
+/** --metadata: scripted runs stop at any problem; a person gets the menu after the reason. */
+async function readGiven(ctx: WizardCtx, spec: string): Promise<Got | undefined> {
+  try {
+    return { ...(await ctx.services.readMetadata(spec)), source: spec };
+  } catch (e) {
+    if (!isOperationalError(e) || ctx.state.mode === 'scripted' || e.kind === 'cancelled') throw e;
+    sayError(ctx, e);
+    return undefined;
+  }
+}
+
+/** Judged like validate-metadata; errors are shown (scripted: BadMetadata, exit 1). */
+function accept(ctx: WizardCtx, got: Got): boolean {
+  const verdict = judgeMetadata(got.report, got.text ?? '', got.source);
+  if (verdict.ok) {
+    ctx.state.metadata = verdict.metadata;
+    // Warnings matter here; infos (Okta recognised, unsigned as usual) are validate-metadata's detail.
+    const warnings = verdict.metadata.findings.filter((f) => f.severity === 'warning');
+    if (warnings.length > 0) ctx.say(renderFindingLines(warnings, ctx.color));
+    return true;
+  }
+  ctx.say(renderFindingLines([...verdict.errors, ...verdict.warnings], ctx.color));
+  if (ctx.state.mode === 'scripted') throw new BadMetadata(`${got.source}: the metadata has errors; nothing written`, [...verdict.errors, ...verdict.warnings]);
+  ctx.say('This metadata cannot be used. In Okta: your app → Sign On tab → "View IdP metadata"; try again.\n');
+  return false;
+}
+
+function askKind(ctx: WizardCtx, previous: Kind): Promise<Kind> {
+  return prompterOf(ctx).select<Kind>({
     message: 'Where is the IdP metadata?',
     default: previous,
     choices: [
@@ -69,24 +89,72 @@ async function askSource(ctx: WizardCtx, previous: Kind): Promise<{ got: { text?
       { name: 'Paste the XML here (ends at the closing </…EntityDescriptor> tag)', value: 'paste' },
     ],
   });
-  const nonEmpty = (v: string) => (v.trim() === '' ? 'Give a value.' : true);
-  if (kind === 'file' || kind === 'url') {
-    const spec = (
-      await p.input({
-        message: kind === 'file' ? 'Metadata file:' : 'Metadata URL:',
-        validate: kind === 'file' ? nonEmpty : (v) => (/^https:\/\//i.test(v.trim()) ? true : 'Give the https:// URL Okta shows for the metadata.'),
-      })
-    ).trim();
-    return { got: { ...(await ctx.services.readMetadata(spec)), source: spec }, kind };
+}
+
+/** One answer to the question of `kind`: the metadata read, 'again' (same question) or 'menu'. */
+async function askOnce(ctx: WizardCtx, kind: Kind): Promise<Got | 'again' | 'menu'> {
+  const p = prompterOf(ctx);
+  try {
+    if (kind === 'file' || kind === 'url') {
+      const answer = (
+        await p.input({
+          message: kind === 'file' ? 'Metadata file (empty: back to the menu):' : 'Metadata URL (empty: back to the menu):',
+          validate: (v) => (kind === 'file' || v.trim() === '' || /^https:\/\//i.test(v.trim()) ? true : 'Give the https:// URL Okta shows for the metadata.'),
+        })
+      ).trim();
+      if (answer === '') return 'menu';
+      const spec = kind === 'file' ? expandHome(answer, ctx.flags.home) : answer;
+      return { ...(await ctx.services.readMetadata(spec)), source: spec };
+    }
+    if (kind === 'editor') {
+      const text = await p.editor({ message: 'Paste the metadata XML, save and close the editor:' });
+      if (text.trim() === '') return backToMenu(ctx, 'The editor was closed without any XML: back to the menu.');
+      return { ...(await ctx.services.checkMetadata(text, '<pasted>')), source: '<pasted>' };
+    }
+    return await askPaste(ctx);
+  } catch (e) {
+    if (!isOperationalError(e) || e.kind === 'cancelled') throw e;
+    sayError(ctx, e);
+    return 'again';
   }
-  const text = kind === 'editor' ? await p.editor({ message: 'Paste the metadata XML, save and close the editor:' }) : await p.paste({ message: 'Paste the metadata XML:', closing: CLOSING });
-  return { got: { ...ctx.services.checkMetadata(text, '<pasted>'), source: '<pasted>' }, kind };
+}
+
+/**
+ * A terminal paste ends at the root's closing tag, or earlier at a lone "." or Ctrl-D (read-paste.ts).
+ * Ended early, it is either nothing (back to the menu), a URL (read as the metadata URL), or a
+ * truncated copy (said, back to the menu).
+ */
+async function askPaste(ctx: WizardCtx): Promise<Got | 'menu'> {
+  const text = await prompterOf(ctx).paste({ message: 'Paste the metadata XML (a line with only "." or Ctrl-D goes back to the menu):', closing: CLOSING });
+  if (CLOSING.test(text)) return { ...(await ctx.services.checkMetadata(text, '<pasted>')), source: '<pasted>' };
+  const trimmed = text.trim();
+  if (trimmed === '') return backToMenu(ctx, 'Nothing pasted: back to the menu.');
+  if (/^https?:\/\/\S+$/i.test(trimmed)) {
+    ctx.say(`That is a URL, not the XML: reading it as the metadata URL.\n`);
+    return { ...(await ctx.services.readMetadata(trimmed)), source: trimmed };
+  }
+  const opened = /<(?:[A-Za-z_][\w.-]*:)?Entit(?:y|ies)Descriptor[\s>]/.test(trimmed);
+  return backToMenu(
+    ctx,
+    opened
+      ? 'The paste ends before the closing </md:EntityDescriptor> tag: an incomplete copy? In Okta, open "View IdP metadata", select all, copy, and paste again.'
+      : 'That is not IdP metadata (no <md:EntityDescriptor>). In Okta: your app → Sign On tab → "View IdP metadata".',
+  );
+}
+
+function backToMenu(ctx: WizardCtx, why: string): 'menu' {
+  ctx.say(`${why}\n`);
+  return 'menu';
+}
+
+function sayError(ctx: WizardCtx, e: { message: string; hint?: string | undefined }): void {
+  ctx.say(`${esc(e.message)}\n${e.hint ? `  hint: ${esc(e.hint)}\n` : ''}`);
 }
 
 async function showCert(ctx: WizardCtx): Promise<void> {
   const md = ctx.state.metadata;
   if (!md) return;
-  ctx.say(`Metadata OK: ${md.entityId}\nSigning certificate:\n${renderCert(md.cert, ctx.color)}`);
+  ctx.say(`Metadata OK: ${esc(md.entityId)}\nSigning certificate:\n${renderCert(md.cert, ctx.color)}`);
   if (ctx.state.mode === 'interactive' && !md.pinned)
     ctx.say(
       '   To compare: in Okta, your app → Sign On tab → SAML Signing Certificates → Actions →\n' +

@@ -1,40 +1,14 @@
-import { cancelled, isOperationalError, usageError } from '../../core/errors.js';
+import { cancelled, usageError } from '../../core/errors.js';
 import { finding } from '../../core/findings.js';
 import { parseHost } from '../../core/urls/parse-host.js';
 import { parseOrg } from '../../core/urls/parse-org.js';
 import { renderFindingLines } from '../render-finding-lines.js';
-import { renderExisting } from './render-init.js';
 import { prompterOf, type WizardCtx } from './wizard-context.js';
 
 /**
- * Steps 1–2 and the rotation offer (issue 6): config path, host, org. A flag answers its prompt;
+ * Step 2 and the rotation offer (issue 6): host, org (the config path: ask-config.ts). A flag answers its prompt;
  * a bad typed answer shows the reason and the prompt stays open (inquirer's `validate`).
  */
-export async function askConfig(ctx: WizardCtx): Promise<void> {
-  let path = ctx.flags.config;
-  for (;;) {
-    path ??= await prompterOf(ctx).input({
-      message: 'Deployment config (the file you pass to `polyaxon admin deploy -f`):',
-      default: 'values.yaml',
-      validate: (v) => (v.trim() === '' ? 'Give a file path; it is created when it does not exist.' : true),
-    });
-    try {
-      ctx.state.config = await ctx.services.loadConfig(path.trim());
-      break;
-    } catch (e) {
-      // Scripted runs stop here (exit 2); a person gets the reason and another try.
-      if (!isOperationalError(e) || ctx.state.mode === 'scripted') throw e;
-      ctx.say(`${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
-      path = undefined;
-    }
-  }
-  const config = ctx.state.config;
-  if (!config.exists) ctx.say(`${config.path} does not exist yet: init will create a minimal config there.\n`);
-  else if (config.host) ctx.say(`Read ${config.path}: Polyaxon host ${config.host} (from ${config.hostSource}).\n`);
-  else ctx.say(`Read ${config.path}: it sets no host (ingress.hostName or hostName).\n`);
-  if (config.okta?.xml !== undefined) ctx.say(renderExisting(config.path, config.okta, ctx.color));
-}
-
 export async function askHost(ctx: WizardCtx): Promise<void> {
   const allowHttp = ctx.flags.allowHttp;
   const config = ctx.state.config;

@@ -6,7 +6,9 @@ import { tooLarge } from '../read-capped.js';
  * Multi-line paste in the terminal (issue 6, step 4). An inquirer `input` submits at the first line
  * break, and the rest of a pasted block would be lost with its readline; so this reads whole lines
  * itself and stops at the line holding the closing tag of the root element, which every metadata
- * document ends with. Ctrl-C (SIGINT on the readline) and Ctrl-D (close) cancel the wizard.
+ * document ends with. A line with only "." or Ctrl-D (close) ends it earlier with what was pasted
+ * so far (the wizard goes back to its menu, and says why when that was a URL or a cut-off copy);
+ * Ctrl-C (SIGINT on the readline) cancels the wizard.
  * --max-size (maxBytes) is counted on the raw input as it arrives: a paste without line breaks
  * would otherwise sit whole in readline's buffer before any line is seen.
  */
@@ -23,6 +25,7 @@ export function readPaste(input: NodeJS.ReadableStream, output: NodeJS.WritableS
       rl.close();
     };
     rl.on('line', (line) => {
+      if (line.trim() === '.') return finish(() => resolve(lines.length > 0 ? `${lines.join('\n')}\n` : ''));
       lines.push(line);
       if (closing.test(line)) finish(() => resolve(`${lines.join('\n')}\n`));
     });
@@ -34,6 +37,6 @@ export function readPaste(input: NodeJS.ReadableStream, output: NodeJS.WritableS
     input.on('data', count);
     rl.on('close', () => input.off('data', count));
     rl.on('SIGINT', () => finish(() => reject(cancelled())));
-    rl.on('close', () => finish(() => reject(cancelled())));
+    rl.on('close', () => finish(() => resolve(lines.length > 0 ? `${lines.join('\n')}\n` : '')));
   });
 }

@@ -1,11 +1,14 @@
-import { cancelled } from '../../core/errors.js';
+import { cancelled, isOperationalError } from '../../core/errors.js';
+import { expandHome } from '../../core/init/expand-home.js';
+import { escapeFileText, escapeForTerminal as esc } from '../escape-terminal.js';
 import { initResult, nextSteps, type InitResult } from '../../core/init/init-result.js';
 import { nextStep, type Step } from '../../core/init/next-step.js';
 import { buildOktaForm, type OktaForm } from '../../core/urls/okta-form.js';
 import { buildSpUrls } from '../../core/urls/sp-urls.js';
 import { renderTerraform } from '../../core/urls/terraform.js';
-import { renderFindingLines } from '../render-finding-lines.js';
-import { askConfig, askHost, askOrg, askRotation } from './ask-setup.js';
+import { renderWithSecretSummary } from '../secret-summary.js';
+import { askConfig } from './ask-config.js';
+import { askHost, askOrg, askRotation } from './ask-setup.js';
 import { askFingerprint, askMetadata } from './ask-metadata.js';
 import { renderHeading, renderNextSteps, renderOktaSteps } from './render-init.js';
 import { prompterOf, type WizardCtx } from './wizard-context.js';
@@ -17,7 +20,7 @@ import { prompterOf, type WizardCtx } from './wizard-context.js';
 export async function runWizard(ctx: WizardCtx): Promise<InitResult> {
   for (let step = nextStep(ctx.state); step !== 'done'; step = nextStep(ctx.state)) {
     if (step === 'up-to-date') {
-      ctx.say(`\n${ctx.state.config?.path} is already up to date: it holds this metadata. Nothing written.\n`);
+      ctx.say(`\n${esc(ctx.state.config?.path ?? '')} is already up to date: it holds this metadata. Nothing written.\n`);
       break;
     }
     await perform(ctx, step);
@@ -25,7 +28,7 @@ export async function runWizard(ctx: WizardCtx): Promise<InitResult> {
   const { config, host, org, metadata, preview } = ctx.state;
   if (!config || !host || !org || !metadata) throw new Error('init: the wizard ended without its answers');
   const urls = buildSpUrls(host, org);
-  if (ctx.written.length > 0) ctx.say(`\nWrote ${ctx.written.join(' and ')}.\n`);
+  if (ctx.written.length > 0) ctx.say(`\nWrote ${esc(ctx.written.join(' and '))}.\n`);
   ctx.say(renderNextSteps(nextSteps(config.path, host, org, urls), ctx.color));
   return initResult(config.path, ctx.written, urls, metadata.cert, preview?.changed === true && ctx.written.includes(config.path));
 }
@@ -86,7 +89,8 @@ async function perform(ctx: WizardCtx, step: Exclude<Step, 'done' | 'up-to-date'
 async function askTerraform(ctx: WizardCtx): Promise<string | null> {
   const p = prompterOf(ctx);
   if (!(await p.confirm({ message: 'Also write these settings as Terraform (okta_app_saml)?', default: false }))) return null;
-  return (await p.input({ message: 'Terraform file:', default: 'okta-polyaxon.tf', validate: (v) => (v.trim() === '' ? 'Give a file name.' : true) })).trim();
+  const answer = await p.input({ message: 'Terraform file:', default: 'okta-polyaxon.tf', validate: (v) => (v.trim() === '' ? 'Give a file name.' : true) });
+  return expandHome(answer.trim(), ctx.flags.home);
 }
 
 async function writeTerraform(ctx: WizardCtx): Promise<void> {
@@ -98,7 +102,7 @@ async function writeTerraform(ctx: WizardCtx): Promise<void> {
   if ((await ctx.services.readText(path)) === text) return;
   await ctx.services.writeFile(path, text);
   ctx.written.push(path);
-  if (ctx.state.mode === 'interactive') ctx.say(`Wrote ${path}: \`terraform apply\` creates the app; then come back for its metadata.\n`);
+  if (ctx.state.mode === 'interactive') ctx.say(`Wrote ${esc(path)}: \`terraform apply\` creates the app; then come back for its metadata.\n`);
 }
 
 function preview(ctx: WizardCtx): void {
@@ -106,10 +110,10 @@ function preview(ctx: WizardCtx): void {
   if (!config || !metadata) throw new Error('init: preview needs the config and the metadata');
   const p = ctx.services.planPatch(config, metadata.xml);
   ctx.state.preview = p;
-  if (p.findings.length > 0) ctx.say(renderFindingLines(p.findings, ctx.color));
+  if (p.findings.length > 0) ctx.say(renderWithSecretSummary(p.findings, config.path, ctx.color));
   if (!p.changed) return;
-  ctx.say(renderHeading(5, config.exists ? `Changes to ${config.path}` : `New file ${config.path}`, ctx.color));
-  ctx.say(p.diff);
+  ctx.say(renderHeading(5, config.exists ? `Changes to ${esc(config.path)}` : `New file ${esc(config.path)}`, ctx.color));
+  ctx.say(escapeFileText(p.diff));
 }
 
 async function write(ctx: WizardCtx): Promise<void> {
@@ -117,10 +121,30 @@ async function write(ctx: WizardCtx): Promise<void> {
   if (!config || !p) throw new Error('init: write needs a plan');
   if (typeof ctx.state.terraform === 'string' && !ctx.state.terraformWritten) await writeTerraform(ctx);
   if (p.changed) {
-    await ctx.services.writeFile(config.path, p.newText);
+    try {
+      await ctx.services.writeFile(config.path, p.newText);
+    } catch (e) {
+      if (ctx.state.mode !== 'interactive' || !isOperationalError(e) || e.code !== 'WRITE_FILE_CHANGED') throw e;
+      return replan(ctx, e);
+    }
     ctx.written.push(config.path);
   }
   ctx.state.written = true;
+}
+
+/**
+ * Someone changed the config since it was read (the write was refused, or put back: safe-write.ts).
+ * Offer to read it again and plan anew with every answer kept: the loop then shows the new diff
+ * and asks to confirm it before writing.
+ */
+async function replan(ctx: WizardCtx, e: { message: string; hint?: string | undefined }): Promise<void> {
+  const path = ctx.state.config?.path ?? '';
+  ctx.say(`${esc(e.message)}\n`);
+  const again = await prompterOf(ctx).confirm({ message: `Read ${esc(path)} again and show the changes for its new content? (your answers are kept)`, default: true });
+  if (!again) throw cancelledNothing(ctx);
+  ctx.state.config = await ctx.services.loadConfig(path);
+  delete ctx.state.preview;
+  delete ctx.state.confirmed;
 }
 
 /**

@@ -36,6 +36,8 @@ export interface MetadataCheckOptions {
   now: Date;
   fingerprints: string[];
   maxSizeMb: string;
+  /** false: no PLAINTEXT_SECRET findings in the preview (--no-secret-warnings). */
+  secretWarnings?: boolean;
 }
 
 export function defaultServices(io: Io, o: MetadataCheckOptions): InitServices {
@@ -65,7 +67,7 @@ export function defaultServices(io: Io, o: MetadataCheckOptions): InitServices {
     },
     planPatch(config, xml) {
       const before = config.text ?? '';
-      const plan = planPatch(before, { mode: 'enable', xml, file: config.path });
+      const plan = planPatch(before, { mode: 'enable', xml, file: config.path, secretWarnings: o.secretWarnings !== false });
       return {
         changed: plan.changed || !config.exists,
         // patch --diff's names, and /dev/null for a file that does not exist yet (as git shows it).

@@ -18,6 +18,12 @@ export interface InitFlags {
   allowHttp: boolean;
   yes: boolean;
   json: boolean;
+  /** --create: a config path that does not exist is created without asking. */
+  create: boolean;
+  /** --no-secret-warnings turns PLAINTEXT_SECRET off (as in patch and lint). */
+  secretWarnings: boolean;
+  /** $HOME, for `~` in typed paths (expand-home.ts). */
+  home?: string;
 }
 
 export interface WizardCtx {
