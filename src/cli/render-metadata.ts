@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { countBySeverity } from '../core/findings.js';
+import { humanizeDuration } from '../core/humanize-duration.js';
 import type { CertInfo, MetadataReport } from '../core/metadata/types.js';
 import { escapeForTerminal as e } from './escape-terminal.js';
 import { renderFindings } from './render-findings.js';
@@ -38,14 +39,17 @@ function shortName(subject: string): string {
   return subject.length > 40 ? `${subject.slice(0, 39)}…` : subject;
 }
 
+const DAY_MS = 86_400_000;
+
+/** `expires` as people say it ("in 8.6 years", "2.6 years ago"); the exact daysLeft is in --json. */
 function certTable(certs: CertInfo[]): string {
   const rows = [
-    ['#', 'subject', 'valid until', 'days', 'key', 'signature', 'SHA-256'],
+    ['#', 'subject', 'valid until', 'expires', 'key', 'signature', 'SHA-256'],
     ...certs.map((k) => [
       `${k.index + 1}${k.newest && certs.length > 1 ? '*' : ''}`,
       e(shortName(k.subject)),
       k.notAfter.slice(0, 10),
-      String(k.daysLeft),
+      k.daysLeft < 0 ? `${humanizeDuration(k.daysLeft * DAY_MS)} ago` : `in ${humanizeDuration(k.daysLeft * DAY_MS)}`,
       `${k.keyType}${k.keySize ? ` ${k.keySize}` : ''}`,
       e(k.signatureAlgorithm),
       k.sha256,

@@ -116,3 +116,25 @@ describe.skipIf(!HAS_CORPUS)('patch: trust changes', () => {
     expect(file('values.yaml')).not.toBe(before);
   });
 });
+
+describe('patch: a rotation with both certificates listed (fixtures)', () => {
+  const ACME = join(process.cwd(), 'fixtures/metadata/valid/okta-acme.xml');
+  const ROTATION = join(process.cwd(), 'fixtures/metadata/valid/okta-rotation.xml');
+  const OLD = '73:DC:D0:9C:65:52:55:AF:06:F6:39:C3:D4:22:00:6F:75:D3:8F:A9:A0:BF:83:0E:8B:E8:87:40:46:AE:04:53';
+
+  it('kept + added; refused without pins, refused with the new pin only (every certificate must match), written with both', async () => {
+    writeFileSync(join(dir, 'values.yaml'), 'hostName: polyaxon.acme.com\n');
+    expect((await runCli(['patch', 'values.yaml', '--metadata', ACME, ...NOW], { cwd: dir })).code).toBe(0);
+    const before = file('values.yaml');
+    const none = await runCli(['patch', 'values.yaml', '--metadata', ROTATION, '--json', ...NOW], { cwd: dir });
+    const doc = JSON.parse(none.stdout);
+    expect([none.code, doc.outcome, doc.change.kind]).toEqual([1, 'trust-change-refused', 'rotation']);
+    expect([doc.change.certs.added.map((c: { sha256: string }) => c.sha256), doc.change.certs.kept.map((c: { sha256: string }) => c.sha256)]).toEqual([[ROTATED_SHA256], [OLD]]);
+    const newOnly = await runCli(['patch', 'values.yaml', '--metadata', ROTATION, '--fingerprint', ROTATED_SHA256, ...NOW], { cwd: dir });
+    expect(newOnly.code).toBe(1);
+    expect(file('values.yaml')).toBe(before);
+    const both = await runCli(['patch', 'values.yaml', '--metadata', ROTATION, '--fingerprint', ROTATED_SHA256, '--fingerprint', OLD, ...NOW], { cwd: dir });
+    expect(both.code).toBe(0);
+    expect(file('values.yaml')).not.toBe(before);
+  });
+});

@@ -32,6 +32,8 @@ export interface PyOkta {
   okta?: { map: true; enabled?: unknown; hasEnabled: boolean; options?: unknown; xml?: unknown; hasXml: boolean } | { map: false; value: unknown };
   /** Top-level keys (stringified), merged keys included. */
   keys?: string[];
+  /** With `full`: the whole document as canonical JSON (sorted keys; other types as str()). */
+  data?: string;
 }
 
 const PY_OKTA = String.raw`
@@ -51,6 +53,8 @@ for line in sys.stdin:
         out["root"] = type(d).__name__
         if isinstance(d, dict):
             out["keys"] = [str(k) for k in d.keys()]
+        if req.get("full"):
+            out["data"] = json.dumps(d, default=str, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         auth = step(step(d, "externalServices"), "auth")
         if isinstance(auth, dict) and "okta" in auth:
             o = auth["okta"]
@@ -72,7 +76,7 @@ for line in sys.stdin:
 
 export interface PyYamlReader {
   /** PyYAML's reading of each text, in order. */
-  load(texts: readonly string[]): Promise<PyOkta[]>;
+  load(texts: readonly string[], opts?: { full?: boolean }): Promise<PyOkta[]>;
   close(): void;
 }
 
@@ -95,11 +99,11 @@ export function startPyYaml(): PyYamlReader | null {
     }
   });
   return {
-    load(texts) {
+    load(texts, opts = {}) {
       const all = texts.map((text) => {
         const id = next++;
         const p = new Promise<PyOkta>((resolve) => waiting.set(id, resolve));
-        child.stdin.write(`${JSON.stringify({ id, text })}\n`);
+        child.stdin.write(`${JSON.stringify({ id, text, full: opts.full === true })}\n`);
         return p;
       });
       return Promise.all(all);

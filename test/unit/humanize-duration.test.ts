@@ -47,3 +47,13 @@ describe('certificate validity reads the same way', () => {
     for (const f of [expired, soon]) expect(f?.message).not.toMatch(/\d{3,} (days|min)/);
   });
 });
+
+describe('validate-metadata text', () => {
+  it('the certificate table says when a certificate expires as people say it', async () => {
+    const { runCli } = await import('../helpers/run-cli.js');
+    const r = await runCli(['validate-metadata', 'fixtures/metadata/valid/okta-acme.xml', '--now', '2026-06-01T00:00:00Z']);
+    expect(r.stdout).toMatch(/ expires +key/);
+    expect(r.stdout).toMatch(/ in \d+(\.\d)? years /);
+    expect(r.stdout).not.toMatch(/ \d{3,} +RSA/);
+  });
+});

@@ -136,7 +136,8 @@ function plainScalar(n: Scalar, at: number, hazards: Hazard[] | undefined): void
 
 function tagHazard(tag: string, offset: number): Hazard {
   const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
-  return SAFE_TAGS.has(tag)
+  // `!` (non-specific): PyYAML resolves the scalar as if untagged (`! yes` is true), `yaml` as a string
+  return SAFE_TAGS.has(tag) || tag === '!'
     ? hazard('YAML_TAG_UNSUPPORTED', offset, `the explicit tag ${shown} here may be read differently by PyYAML and this tool`, false)
     : hazard('YAML_UNSAFE_TAG', offset, `the tag ${shown} is refused by PyYAML's safe_load, which Polyaxon uses to read this file`, false);
 }

@@ -37,3 +37,27 @@ describe('polyaxon-sso schema', () => {
     }
   });
 });
+
+describe('schema findings in every lint format, at line:col', () => {
+  const FIX = 'fixtures/configs-lint/schema-type.yaml';
+  it('text, json, github, sarif, junit', async () => {
+    const text = await runCli(['lint', FIX, '--format', 'text']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`${FIX}:4:13`);
+    const json = JSON.parse((await runCli(['lint', FIX, '--json'])).stdout) as { files: { findings: { code: string; location: unknown }[] }[] };
+    expect(json.files[0]?.findings.find((f) => f.code === 'SCHEMA_TYPE')?.location).toEqual({ file: FIX, line: 4, column: 13 });
+    expect((await runCli(['lint', FIX, '--format', 'github'])).stdout).toContain(`::error file=${FIX},line=4,col=13,title=SCHEMA_TYPE::`);
+    const sarif = (await runCli(['lint', FIX, '--format', 'sarif'])).stdout;
+    expect(sarif).toContain('"ruleId": "SCHEMA_TYPE"');
+    expect(sarif).toMatch(/"startLine": 4,\s+"startColumn": 13/);
+    expect((await runCli(['lint', FIX, '--format', 'junit'])).stdout).toContain('SCHEMA_TYPE');
+  });
+
+  it('--target helm: an unknown key is a warning, so the run passes (exit 0) unless --strict', async () => {
+    const f = 'fixtures/configs-lint/api-organization-key.yaml';
+    expect((await runCli(['lint', f])).code).toBe(1);
+    expect((await runCli(['lint', f, '--target', 'helm'])).code).toBe(0);
+    expect((await runCli(['lint', f, '--target', 'helm', '--strict'])).code).toBe(1);
+    expect((await runCli(['lint', f, '--target', 'kubectl'])).code).toBe(2);
+  });
+});
