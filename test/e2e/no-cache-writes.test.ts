@@ -22,6 +22,7 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/cli.cjs')))('no command writes a ca
     const bin = readFileSync(BIN, 'utf8').replace(/\/\/.*$/gm, '');
     expect(bin).not.toMatch(/enableCompileCache|compile-cache|NODE_COMPILE_CACHE/);
     expect(existsSync(join(ROOT, 'dist/compile-cache.cjs'))).toBe(false);
+    for (const f of ['dist/cli.cjs', 'dist/cli-main.cjs']) expect([f, /enableCompileCache|\bcachedData\b/.test(readFileSync(join(ROOT, f), 'utf8'))]).toEqual([f, false]);
   });
 
   it('leaves $HOME and $XDG_CACHE_HOME empty, whatever the command', () => {
