@@ -1,4 +1,5 @@
 import { finding, type Finding, type Location } from '../findings.js';
+import { relativeTime } from '../humanize-duration.js';
 import type { ParsedMetadata } from '../metadata/types.js';
 import { DRIFT_CODES as C } from './codes.js';
 import { compareMetadata } from './compare-metadata.js';
@@ -42,9 +43,9 @@ export function driftFindings(stored: StoredMetadata, before: ParsedMetadata, li
   for (const cert of live.signingCerts) {
     const left = Math.floor((Date.parse(cert.notAfter) - o.now.getTime()) / dayMs);
     const kept = before.signingCerts.find((c) => c.sha256 === cert.sha256)?.location;
-    if (left < 0) out.push(finding('DRIFT_CERT_EXPIRED', 'error', `Okta's signing certificate SHA-256 ${cert.sha256} expired on ${cert.notAfter.slice(0, 10)}`, C.DRIFT_CERT_EXPIRED?.help, at(kept)));
+    if (left < 0) out.push(finding('DRIFT_CERT_EXPIRED', 'error', `Okta's signing certificate SHA-256 ${cert.sha256} expired on ${cert.notAfter.slice(0, 10)} (${relativeTime(Date.parse(cert.notAfter), o.now.getTime())})`, C.DRIFT_CERT_EXPIRED?.help, at(kept)));
     else if (left < o.minDays)
-      out.push(finding('DRIFT_CERT_EXPIRING', 'warning', `Okta's signing certificate SHA-256 ${cert.sha256} expires on ${cert.notAfter.slice(0, 10)} (${left} days left, under --min-days ${o.minDays})`, C.DRIFT_CERT_EXPIRING?.help, at(kept)));
+      out.push(finding('DRIFT_CERT_EXPIRING', 'warning', `Okta's signing certificate SHA-256 ${cert.sha256} expires on ${cert.notAfter.slice(0, 10)} (${relativeTime(Date.parse(cert.notAfter), o.now.getTime())}, under --min-days ${o.minDays})`, C.DRIFT_CERT_EXPIRING?.help, at(kept)));
   }
   return { change, findings: out };
 }
