@@ -201,6 +201,15 @@ describe('errors and the other commands', () => {
     clean(init.stderr);
   });
 
+  it('urls --format terraform and text: a hostile --groups-filter or --label is escaped', async () => {
+    for (const format of ['terraform', 'text']) {
+      const r = await runCli(['urls', '--host', 'polyaxon.acme.com', '--org', 'acme', '--groups-filter', `^ml\u001bx\u2028${RLO}`, '--label', `Poly${CSI}`, '--format', format]);
+      expect([format, r.code]).toEqual([format, 0]);
+      clean(r.stdout);
+      clean(r.stderr);
+    }
+  });
+
   it('urls text from a config whose host key holds hostile text stays clean', async () => {
     const cfg = put('host.yaml', `hostName: "polyaxon.acme.com${ESC}"\n`);
     const r = await runCli(['urls', '--config', cfg, '--org', 'acme']);
