@@ -56,7 +56,7 @@ const viaHttp = ((u: URL | string, init?: RequestInit) => globalThis.fetch(Strin
 const url = (path: string, port = (http.address() as AddressInfo).port) => `https://127.0.0.1:${port}${path}`;
 
 async function vm(args: string[], opts: { fetch?: typeof fetch; timeoutMs?: number } = {}) {
-  const io = { ...fakeIo({ fetch: opts.fetch ?? viaHttp }), fetchTimeoutMs: opts.timeoutMs ?? 2000 };
+  const io = { ...fakeIo({ fetch: opts.fetch ?? viaHttp }), fetchTimeoutMs: opts.timeoutMs ?? 10_000 };
   const code = await main(['validate-metadata', ...args, ...NOW], io);
   const err = io.err();
   expect(err).not.toMatch(/internal error|\n\s+at /);
