@@ -31,8 +31,8 @@ try {
   fail('the current directory no longer exists (deleted or moved)', 'cd to an existing directory and run the command again.');
 }
 
-// `--version` alone needs no command parser: answered before commander is even loaded (issue 9:
-// start-up within 1.3× of `node -e 0`). Same output as commander's `-V, --version`.
+// `--version` alone needs no command parser: answered before commander is even loaded
+// (docs/startup.md: start-up within 1.3× of `node -e 0`). Same output as commander's `-V, --version`.
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`);
 } else {

@@ -5,7 +5,7 @@ import { errno, nodeExpandFs, why, Walker, type ExpandFs, type InputProblem, typ
 export type { ExpandFs, InputProblem, InputSkipped } from './walk-tree.js';
 
 /**
- * `lint` inputs → the files to lint (issue 5): files as given, directories walked recursively for
+ * `lint` inputs → the files to lint (docs/lint.md): files as given, directories walked recursively for
  * `*.yaml`/`*.yml` (skipping node_modules and .git), globs matched by glob-match, `-` for stdin.
  * A missing input, a pattern that matches nothing, a directory that cannot be read (EACCES,
  * ENAMETOOLONG) or a symlink loop is a problem, not a stop: lint the rest and exit 2 (DESIGN.md

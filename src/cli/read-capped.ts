@@ -12,7 +12,7 @@ export function tooLarge(shown: string, limit: number) {
 
 /**
  * Reads a stream (stdin, a download) up to `limit` bytes: stops as soon as it cannot fit, rather
- * than after buffering all of it (issue 9), whatever size was announced.
+ * than after buffering all of it, whatever size was announced.
  */
 export async function readCapped(stream: AsyncIterable<unknown>, limit: number, shown: string): Promise<Buffer> {
   const chunks: Buffer[] = [];

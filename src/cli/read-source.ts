@@ -25,7 +25,7 @@ export interface ReadOptions {
 }
 
 // node:fs and node:util are loaded with Node itself; node:fs/promises would load ~25 more internal
-// modules (streams, readline) at every start: 2-6 ms (issue 9).
+// modules (streams, readline) at every start: 2-6 ms (docs/startup.md).
 const open = promisify(openCb);
 const fstat = promisify(fstatCb);
 const read = promisify(readCb);
