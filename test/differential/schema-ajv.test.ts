@@ -37,7 +37,7 @@ describe('lint and ajv agree on every fixture config', () => {
       compared++;
     }
     expect(compared).toBeGreaterThan(50);
-  });
+  }, 60_000);
 });
 
 describe.skipIf(!HAS_CORPUS)('lint and ajv agree on every corpus config', () => {
@@ -47,7 +47,7 @@ describe.skipIf(!HAS_CORPUS)('lint and ajv agree on every corpus config', () => 
       const v = verdicts(readFileSync(join(dir, name), 'utf8'), draft, target);
       expect([name, v.ajv], v.errors.join(' ')).toEqual([name, v.lint]);
     }
-  });
+  }, 60_000);
 });
 
 /** Valid configs to mutate: our full example plus, with the corpus, every config the CLI reads as valid. */
@@ -141,10 +141,10 @@ describe('lint and ajv agree on mutated configs (typos, wrong types, extra keys 
         expect({ ajv: v.ajv, text }, v.errors.join(' ')).toEqual({ ajv: v.lint, text });
         return true;
       }),
-      { numRuns: 120, seed: 20261206 },
+      { numRuns: 100, seed: 20261206 },
     );
     // The mutations do exercise both verdicts.
-    expect(runs).toBeGreaterThan(100);
+    expect(runs).toBeGreaterThan(80);
     expect(invalid).toBeGreaterThan(runs / (target === 'helm' ? 10 : 4));
     expect(invalid).toBeLessThan(runs);
   }, 60_000);
