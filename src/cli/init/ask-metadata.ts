@@ -4,11 +4,11 @@ import { isOperationalError } from '../../core/errors.js';
 import type { Finding } from '../../core/findings.js';
 import { expandHome } from '../../core/init/expand-home.js';
 import { judgeMetadata, rotationRows } from '../../core/init/judge-metadata.js';
-import type { MetadataReport } from '../../core/metadata/types.js';
 import { renderFindingLines } from '../render-finding-lines.js';
 import { renderTrustChange } from '../render-trust-change.js';
 import { renderCert, renderRotation } from './render-init.js';
 import { initTrustChange } from './trust-summary.js';
+import { askPaste, backToMenu, type Got } from './ask-paste.js';
 import { prompterOf, type WizardCtx } from './wizard-context.js';
 
 /** Thrown in scripted runs when the metadata has errors: the command exits 1 (like patch). */
@@ -22,8 +22,6 @@ export class BadMetadata extends Error {
 }
 
 type Kind = 'file' | 'url' | 'editor' | 'paste';
-/** The root's closing tag ends a terminal paste: `</md:EntityDescriptor>`, any prefix or none. */
-const CLOSING = /<\/(?:[A-Za-z_][\w.-]*:)?Entit(?:y|ies)Descriptor\s*>/;
 
 /**
  * Step 4 (issue 6): the metadata from a file, an https URL, an editor or a terminal paste, checked
@@ -49,7 +47,6 @@ export async function askMetadata(ctx: WizardCtx): Promise<void> {
   }
 }
 
-type Got = { text?: string; report: MetadataReport; source: string };
 
 /** --metadata: scripted runs stop at any problem; a person gets the menu after the reason. */
 async function readGiven(ctx: WizardCtx, spec: string): Promise<Got | undefined> {
@@ -117,34 +114,6 @@ async function askOnce(ctx: WizardCtx, kind: Kind): Promise<Got | 'again' | 'men
     sayError(ctx, e);
     return 'again';
   }
-}
-
-/**
- * A terminal paste ends at the root's closing tag, or earlier at a lone "." or Ctrl-D (read-paste.ts).
- * Ended early, it is either nothing (back to the menu), a URL (read as the metadata URL), or a
- * truncated copy (said, back to the menu).
- */
-async function askPaste(ctx: WizardCtx): Promise<Got | 'menu'> {
-  const text = await prompterOf(ctx).paste({ message: 'Paste the metadata XML (a line with only "." or Ctrl-D goes back to the menu):', closing: CLOSING });
-  if (CLOSING.test(text)) return { ...(await ctx.services.checkMetadata(text, '<pasted>')), source: '<pasted>' };
-  const trimmed = text.trim();
-  if (trimmed === '') return backToMenu(ctx, 'Nothing pasted: back to the menu.');
-  if (/^https?:\/\/\S+$/i.test(trimmed)) {
-    ctx.say(`That is a URL, not the XML: reading it as the metadata URL.\n`);
-    return { ...(await ctx.services.readMetadata(trimmed)), source: trimmed };
-  }
-  const opened = /<(?:[A-Za-z_][\w.-]*:)?Entit(?:y|ies)Descriptor[\s>]/.test(trimmed);
-  return backToMenu(
-    ctx,
-    opened
-      ? 'The paste ends before the closing </md:EntityDescriptor> tag: an incomplete copy? In Okta, open "View IdP metadata", select all, copy, and paste again.'
-      : 'That is not IdP metadata (no <md:EntityDescriptor>). In Okta: your app → Sign On tab → "View IdP metadata".',
-  );
-}
-
-function backToMenu(ctx: WizardCtx, why: string): 'menu' {
-  ctx.say(`${why}\n`);
-  return 'menu';
 }
 
 function sayError(ctx: WizardCtx, e: { message: string; hint?: string | undefined }): void {
