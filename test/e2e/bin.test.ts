@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { asksJson } from '../../src/cli/error-envelope.js';
+import { checkJsonRun } from '../schemas/expect-matches-schema.js';
 
 /** The built CLI as users run it (npm test builds first). */
 function bin(args: string[], env: Record<string, string> = {}) {
@@ -9,6 +11,8 @@ function bin(args: string[], env: Record<string, string> = {}) {
     env: { PATH: process.env.PATH ?? '', ...env },
     timeout: 15_000,
   });
+  // the built CLI's --json documents match their schemas too (exit code included)
+  if (asksJson(args) && r.status !== null) checkJsonRun(args, r.status, r.stdout);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
