@@ -4,6 +4,7 @@ import { EXIT, isOperationalError } from '../core/errors.js';
 import { initMode } from '../core/init/missing-flags.js';
 import type { Io } from '../cli/io.js';
 import { wantsColor } from '../cli/io.js';
+import { escapeForTerminal } from '../cli/escape-terminal.js';
 import { attributeOptions, hostOption, nowOption, orgOption, type AttrOpts } from '../cli/options.js';
 import { maxBytes } from '../cli/read-source.js';
 import { BadMetadata } from '../cli/init/ask-metadata.js';
@@ -84,7 +85,7 @@ export async function run(io: Io, opts: InitOptions, deps: InitDeps = {}): Promi
     return EXIT.OK;
   } catch (e) {
     if (e instanceof BadMetadata) {
-      io.stderr.write(`polyaxon-sso: ${e.message}\n`);
+      io.stderr.write(`polyaxon-sso: ${escapeForTerminal(e.message)}\n`);
       // --json promises one document on stdout, also when the run stops at the metadata.
       if (flags.json) io.stdout.write(`${JSON.stringify(withExitCode(failedResult(ctx, e), EXIT.FINDINGS), null, 2)}\n`);
       return EXIT.FINDINGS;
