@@ -39,15 +39,24 @@ function walkModel(w: Walk, name: string, map: YAMLMap, owner: Node, path: strin
   if (m.checkedBy === 'auth') return;
   const entries = mapEntries(map, w.doc);
   for (const e of entries) {
-    const field = Object.prototype.hasOwnProperty.call(m.fields, e.key) ? m.fields[e.key] : undefined;
+    const field = fieldFor(m, e.key);
     const where = join(path, e.key);
     if (field) checkField(w, field, e.value, e.keyNode, where);
     else if (m.extra === 'forbid') unknownKey(w, m, e.key, e.keyNode, e.value, where);
   }
   for (const [alias, f] of Object.entries(m.fields)) {
-    if (f.required && !entries.some((e) => e.key === alias))
+    if (f.required && !entries.some((e) => e.key === alias || e.key === f.python))
       add(w, 'SCHEMA_REQUIRED', `${path || 'the config'} needs "${alias}" (${m.name})`, owner);
   }
+}
+
+/**
+ * The field a key names: its alias, or its Python name (clipped's models set pydantic's
+ * populate_by_name / allow_population_by_field_name, so `image_tag` is accepted like `imageTag`).
+ */
+function fieldFor(m: Model, key: string): Field | undefined {
+  if (Object.prototype.hasOwnProperty.call(m.fields, key)) return m.fields[key];
+  return Object.values(m.fields).find((f) => f.python === key);
 }
 
 function unknownKey(w: Walk, m: Model, key: string, keyNode: Node, value: Node | null, where: string): void {

@@ -49,7 +49,13 @@ interface Ctx {
 }
 
 function modelSchema(m: Model, ctx: Ctx): JsonSchema {
-  const properties = Object.fromEntries(Object.entries(m.fields).map(([alias, f]) => [alias, fieldSchema(f, ctx)]));
+  // A field is accepted under its alias or its Python name (clipped sets populate_by_name).
+  const properties = Object.fromEntries(
+    Object.entries(m.fields).flatMap(([alias, f]) => {
+      const schema = fieldSchema(f, ctx);
+      return f.python && f.python !== alias ? [[alias, schema], [f.python, schema]] : [[alias, schema]];
+    }),
+  );
   const required = Object.entries(m.fields).filter(([, f]) => f.required).map(([alias]) => alias);
   const closed = m.extra === 'forbid' && ctx.target === 'polyaxon-cli';
   return {

@@ -153,3 +153,11 @@ describe('directory expansion knows every schema key', () => {
     expect(looksLikePolyaxonConfig(['resources', 'labels', 'namespace'])).toBe(false);
   });
 });
+
+describe('keys by alias or by Python name', () => {
+  it('clipped sets populate_by_name: image_tag is accepted like imageTag (and type-checked the same); imagetag is not', () => {
+    expect(schema('gateway:\n  image_tag: latest\n  image_pull_policy: Always\nhost_name: polyaxon.acme.com\n')).toEqual([]);
+    expect(schema('gateway:\n  image_tag: 2.16\n')).toEqual([['SCHEMA_TYPE', 'error', 2, 14]]);
+    expect(schema('gateway:\n  imagetag: latest\n')).toEqual([['SCHEMA_UNKNOWN_KEY', 'error', 2, 3]]);
+  });
+});
