@@ -9,7 +9,7 @@ import { errnoOf, type ReadHandle, type WriterFs, type WriterHandle, type Writer
  * mode and owner of `like`, fsync, `beforeRename` (the caller's last check), rename, fsync of the
  * directory. On any error before the rename the temp file is removed and the target is untouched.
  */
-export async function replaceFile(target: string, data: Uint8Array, like: WriterStat | undefined, fs: WriterFs, shown: string, beforeRename?: () => Promise<void>): Promise<void> {
+export async function replaceFile(target: string, data: Uint8Array, like: WriterStat | undefined, fs: WriterFs, shown: string, beforeRename?: () => Promise<void>, createOnly = false): Promise<void> {
   const tmp = join(dirname(target), tempName(basename(target), fs.pid, randomBytes(4).toString('hex')));
   let handle;
   try {
@@ -28,13 +28,33 @@ export async function replaceFile(target: string, data: Uint8Array, like: Writer
     await handle.close();
     closed = true;
     if (beforeRename) await beforeRename();
-    await fs.rename(tmp, target);
+    if (createOnly) await createExclusive(tmp, target, fs, shown);
+    else await fs.rename(tmp, target);
   } catch (e) {
     if (!closed) await handle.close().catch(() => undefined);
     await fs.unlink(tmp).catch(() => undefined);
     throw isOperationalError(e) ? e : writeError(e, shown);
   }
   await syncDir(dirname(target), fs);
+}
+
+/**
+ * A new file (patch --create, init): link(2) the temp file to the target, which fails when a file
+ * appeared there meanwhile instead of replacing it as rename(2) would; then drop the temp name.
+ * File systems without hard links fall back to the rename, after the caller's check.
+ */
+async function createExclusive(tmp: string, target: string, fs: WriterFs, shown: string): Promise<void> {
+  try {
+    await fs.link(tmp, target);
+  } catch (e) {
+    const code = errnoOf(e);
+    if (code === 'EEXIST')
+      throw inputError(`${shown} was created by someone else while this run was writing it; nothing written`, 'WRITE_FILE_CHANGED', 'Run again: the file now exists and will be read first.');
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw e;
+    await fs.rename(tmp, target);
+    return;
+  }
+  await fs.unlink(tmp).catch(() => undefined);
 }
 
 /**

@@ -90,7 +90,7 @@ export async function safeWrite(path: string, data: Uint8Array, opts: SafeWriteO
       result.backupPath = backupPath;
     }
     try {
-      await replaceFile(real, data, current, fs, path, expect ? () => assertUnchanged(real, expect, held, fs, path) : undefined);
+      await replaceFile(real, data, current, fs, path, expect ? () => assertUnchanged(real, expect, held, fs, path) : undefined, expect === 'absent');
       if (held && expect && expect !== 'absent') {
         await settle(opts.settleMs);
         const after = await held.stat();

@@ -1,4 +1,4 @@
-import { open, readFile, readdir, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, readFile, readdir, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 
 /**
  * The file-system calls the safe writer makes, injectable so tests can fail any one of them
@@ -52,6 +52,8 @@ export interface WriterFs {
   open(path: string, flags: string, mode?: number): Promise<WriterHandle>;
   openRead(path: string): Promise<ReadHandle>;
   rename(from: string, to: string): Promise<void>;
+  /** link(2): fails with EEXIST when `to` exists, so a new file never replaces one made meanwhile. */
+  link(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   /** Whether a process with this pid still runs (stale temp files of dead ones are ours to remove). */
   isAlive(pid: number): boolean;
@@ -67,6 +69,7 @@ export const nodeWriterFs: WriterFs = {
   open: (p, flags, mode) => open(p, flags, mode),
   openRead: (p) => open(p, 'r'),
   rename: (a, b) => rename(a, b),
+  link: (a, b) => link(a, b),
   unlink: (p) => unlink(p),
   isAlive(pid) {
     try {

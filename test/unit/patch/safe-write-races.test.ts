@@ -95,6 +95,32 @@ describe('safeWrite: another writer between the check and the rename', () => {
   });
 });
 
+describe('safeWrite of a new file: another process creates it at the last moment', () => {
+  it('created between the last check and the final step: kept, WRITE_FILE_CHANGED, no temp file left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'safe-write-race-new-'));
+    const file = join(dir, 'new.yaml');
+    const fs: WriterFs = {
+      ...nodeWriterFs,
+      async link(from, to) {
+        if (to === file) writeFileSync(file, 'someone: else\n');
+        return nodeWriterFs.link(from, to);
+      },
+    };
+    await expect(safeWrite(file, Buffer.from('ours: 1\n'), { expect: 'absent', fs })).rejects.toMatchObject({ code: 'WRITE_FILE_CHANGED', exitCode: 2 });
+    expect(readFileSync(file, 'utf8')).toBe('someone: else\n');
+    expect(readdirSync(dir)).toEqual(['new.yaml']);
+  });
+
+  it('nobody else: created with the content, one link, no temp file left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'safe-write-race-new-'));
+    const file = join(dir, 'new.yaml');
+    await safeWrite(file, Buffer.from('ours: 1\n'), { expect: 'absent' });
+    expect(readFileSync(file, 'utf8')).toBe('ours: 1\n');
+    expect(statSync(file).nlink).toBe(1);
+    expect(readdirSync(dir)).toEqual(['new.yaml']);
+  });
+});
+
 describe('safeWrite: files it must not replace silently', () => {
   it('read-only for its owner (0444): WRITE_FILE_READONLY with a hint; force writes it and keeps 0444', async () => {
     const { dir, file } = setup('a: 1\n', 0o444);
