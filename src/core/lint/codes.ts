@@ -46,7 +46,7 @@ export const LINT_CODES: Readonly<Record<string, LintCodeInfo>> = {
   CONFIG_NOT_A_MAP: c('error', 'yaml', 'The config is not a mapping', 'A Polyaxon deployment config is a mapping of top-level keys (deploymentChart, externalServices, ...).'),
   AUTH_NOT_A_MAP: c('error', 'auth-schema', 'externalServices or externalServices.auth is not a mapping', 'Write `externalServices:` / `auth:` as mappings of provider blocks.'),
   AUTH_UNKNOWN_PROVIDER: c('error', 'auth-schema', 'Unknown key under externalServices.auth', 'Polyaxon accepts exactly github, gitlab, bitbucket, google, okta, onelogin and azuread; any other key fails validation.'),
-  AUTH_SAML_REMOVED: c('error', 'auth-schema', 'externalServices.auth.saml was removed', 'Polyaxon CLI 2.0.1 removed the saml key: move the IdP metadata to externalServices.auth.okta.options.xml.'),
+  AUTH_SAML_REMOVED: c('error', 'auth-schema', 'externalServices.auth.saml was removed', 'Polyaxon CLI 2.0.1 removed the saml key: move the IdP metadata to externalServices.auth.okta.options.xml. A disabled, empty saml block left from 1.x is removed by `polyaxon-sso patch` as part of its edit.'),
   AUTH_PROVIDER_NOT_A_MAP: c('error', 'auth-schema', 'A provider block is not a mapping', 'Each provider is {enabled, backend, url, options}.'),
   AUTH_UNKNOWN_KEY: c('error', 'auth-schema', 'Unknown key in a provider block', 'A provider block accepts only enabled, backend, url and options; unknown keys fail validation.'),
   AUTH_ENABLED_QUOTED: c('error', 'auth-schema', 'enabled is a quoted string', 'Helm treats any non-empty string as true, so `enabled: "false"` turns the provider ON. Write enabled: true or enabled: false without quotes.'),
