@@ -2,12 +2,9 @@ import { createHash } from 'node:crypto';
 import { inputError } from '../core/errors.js';
 import { hasErrors, type Finding } from '../core/findings.js';
 import type { ParsedMetadata } from '../core/metadata/types.js';
-import { validateMetadata } from '../core/metadata/validate-metadata.js';
 import { normalizeStoredXml } from '../core/patch/normalize-stored-xml.js';
-import { decodeXml } from '../core/xml/decode-xml.js';
 import type { Io } from './io.js';
-import { preloadIfSigned } from './preload-if-signed.js';
-import { readSource } from './read-source.js';
+import { loadMetadata } from './load-metadata.js';
 import { readSnapshot, type Snapshot } from './safe-write.js';
 import { errnoOf } from './writer-fs.js';
 
@@ -44,7 +41,7 @@ export async function readConfig(path: string, shown: string, create: boolean, l
 
 export interface MetadataInput {
   source: string;
-  /** The decoded text; undefined when the bytes could not be decoded at all. */
+  /** The XML to store (see loadMetadata's `stored`); undefined when there is none. */
   text?: string;
   findings: Finding[];
   entityId?: string;
@@ -57,6 +54,8 @@ export interface MetadataInput {
   understood: boolean;
   /** What validateMetadata read (compared with the stored metadata before a write). */
   parsed?: ParsedMetadata;
+  /** The bytes could be decoded as text at all. */
+  decoded: boolean;
 }
 
 /**
@@ -74,34 +73,32 @@ const NEVER_FORCED: Record<string, string> = {
 };
 
 export function forceCannotOverride(meta: MetadataInput): string | undefined {
-  if (meta.text === undefined || meta.findings.some((f) => f.severity === 'error' && f.code.startsWith('XML_'))) return 'the XML itself is rejected, not a value in it';
+  if (!meta.decoded || meta.findings.some((f) => f.severity === 'error' && f.code.startsWith('XML_'))) return 'the XML itself is rejected, not a value in it';
   if (!meta.understood) return 'the document could not be read as IdP metadata';
   const blocked = meta.findings.find((f) => f.severity === 'error' && NEVER_FORCED[f.code] !== undefined);
   return blocked ? NEVER_FORCED[blocked.code] : undefined;
 }
 
 export async function readMetadata(io: Io, spec: string, opts: { now: Date; minDays: number; entityId?: string; maxSize?: string; fingerprints?: string[] }): Promise<MetadataInput> {
-  const src = await readSource(spec, io, { maxSizeMb: opts.maxSize, what: 'metadata' });
-  const decoded = decodeXml(src.bytes, src.name);
-  const sourceSha256 = createHash('sha256').update(src.bytes).digest('hex');
-  const out: MetadataInput = { source: src.name, findings: [...decoded.findings], signingCertSha256: [], sourceSha256, understood: false };
-  if (decoded.text === undefined || hasErrors(decoded.findings)) return out;
-  out.text = decoded.text;
-  out.sha256 = createHash('sha256').update(normalizeStoredXml(decoded.text), 'utf8').digest('hex');
-  await preloadIfSigned(decoded.text);
-  const report = validateMetadata(decoded.text, {
+  const loaded = await loadMetadata(io, spec, {
     now: opts.now,
     minDays: opts.minDays,
-    file: src.name,
+    ...(opts.maxSize !== undefined ? { maxSize: opts.maxSize } : {}),
     ...(opts.entityId !== undefined ? { entityId: opts.entityId } : {}),
-    ...(opts.fingerprints?.length ? { fingerprints: opts.fingerprints } : {}),
+    ...(opts.fingerprints && opts.fingerprints.length > 0 ? { fingerprints: opts.fingerprints } : {}),
   });
-  out.findings.push(...report.findings);
-  if (report.metadata) {
+  const out: MetadataInput = { source: loaded.source, findings: [...loaded.report.findings], signingCertSha256: [], sourceSha256: loaded.sourceSha256 ?? '', understood: false, decoded: loaded.text !== undefined };
+  // What is written is the stored form: UTF-8 declaration or none, one entity out of an aggregate.
+  if (loaded.stored !== undefined) {
+    out.text = loaded.stored;
+    out.sha256 = createHash('sha256').update(normalizeStoredXml(loaded.stored), 'utf8').digest('hex');
+  }
+  const md = loaded.report.metadata;
+  if (md && loaded.stored !== undefined) {
     out.understood = true;
-    out.parsed = report.metadata;
-    out.entityId = report.metadata.entityId;
-    out.signingCertSha256 = report.metadata.signingCerts.map((c) => c.sha256);
+    out.parsed = md;
+    out.entityId = md.entityId;
+    out.signingCertSha256 = md.signingCerts.map((c) => c.sha256);
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { buildSpUrls } from '../core/urls/sp-urls.js';
 import { wantsColor, type Io } from '../cli/io.js';
 import { boundedGroupsMatcher } from '../cli/bounded-groups-matcher.js';
 import { attributeOptions, hostOption, intOption, nowOption, orgOption, type AttrOpts } from '../cli/options.js';
+import { loadMetadataForTrust } from '../cli/load-metadata.js';
 import { preloadIfSigned } from '../cli/preload-if-signed.js';
 import { maxBytes, readLocalFile, readSource } from '../cli/read-source.js';
 import { renderResponseReport } from '../cli/render-response.js';
@@ -50,7 +51,7 @@ export async function run(io: Io, source: string, opts: CheckResponseCliOptions)
   let expectedIssuer: string | undefined;
   for (const [xml, name] of [
     ...(config ? [[oktaXmlFromConfig(config.doc, opts.config as string), `${opts.config} options.xml`]] : []),
-    ...(opts.metadata !== undefined ? [[(await readSource(opts.metadata, io, { maxSizeMb: opts.maxSize, what: 'metadata' })).bytes.toString('utf8'), opts.metadata]] : []),
+    ...(opts.metadata !== undefined ? [[await loadMetadataForTrust(io, opts.metadata, { now, ...(opts.maxSize !== undefined ? { maxSize: opts.maxSize } : {}) }), opts.metadata]] : []),
   ] as [string, string][]) {
     await preloadIfSigned(xml);
     const t = trustFromMetadata(xml, name, now);

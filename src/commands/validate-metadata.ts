@@ -2,12 +2,12 @@ import { resolve } from 'node:path';
 import { EXIT, inputError } from '../core/errors.js';
 import { countBySeverity } from '../core/findings.js';
 import { normalizeFingerprint } from '../core/cert/fingerprint.js';
-import { validateMetadataBytes, type MetadataReport } from '../core/metadata/index.js';
+import type { MetadataReport } from '../core/metadata/index.js';
 import type { Io } from '../cli/io.js';
 import { wantsColor } from '../cli/io.js';
 import { intOption, nowOption } from '../cli/options.js';
-import { preloadIfSigned } from '../cli/preload-if-signed.js';
-import { maxBytes, readLocalFile, readSource } from '../cli/read-source.js';
+import { loadMetadata } from '../cli/load-metadata.js';
+import { maxBytes, readLocalFile } from '../cli/read-source.js';
 import { renderMetadataReport } from '../cli/render-metadata.js';
 
 interface ValidateMetadataOptions {
@@ -23,7 +23,7 @@ interface ValidateMetadataOptions {
   color?: boolean;
 }
 
-/** `validate-metadata`: options → validateMetadataBytes → report → exit code (DESIGN.md §3). */
+/** `validate-metadata`: options → loadMetadata (the one intake) → report → exit code (docs/design.md). */
 export async function run(io: Io, source: string, opts: ValidateMetadataOptions): Promise<number> {
   const now = nowOption(opts.now, io);
   const minDays = intOption(opts.minDays, '--min-days', 30);
@@ -36,12 +36,10 @@ export async function run(io: Io, source: string, opts: ValidateMetadataOptions)
       throw inputError(`--signer-cert ${path} holds no PEM certificate`, 'SIGNER_CERT_INVALID', 'Give the federation signer certificate as a PEM file (-----BEGIN CERTIFICATE-----).');
     signerCerts.push(pem);
   }
-  const input = await readSource(source, io, { maxSizeMb: opts.maxSize, what: 'metadata' });
-  await preloadIfSigned(input.bytes);
-  const report = validateMetadataBytes(input.bytes, {
+  const { source: name, report } = await loadMetadata(io, source, {
+    ...(opts.maxSize !== undefined ? { maxSize: opts.maxSize } : {}),
     now,
     minDays,
-    file: input.name,
     ...(fingerprints.length ? { fingerprints } : {}),
     ...(opts.entityId !== undefined ? { entityId: opts.entityId } : {}),
     ...(signerCerts.length ? { signerCerts } : {}),
@@ -49,8 +47,8 @@ export async function run(io: Io, source: string, opts: ValidateMetadataOptions)
   });
   const counts = countBySeverity(report.findings);
   const ok = counts.error === 0 && !(opts.strict && counts.warning > 0);
-  if (opts.json) io.stdout.write(`${JSON.stringify(toJson(input.name, report, ok), null, 2)}\n`);
-  else io.stdout.write(renderMetadataReport(input.name, report, ok, { color: wantsColor(io, opts.color) }));
+  if (opts.json) io.stdout.write(`${JSON.stringify(toJson(name, report, ok), null, 2)}\n`);
+  else io.stdout.write(renderMetadataReport(name, report, ok, { color: wantsColor(io, opts.color) }));
   return ok ? EXIT.OK : EXIT.FINDINGS;
 }
 

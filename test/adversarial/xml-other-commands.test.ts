@@ -32,7 +32,8 @@ describe.each([
 
   it('lint reports it at its line in the YAML file', async () => {
     const dir = tempDir();
-    const yaml = `externalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: |-\n          ${doctype}\n          ${metadata({ declaration: false })}\n`;
+    // Every line of the block scalar indented (the certificate is wrapped over several lines).
+    const yaml = `externalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: |-\n          ${doctype}\n          ${metadata({ declaration: false }).replace(/\n/g, '\n          ')}\n`;
     writeFileSync(join(dir, 'values.yaml'), yaml);
     const before = snapshotDir(dir);
     const r = await runGuarded(['lint', 'values.yaml', '--json', '--now', NOW], { cwd: dir });

@@ -1,14 +1,12 @@
 import { resolve } from 'node:path';
-import { decodeXml } from '../../core/xml/decode-xml.js';
 import { finding } from '../../core/findings.js';
 import type { ConfigState, PatchPreview } from '../../core/init/init-state.js';
-import { validateMetadata } from '../../core/metadata/validate-metadata.js';
 import type { MetadataReport } from '../../core/metadata/types.js';
 import { planPatch } from '../../core/patch/plan-patch.js';
 import type { Io } from '../io.js';
-import { preloadIfSigned } from '../preload-if-signed.js';
+import { loadMetadata, loadMetadataText } from '../load-metadata.js';
 import { tooLarge } from '../read-capped.js';
-import { maxBytes, readLocalFile, readSource } from '../read-source.js';
+import { maxBytes, readLocalFile } from '../read-source.js';
 import { safeWrite, type Snapshot } from '../safe-write.js';
 import { unifiedDiff } from '../unified-diff.js';
 import { loadConfig } from './load-config.js';
@@ -41,8 +39,7 @@ export interface MetadataCheckOptions {
 }
 
 export function defaultServices(io: Io, o: MetadataCheckOptions): InitServices {
-  const validate = (text: string, name: string): MetadataReport =>
-    validateMetadata(text, { now: o.now, file: name, ...(o.fingerprints.length > 0 ? { fingerprints: o.fingerprints } : {}) });
+  const checks = { now: o.now, ...(o.fingerprints.length > 0 ? { fingerprints: o.fingerprints } : {}) };
   const snapshots = new Map<string, Snapshot>();
   return {
     async loadConfig(path) {
@@ -51,11 +48,10 @@ export function defaultServices(io: Io, o: MetadataCheckOptions): InitServices {
       return state;
     },
     async readMetadata(spec) {
-      const src = await readSource(spec, io, { maxSizeMb: o.maxSizeMb, what: 'metadata' });
-      const decoded = decodeXml(src.bytes, src.name);
-      if (decoded.text === undefined || decoded.findings.some((f) => f.severity === 'error')) return { report: { findings: decoded.findings } };
-      await preloadIfSigned(decoded.text);
-      return { text: decoded.text, report: validate(decoded.text, src.name) };
+      const loaded = await loadMetadata(io, spec, { ...checks, maxSize: o.maxSizeMb });
+      // The text init stores: UTF-8 declaration or none (loadMetadata's stored form).
+      const text = loaded.stored ?? loaded.text;
+      return text === undefined ? { report: loaded.report } : { text, report: loaded.report };
     },
     checkMetadata(text, name) {
       // --max-size holds for pasted and $EDITOR text as for a file (the paste reader stops earlier).
@@ -63,7 +59,8 @@ export function defaultServices(io: Io, o: MetadataCheckOptions): InitServices {
       if (Buffer.byteLength(text, 'utf8') > limit) throw tooLarge(`the ${name === '<pasted>' ? 'pasted metadata' : name}`, limit);
       const clean = text.replace(/^\uFEFF/, '');
       if (clean.trim() === '') return { text: clean, report: { findings: [finding('XML_EMPTY', 'error', 'nothing was pasted', 'Paste the whole document, from <?xml or <md:EntityDescriptor to its closing tag.')] } };
-      return { text: clean, report: validate(clean, name) };
+      const loaded = loadMetadataText(clean, name, checks);
+      return { text: loaded.stored ?? clean, report: loaded.report };
     },
     planPatch(config, xml) {
       const before = config.text ?? '';

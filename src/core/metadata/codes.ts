@@ -59,6 +59,10 @@ export const METADATA_CODES = {
     help: 'ds:KeyInfo must be in http://www.w3.org/2000/09/xmldsig# (exactly, with http:); a blanket http→https rewrite breaks it. Download the metadata again.',
   },
   MD_KEYDESCRIPTOR_NO_CERT: { title: 'KeyDescriptor without certificate', help: 'A signing KeyDescriptor holds no X509Certificate; it cannot be used.' },
+  MD_ENTITY_NOT_STANDALONE: {
+    title: 'Selected entity does not validate on its own',
+    help: 'patch stores only the selected EntityDescriptor of an aggregate; it must be valid metadata by itself (namespaces, certificates, endpoints).',
+  },
   MD_VALUE_WHITESPACE: {
     title: 'Whitespace around a value',
     help: 'Remove the spaces, tabs or line breaks around the value: SAML libraries read it with them (another entityID, no matching Binding).',

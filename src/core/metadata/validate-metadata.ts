@@ -6,7 +6,7 @@
  * is the one the verified reference covers (DESIGN.md §8).
  */
 import { finding, sortFindings, type Finding, type Location } from '../findings.js';
-import { decodeXml } from '../xml/decode-xml.js';
+import { decodeXml, type XmlEncoding } from '../xml/decode-xml.js';
 import { attr } from '../xml/dom.js';
 import { locationOf, parseDom } from '../xml/parse-dom.js';
 import { METADATA_CODES as C } from './codes.js';
@@ -126,12 +126,13 @@ function signature(text: string, doc: Document, root: Element, entity: Element, 
 }
 
 /** Bytes in, report out: decoding problems (encoding, NUL, BOM) become findings too. */
-export function validateMetadataBytes(bytes: Uint8Array, opts: ValidateOptions): MetadataReport & { bom: boolean } {
+export function validateMetadataBytes(bytes: Uint8Array, opts: ValidateOptions): MetadataReport & { bom: boolean; text?: string; encoding?: XmlEncoding } {
   const decoded = decodeXml(bytes, opts.file);
   if (decoded.text === undefined || decoded.findings.some((f) => f.severity === 'error'))
-    return { findings: sortFindings(decoded.findings), bom: decoded.bom };
-  const report = validateMetadata(decoded.text, { ...opts, ...(decoded.encoding ? { encoding: decoded.encoding } : {}) });
-  return { ...report, findings: sortFindings([...decoded.findings, ...report.findings]), bom: decoded.bom };
+    return { findings: sortFindings(decoded.findings), bom: decoded.bom, ...(decoded.encoding ? { encoding: decoded.encoding } : {}) };
+  const encoding = decoded.encoding ?? 'utf-8';
+  const report = validateMetadata(decoded.text, { ...opts, encoding });
+  return { ...report, findings: sortFindings([...decoded.findings, ...report.findings]), bom: decoded.bom, text: decoded.text, encoding };
 }
 
 /** Parsed values only (same path, same checks): undefined when the document is not usable metadata. */
