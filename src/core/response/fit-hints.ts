@@ -8,7 +8,8 @@ import type { Finding } from '../findings.js';
 export const RECAPTURE_HINT =
   'Capture the SAML response again and pass it unchanged: the POST to the ACS URL in SAML-tracer, or the browser\'s network log saved as HAR (docs/check-response.md).';
 
-const METADATA_HINT = /View IdP metadata|IdP metadata|metadata URL|Metadata URL/;
+/** Hints written for a metadata download; a signature hint that says to refresh the metadata stays. */
+const METADATA_HINT = /View IdP metadata|"Metadata URL"|metadata as an IdP exports|SAML metadata is/;
 
 export function fitResponseHints(findings: Finding[]): void {
   for (const f of findings) if (f.hint !== undefined && METADATA_HINT.test(f.hint) && !KEEP.has(f.code)) f.hint = RECAPTURE_HINT;

@@ -210,6 +210,12 @@ describe('hints fit the input', () => {
     const empty = checkResponse(Buffer.from(''), OPTS).findings[0];
     expect(empty?.hint).toBe(RECAPTURE_HINT);
   });
+  it('a hint whose fix really is the metadata (a rotated signing key) keeps it', () => {
+    const r = check({ key: 'okta-rotation' });
+    const sig = r.findings.find((f) => f.code.startsWith('XML_SIGNATURE'));
+    expect(sig?.hint).toMatch(/metadata/);
+    expect(sig?.hint).not.toBe(RECAPTURE_HINT);
+  });
 });
 
 describe('--redact', () => {
