@@ -5,7 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseHost } from '../../../src/core/urls/parse-host.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from '../../helpers/run-cli.js';
+import { ISSUED, SP, metadataXml } from '../response/make-response.js';
 
 const ORG_MSG = "this is your Okta org's address; --host is where your users open Polyaxon";
 
@@ -90,5 +94,13 @@ describe('urls --host with an Okta address', () => {
     expect(note[0]).toContain('--attr-email');
     expect(r.stdout).toContain('https://polyaxon.acme.com/sso/okta/acs/acme\n');
     expect(r.stderr).toContain('[HOST_TRAILING_DOT]');
+  });
+
+  it('init says the same line in its summary', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'host-mistakes-'));
+    writeFileSync(join(dir, 'm.xml'), metadataXml());
+    const r = await runCli(['init', '--config', join(dir, 'v.yaml'), '--host', SP.host, '--org', SP.org, '--metadata', join(dir, 'm.xml'), '--yes', '--create', '--now', ISSUED]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l.includes('Polyaxon does not publish them') && l.includes('--attr-email'))).toHaveLength(1);
   });
 });
