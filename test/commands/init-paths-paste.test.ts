@@ -67,6 +67,15 @@ describe('init: paths typed at a prompt', () => {
     expect(existsSync(join(cwd, '~'))).toBe(false);
   });
 
+  it('a Terraform file that cannot be written: the reason, and the file name asked again', async () => {
+    const r = await wizard(['~/values.yaml', '', 'acme', true, '~/no/such/dir/okta.tf', '~/okta.tf', 'file', ACME, true, true]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`cannot write ${home}/no/such/dir/okta.tf`);
+    expect(r.asked.filter((a) => a.message === 'Terraform file:')).toHaveLength(2);
+    expect(r.asked.filter((a) => a.message.startsWith('Also write these settings'))).toHaveLength(1);
+    expect(readFileSync(join(home, 'okta.tf'), 'utf8')).toBe(golden('urls/acme.tf'));
+  });
+
   it('~ in the metadata file and the Terraform file prompts', async () => {
     copyFileSync(ACME, join(home, 'okta.xml'));
     const r = await wizard(['~/values.yaml', '', 'acme', true, '~/okta.tf', 'file', '~/okta.xml', true, true]);
@@ -167,6 +176,8 @@ describe('readPaste (the terminal paste)', () => {
   it('ends at the closing tag', async () => expect(await paste('<md:EntityDescriptor>\n</md:EntityDescriptor>\nignored\n', false)).toBe('<md:EntityDescriptor>\n</md:EntityDescriptor>\n'));
   it('a line with only "." ends it with what came before', async () => expect(await paste('<md:EntityDescriptor>\n.\n', false)).toBe('<md:EntityDescriptor>\n'));
   it('"." first: nothing pasted', async () => expect(await paste(' . \n', false)).toBe(''));
+  it('a URL as the first line ends it at once (no closing tag would come)', async () =>
+    expect(await paste('\nhttps://acme.okta.com/app/exk1/sso/saml/metadata\n', false)).toBe('\nhttps://acme.okta.com/app/exk1/sso/saml/metadata\n'));
   it('Ctrl-D (end of input) ends it with what came before, not a cancel', async () => expect(await paste('<md:Entity', true)).toBe('<md:Entity\n'));
 });
 

@@ -6,12 +6,15 @@ import { tooLarge } from '../read-capped.js';
  * Multi-line paste in the terminal (issue 6, step 4). An inquirer `input` submits at the first line
  * break, and the rest of a pasted block would be lost with its readline; so this reads whole lines
  * itself and stops at the line holding the closing tag of the root element, which every metadata
- * document ends with. A line with only "." or Ctrl-D (close) ends it earlier with what was pasted
+ * document ends with, or at once when the first line is a URL (pasted instead of the document).
+ * A line with only "." or Ctrl-D (close) ends it earlier with what was pasted
  * so far (the wizard goes back to its menu, and says why when that was a URL or a cut-off copy);
  * Ctrl-C (SIGINT on the readline) cancels the wizard.
  * --max-size (maxBytes) is counted on the raw input as it arrives: a paste without line breaks
  * would otherwise sit whole in readline's buffer before any line is seen.
  */
+const URL_LINE = /^\s*https?:\/\/\S+\s*$/i;
+
 export function readPaste(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, message: string, closing: RegExp, maxBytes = Infinity): Promise<string> {
   output.write(`${message}\n`);
   const rl = createInterface({ input, output, prompt: '', terminal: (input as { isTTY?: boolean }).isTTY === true });
@@ -27,7 +30,9 @@ export function readPaste(input: NodeJS.ReadableStream, output: NodeJS.WritableS
     rl.on('line', (line) => {
       if (line.trim() === '.') return finish(() => resolve(lines.length > 0 ? `${lines.join('\n')}\n` : ''));
       lines.push(line);
-      if (closing.test(line)) finish(() => resolve(`${lines.join('\n')}\n`));
+      // a URL pasted instead of the XML is one line: no closing tag would ever come
+      const firstOnly = lines.every((l) => l.trim() === '' || l === line);
+      if (closing.test(line) || (firstOnly && URL_LINE.test(line))) finish(() => resolve(`${lines.join('\n')}\n`));
     });
     let size = 0;
     const count = (chunk: string | Buffer): void => {

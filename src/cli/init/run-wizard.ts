@@ -1,16 +1,14 @@
 import { cancelled, isOperationalError } from '../../core/errors.js';
-import { expandHome } from '../../core/init/expand-home.js';
 import { escapeFileText, escapeForTerminal as esc } from '../escape-terminal.js';
 import { initResult, nextSteps, type InitResult } from '../../core/init/init-result.js';
 import { nextStep, type Step } from '../../core/init/next-step.js';
-import { buildOktaForm, type OktaForm } from '../../core/urls/okta-form.js';
 import { buildSpUrls } from '../../core/urls/sp-urls.js';
-import { renderTerraform } from '../../core/urls/terraform.js';
 import { renderWithSecretSummary } from '../secret-summary.js';
 import { askConfig } from './ask-config.js';
 import { askHost, askOrg, askRotation } from './ask-setup.js';
 import { askFingerprint, askMetadata } from './ask-metadata.js';
 import { renderHeading, renderNextSteps, renderOktaSteps } from './render-init.js';
+import { askTerraform, oktaForm, writeTerraform } from './terraform-step.js';
 import { prompterOf, type WizardCtx } from './wizard-context.js';
 
 /**
@@ -33,12 +31,6 @@ export async function runWizard(ctx: WizardCtx): Promise<InitResult> {
   return initResult(config.path, ctx.written, urls, metadata.cert, preview?.changed === true && ctx.written.includes(config.path));
 }
 
-function form(ctx: WizardCtx): OktaForm {
-  const { host, org } = ctx.state;
-  if (!host || !org) throw new Error('init: the Okta form needs host and org');
-  return buildOktaForm(host, org, ctx.flags.attrs);
-}
-
 async function perform(ctx: WizardCtx, step: Exclude<Step, 'done' | 'up-to-date'>): Promise<void> {
   const { state } = ctx;
   switch (step) {
@@ -55,7 +47,7 @@ async function perform(ctx: WizardCtx, step: Exclude<Step, 'done' | 'up-to-date'
     case 'okta': {
       ctx.say(renderHeading(3, 'Create the app in Okta', ctx.color));
       const hostSource = ctx.flags.host ? '--host' : state.config?.host === state.host?.host ? `${state.config?.path}, ${state.config?.hostSource}` : 'your answer';
-      ctx.say(renderOktaSteps(form(ctx), hostSource, ctx.color));
+      ctx.say(renderOktaSteps(oktaForm(ctx), hostSource, ctx.color));
       state.oktaShown = true;
       return;
     }
@@ -84,25 +76,6 @@ async function perform(ctx: WizardCtx, step: Exclude<Step, 'done' | 'up-to-date'
     case 'write':
       return write(ctx);
   }
-}
-
-async function askTerraform(ctx: WizardCtx): Promise<string | null> {
-  const p = prompterOf(ctx);
-  if (!(await p.confirm({ message: 'Also write these settings as Terraform (okta_app_saml)?', default: false }))) return null;
-  const answer = await p.input({ message: 'Terraform file:', default: 'okta-polyaxon.tf', validate: (v) => (v.trim() === '' ? 'Give a file name.' : true) });
-  return expandHome(answer.trim(), ctx.flags.home);
-}
-
-async function writeTerraform(ctx: WizardCtx): Promise<void> {
-  const path = ctx.state.terraform;
-  if (typeof path !== 'string') return;
-  const text = renderTerraform(form(ctx), 'Polyaxon');
-  ctx.state.terraformWritten = true;
-  // Same text already there: leave it (and its mtime) alone, like the config on a second run.
-  if ((await ctx.services.readText(path)) === text) return;
-  await ctx.services.writeFile(path, text);
-  ctx.written.push(path);
-  if (ctx.state.mode === 'interactive') ctx.say(`Wrote ${esc(path)}: \`terraform apply\` creates the app; then come back for its metadata.\n`);
 }
 
 function preview(ctx: WizardCtx): void {
