@@ -6,6 +6,7 @@ import { renderGithub } from './lint-formats/render-github.js';
 import { renderJunit } from './lint-formats/render-junit.js';
 import { renderSarif } from './lint-formats/render-sarif.js';
 import { renderText } from './lint-formats/render-text.js';
+import { escapeForTerminal } from './escape-terminal.js';
 
 export type DriftFormat = 'text' | 'json' | 'github' | 'sarif' | 'junit';
 
@@ -47,7 +48,7 @@ export function renderDrift(format: DriftFormat, o: DriftOutcome, color: boolean
     case 'junit':
       return renderJunit(report, { strict: true });
     default: {
-      const head = `${o.config}: compared with ${o.metadataUrl}: ${o.findings.length === 0 ? 'no drift' : 'drift'}\n`;
+      const head = `${escapeForTerminal(o.config)}: compared with ${escapeForTerminal(o.metadataUrl)}: ${o.findings.length === 0 ? 'no drift' : 'drift'}\n`;
       return o.findings.length === 0 ? head : head + renderText(report, { color }).replace(/^.*linted: /m, '');
     }
   }
