@@ -59,6 +59,10 @@ export const METADATA_CODES = {
     help: 'ds:KeyInfo must be in http://www.w3.org/2000/09/xmldsig# (exactly, with http:); a blanket http→https rewrite breaks it. Download the metadata again.',
   },
   MD_KEYDESCRIPTOR_NO_CERT: { title: 'KeyDescriptor without certificate', help: 'A signing KeyDescriptor holds no X509Certificate; it cannot be used.' },
+  MD_SIGNER_CERT_EXPIRED: {
+    title: 'The --signer-cert is outside its validity',
+    help: 'The signature verified, but the federation signer certificate has expired (or is not valid yet): get the current one from the federation operator. --strict makes this an error.',
+  },
   MD_ENTITY_NOT_STANDALONE: {
     title: 'Selected entity does not validate on its own',
     help: 'patch stores only the selected EntityDescriptor of an aggregate; it must be valid metadata by itself (namespaces, certificates, endpoints).',

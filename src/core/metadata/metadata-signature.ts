@@ -4,6 +4,7 @@
  * KeyInfo has none, the document's own signing certs), which proves integrity, not origin.
  * Offers checkMetadataSignature(text, doc, root, entity, opts).
  */
+import { X509Certificate } from 'node:crypto';
 import { analyzeCertificate } from '../cert/analyze-certificate.js';
 import { finding, type Finding, type Location } from '../findings.js';
 import { NS, childElements, descendants, elementText } from '../xml/dom.js';
@@ -25,6 +26,8 @@ export interface SignatureOptions {
   entityCerts: string[];
   now: Date;
   file?: string;
+  /** The document is Okta's (wording only: unsigned is normal there). */
+  okta?: boolean;
 }
 
 export function checkMetadataSignature(text: string, doc: Document, root: Element, entity: Element, opts: SignatureOptions): SignatureOutcome {
@@ -38,7 +41,9 @@ export function checkMetadataSignature(text: string, doc: Document, root: Elemen
     findings.push(
       required
         ? finding('MD_SIGNATURE_REQUIRED', 'error', `the document is not signed${opts.requireSignature ? ' (--require-signature)' : ' but --signer-cert was given'}`, C.MD_SIGNATURE_REQUIRED.help, locationOf(root, opts.file))
-        : finding('MD_UNSIGNED', 'info', 'the document is not signed (normal for Okta)', C.MD_UNSIGNED.help, locationOf(root, opts.file)),
+        : opts.okta
+          ? finding('MD_UNSIGNED', 'info', 'the document is not signed (normal for Okta)', C.MD_UNSIGNED.help, locationOf(root, opts.file))
+          : finding('MD_UNSIGNED', 'info', 'the document is not signed', 'Its integrity rests on how it was fetched: download it over https from your IdP, or give --signer-cert if the IdP signs its metadata.', locationOf(root, opts.file)),
     );
     return { signed: false, findings };
   }
@@ -60,6 +65,7 @@ export function checkMetadataSignature(text: string, doc: Document, root: Elemen
       allVerified = false;
       continue;
     }
+    if (withSigner) findings.push(...signerValidity((opts.signerCerts as string[])[r.trustedCertIndex ?? 0] ?? '', (r.trustedCertIndex ?? 0) + 1, opts.now, locationOf(sig, opts.file)));
     findings.push(
       withSigner
         ? finding('MD_SIGNATURE_VERIFIED', 'info', `the signature on <${el.nodeName}> verified with --signer-cert #${(r.trustedCertIndex ?? 0) + 1}`, undefined, locationOf(sig, opts.file))
@@ -79,4 +85,24 @@ export function checkMetadataSignature(text: string, doc: Document, root: Elemen
 function toPem(b64: string): string {
   const lines = b64.replace(/\s+/g, '').match(/.{1,64}/g) ?? [];
   return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
+}
+
+/**
+ * A --signer-cert outside its validity still verifies (federations pin keys), but the user must
+ * hear it: a warning, which --strict turns into a failure.
+ */
+function signerValidity(pem: string, n: number, now: Date, at?: Location): Finding[] {
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(pem);
+  } catch {
+    return [];
+  }
+  const to = Date.parse(cert.validTo);
+  const from = Date.parse(cert.validFrom);
+  if (to <= now.getTime())
+    return [finding('MD_SIGNER_CERT_EXPIRED', 'warning', `--signer-cert #${n}, which verified the signature, expired on ${new Date(to).toISOString().slice(0, 10)}`, C.MD_SIGNER_CERT_EXPIRED.help, at)];
+  if (from > now.getTime())
+    return [finding('MD_SIGNER_CERT_EXPIRED', 'warning', `--signer-cert #${n}, which verified the signature, is valid only from ${new Date(from).toISOString().slice(0, 10)}`, C.MD_SIGNER_CERT_EXPIRED.help, at)];
+  return [];
 }

@@ -57,13 +57,20 @@ export function validateMetadata(xml: string, opts: ValidateOptions): MetadataRe
   findings.push(...idp.findings);
   if (!('keys' in idp)) return done({ findings, ...signature(text, doc, root, entity, [], opts, findings).report });
 
+  // Okta-specific wording only for Okta's documents (other IdPs sign, or never list NameIDFormat).
+  const okta = isOktaEntityId(entityId) || idp.ssoEndpoints.some((e) => /\.(okta|oktapreview|okta-emea)\.com(:\d+)?\//i.test(e.location));
   const certs = signingCerts(idp.keys, { now: opts.now, ...(opts.minDays !== undefined ? { minDays: opts.minDays } : {}), ...(opts.fingerprints ? { fingerprints: opts.fingerprints } : {}) }, at, idp.encryptionKeys);
   const wrongNs = findings.some((f) => f.code === 'MD_KEYINFO_WRONG_NAMESPACE');
   for (const f of certs.findings) {
     if (f.code === 'MD_NO_SIGNING_CERT' && wrongNs) f.hint = C.MD_KEYINFO_WRONG_NAMESPACE.help;
     findings.push(f);
   }
-  const sig = signature(text, doc, root, entity, idp.keys.map((k) => k.certText ?? ''), opts, findings);
+  if (!okta)
+    for (const f of findings) {
+      if (f.code === 'MD_NAMEID_FORMAT_MISSING') Object.assign(f, NON_OKTA_NAMEID);
+      else if (f.code.startsWith('CERT_') && /okta/i.test(f.hint ?? '')) f.hint = NON_OKTA_ROTATE;
+    }
+  const sig = signature(text, doc, root, entity, idp.keys.map((k) => k.certText ?? ''), { ...opts, okta }, findings);
 
   for (const e of idp.ssoEndpoints) {
     let host = '';
@@ -108,9 +115,19 @@ export function validateMetadata(xml: string, opts: ValidateOptions): MetadataRe
   return done({ metadata, findings, ...sig.report });
 }
 
-function signature(text: string, doc: Document, root: Element, entity: Element, entityCerts: string[], opts: ValidateOptions, findings: Finding[]) {
+/** Microsoft Entra ID, PingOne, Google and others never list NameIDFormat: normal there, so an info. */
+const NON_OKTA_NAMEID = {
+  severity: 'info' as const,
+  message: 'no NameIDFormat listed (the IdP chooses the NameID format)',
+  hint: 'Many IdPs (Microsoft Entra ID, PingOne, Google) do not list NameIDFormat; the SP then accepts the format the IdP sends.',
+};
+
+const NON_OKTA_ROTATE = 'Rotate the signing certificate in your IdP, then download its metadata again and run `polyaxon-sso patch` with it.';
+
+function signature(text: string, doc: Document, root: Element, entity: Element, entityCerts: string[], opts: ValidateOptions & { okta?: boolean }, findings: Finding[]) {
   const s = checkMetadataSignature(text, doc, root, entity, {
     entityCerts,
+    ...(opts.okta ? { okta: true } : {}),
     now: opts.now,
     ...(opts.signerCerts ? { signerCerts: opts.signerCerts } : {}),
     ...(opts.requireSignature ? { requireSignature: true } : {}),
