@@ -2,6 +2,7 @@ import { cancelled, usageError } from '../../core/errors.js';
 import { finding } from '../../core/findings.js';
 import { parseHost } from '../../core/urls/parse-host.js';
 import { parseOrg } from '../../core/urls/parse-org.js';
+import { escapeForTerminal as esc } from '../escape-terminal.js';
 import { renderFindingLines } from '../render-finding-lines.js';
 import { prompterOf, type WizardCtx } from './wizard-context.js';
 
@@ -61,7 +62,7 @@ export async function askOrg(ctx: WizardCtx): Promise<void> {
 /** Re-run on a configured file: replacing the metadata is a choice; keeping it ends the wizard. */
 export async function askRotation(ctx: WizardCtx): Promise<void> {
   const replace = await prompterOf(ctx).confirm({
-    message: `Replace the Okta metadata in ${ctx.state.config?.path} (certificate rotation, or another app: the change is shown before writing)?`,
+    message: `Replace the Okta metadata in ${esc(ctx.state.config?.path ?? '')} (certificate rotation, or another app: the change is shown before writing)?`,
     default: true,
   });
   if (!replace) throw cancelled();
