@@ -153,7 +153,7 @@ function checkBool(w: Walk, node: Node | null, where: string, kind: ReturnType<t
     return;
   }
   const helm = kind === 'string' && value !== '' ? '; Helm would even turn it on (any non-empty string is true)' : '';
-  add(w, 'SCHEMA_TYPE', `${where} must be true or false, not ${shown}${helm}`, node);
+  add(w, 'SCHEMA_TYPE', `${where} must be true or false, not ${shown}${helm}`, node, { hint: 'Write true or false, without quotes.' });
 }
 
 function add(w: Walk, code: string, message: string, node: Node | null, extra: { severity?: Severity; hint?: string } = {}): void {
