@@ -38,6 +38,13 @@ describe('parseHost refuses Okta addresses', () => {
     expect(md.ok ? 'OK' : md.message).toBe('this is the SP entity ID; its host is polyaxon.acme.com:8443');
   });
 
+  it('a host is echoed in the message only when it looks like one', () => {
+    const odd = parseHost('https://polyaxon\u202e.acme.com/sso/okta/acs/acme');
+    expect(odd.ok ? 'OK' : [odd.code, odd.message]).toEqual(['HOST_IS_SP_URL', 'this is the ACS URL; pass only its host']);
+    const okta = parseHost('acme\u202e.okta.com');
+    expect(okta.ok || okta.hint).not.toContain('\u202e');
+  });
+
   it('hosts that merely contain "okta" are fine, and an IdP URL may be on Okta', () => {
     for (const h of ['okta.acme.com', 'polyaxon.notokta.com', 'polyaxon-okta.com']) expect(parseHost(h).ok).toBe(true);
     expect(parseHost('acme.okta.com', { idp: true }).ok).toBe(true);
