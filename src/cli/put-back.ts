@@ -5,7 +5,7 @@ import type { ReadHandle, WriterFs } from './writer-fs.js';
 /**
  * Another process wrote to the config between our last check and the rename: its write landed in
  * the old inode, which only our held descriptor still reaches (rename(2)). The file is put back as
- * that writer left it, as if we had checked a moment later and refused (DESIGN.md §6: nothing
+ * that writer left it, as if we had checked a moment later and refused (docs/design.md §6: nothing
  * written by someone else is lost). Appenders keep appending meanwhile, to whichever inode the path
  * names when they open it; so the put-back is: their version of the old inode, plus what was
  * appended to ours since the rename, renamed into place once; then whatever still arrived in either

@@ -5,7 +5,7 @@ import { tempName } from './stale-temps.js';
 import { errnoOf, type ReadHandle, type WriterFs, type WriterHandle, type WriterStat } from './writer-fs.js';
 
 /**
- * One atomic replace (DESIGN.md §6): temp file in the target's directory, every byte written,
+ * One atomic replace (docs/design.md §6): temp file in the target's directory, every byte written,
  * mode and owner of `like`, fsync, `beforeRename` (the caller's last check), rename, fsync of the
  * directory. On any error before the rename the temp file is removed and the target is untouched.
  */

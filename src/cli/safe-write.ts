@@ -7,7 +7,7 @@ import { cleanStaleTemps } from './stale-temps.js';
 import { nodeWriterFs, type ReadHandle, type WriterFs, type WriterStat } from './writer-fs.js';
 
 /**
- * Writing a user's file (DESIGN.md §6): temp file in the target's directory, write every byte,
+ * Writing a user's file (docs/design.md §6): temp file in the target's directory, write every byte,
  * fsync, rename, fsync the directory. The mode (and, when allowed, the owner) is kept. A symlink
  * is written through, dangling or not: its target gets the new content and the link stays a link.
  * The backup (`<file>.bak`) goes through the same temp + fsync + rename. If the file changed since

@@ -7,7 +7,7 @@ import { link, open, readFile, readdir, readlink, realpath, rename, stat, unlink
 export interface WriterHandle {
   /**
    * One write(2) at the current position. It may write fewer bytes than given (a nearly full
-   * disk, a signal): the caller loops on bytesWritten (B8, issue 8: a single write truncated the
+   * disk, a signal): the caller loops on bytesWritten (a single write once truncated the
    * config on a full tmpfs and patch still exited 0).
    */
   write(data: Uint8Array): Promise<{ bytesWritten: number }>;

@@ -3,7 +3,7 @@ import { contentEnd, lineEndAt, lineStartAt } from './yaml-text.js';
 
 /**
  * `externalServices.auth.saml` was removed in Polyaxon 2.0.1: the schema now rejects the key
- * (DESIGN.md §2). Configs carried over from 1.x often still hold it switched off and empty; such a
+ * (docs/design.md §2). Configs carried over from 1.x often still hold it switched off and empty; such a
  * block says nothing, so patch removes it as part of its edit (shown in the diff) instead of
  * refusing. A block that is enabled or still holds a value is the user's to move by hand: that
  * stays a refusal (path-checks.ts, PATCH_SAML_REMOVED).

@@ -6,7 +6,7 @@ import { readSnapshot, safeWrite } from '../../../src/cli/safe-write.js';
 import { nodeWriterFs, type WriterFs } from '../../../src/cli/writer-fs.js';
 
 /**
- * The safe writer against another writer at chosen points (DESIGN.md §6: nothing written by
+ * The safe writer against another writer at chosen points (docs/design.md §6: nothing written by
  * someone else is lost), and its refusals of read-only and hard-linked files. Each race is
  * placed by a hook on rename, so every outcome is known in advance.
  */
