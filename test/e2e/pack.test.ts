@@ -29,7 +29,7 @@ describe.skipIf(!existsSync('dist/cli.cjs'))('npm pack', () => {
   });
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('contains only what runs and what the README links to: bin, dist, schemas, docs, README, SECURITY.md, LICENSE, package.json', () => {
+  it('contains only what runs and what the README links to: bin, dist, schemas, docs, README, SECURITY.md, LICENSE, package.json', { timeout: 180_000 }, () => {
     const r = run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT);
     expect(r.status, r.stderr).toBe(0);
     const [manifest] = JSON.parse(r.stdout) as { files: { path: string }[] }[];
