@@ -26,7 +26,7 @@ export async function askHost(ctx: WizardCtx): Promise<void> {
       ...(config?.host !== undefined ? { default: config.host } : {}),
       validate: (v) => {
         const r = parseHost(v.trim(), { allowHttp });
-        return r.ok ? true : `${r.message}. ${r.hint}`;
+        return r.ok ? true : esc(`${r.message}. ${r.hint}`);
       },
     });
     const r = parseHost(answer.trim(), { allowHttp });
@@ -51,7 +51,7 @@ export async function askOrg(ctx: WizardCtx): Promise<void> {
       message: 'Polyaxon organization (as in your Polyaxon URLs):',
       validate: (v) => {
         const r = parseOrg(v.trim());
-        return r.ok ? true : `${r.message}. ${r.hint}`;
+        return r.ok ? true : esc(`${r.message}. ${r.hint}`);
       },
     }));
   const r = parseOrg(answer.trim());
