@@ -118,13 +118,13 @@ function refuseUnsafeTarget(st: WriterStat, shown: string): void {
     throw inputError(
       `${shown} is read-only for its owner (mode ${(st.mode & 0o777).toString(8).padStart(4, '0')}); nothing written`,
       'WRITE_FILE_READONLY',
-      `Make it writable (chmod u+w ${shown}), or pass --force to replace it anyway (its mode is kept).`,
+      `Make it writable (chmod u+w ${shown}), or replace it anyway with patch --force (its mode is kept).`,
     );
   if ((st.nlink ?? 1) > 1)
     throw inputError(
       `${shown} has ${st.nlink} hard links: writing replaces it with a new file, and the other names would keep the old content; nothing written`,
       'WRITE_HARD_LINKS',
-      'Pass --force to write it anyway (the other links keep the old content), or point the other names at it with a symlink (written through).',
+      'Write it anyway with patch --force (the other links keep the old content), or make the other names symlinks to it (written through).',
     );
 }
 

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -122,6 +122,16 @@ describe('init never creates a config silently', () => {
     const c = await wizard([], { ...flags, create: true });
     expect(c.code).toBe(0);
     expect(readFileSync(join(cwd, 'new.yaml'), 'utf8')).toBe(golden('init/new-config.yaml'));
+  });
+});
+
+describe('init: a config it must not replace silently', () => {
+  it('read-only for its owner (0444): exit 2 with the reason and a hint, the file untouched', async () => {
+    chmodSync(join(home, 'values.yaml'), 0o444);
+    const r = await wizard([], { config: join(home, 'values.yaml'), org: 'acme', metadata: ACME, yes: true });
+    expect(r.code).toBe(2);
+    expect(r.error).toMatch(/^WRITE_FILE_READONLY: .*values\.yaml is read-only for its owner \(mode 0444\); nothing written$/);
+    expect(readFileSync(join(home, 'values.yaml'), 'utf8')).toBe(readFileSync(DEMO, 'utf8'));
   });
 });
 
