@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findPython, startPyYaml, type PyYamlReader } from '../helpers/python.js';
 import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir } from './helpers.js';
 import { ENTITY_ID, metadata } from './xml-fixtures.js';
 
@@ -13,20 +14,20 @@ import { ENTITY_ID, metadata } from './xml-fixtures.js';
 const NOW = '2026-06-01T00:00:00Z';
 const OKTA_OK = 'externalServices:\n  auth:\n    okta:\n      enabled: false\n';
 
-function pyyamlAvailable(): boolean {
-  try {
-    execFileSync('python3', ['-c', 'import yaml'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const HAS_PYYAML = pyyamlAvailable();
+// One python process for the whole file (JSON lines), not one per case.
+const HAS_PYYAML = findPython() !== null;
+let py: PyYamlReader | null = null;
+beforeAll(() => {
+  py = startPyYaml();
+});
+afterAll(() => py?.close());
 
-/** What Polyaxon would see: PyYAML safe_load of the file, as JSON. */
-function pyyamlLoad(file: string): { auth: Record<string, unknown>; okta: { enabled: unknown; options: { xml: unknown } } } {
-  const out = execFileSync('python3', ['-c', 'import json,sys,yaml; d=yaml.safe_load(open(sys.argv[1],encoding="utf-8")); a=d["externalServices"]["auth"]; print(json.dumps({"auth": {k: None for k in a}, "okta": a["okta"]}))', file]);
-  return JSON.parse(out.toString('utf8'));
+/** What Polyaxon would see: PyYAML safe_load of the file (the auth keys and the okta block). */
+async function pyyamlLoad(file: string): Promise<{ authKeys: string[]; okta: { enabled: unknown; options: { xml: unknown } } }> {
+  const [r] = await (py as PyYamlReader).load([readFileSync(file, 'utf8')]);
+  if (!r?.ok) throw new Error(`PyYAML cannot read ${file}: ${r?.error}`);
+  const o = r.okta;
+  return { authKeys: r.authKeys ?? [], okta: o?.map ? { enabled: o.enabled, options: { xml: o.xml } } : { enabled: undefined, options: { xml: undefined } } };
 }
 
 async function both(yaml: string) {
@@ -88,7 +89,7 @@ describe('YAML: hostile configs are reported by lint and refused by patch (nothi
     expect(r.patch.code).toBe(0);
     const text = readFileSync(join(r.dir, 'values.yaml'), 'utf8');
     expect(text.startsWith('__proto__:\n  polluted: true\nexternalServices:\n  auth:\n    __proto__:\n      enabled: true\n    constructor:\n      enabled: true\n')).toBe(true);
-    if (HAS_PYYAML) expect(Object.keys(pyyamlLoad(join(r.dir, 'values.yaml')).auth)).toEqual(['__proto__', 'constructor', 'okta']);
+    if (HAS_PYYAML) expect((await pyyamlLoad(join(r.dir, 'values.yaml'))).authKeys).toEqual(['__proto__', 'constructor', 'okta']);
   });
 });
 
@@ -102,7 +103,7 @@ describe.skipIf(!HAS_PYYAML)('YAML: what patch writes reads back through PyYAML 
     writeFileSync(join(dir, 'idp.xml'), xml);
     const r = await runGuarded(['patch', 'values.yaml', '--metadata', 'idp.xml', '--json', '--now', NOW], { cwd: dir });
     expect(r.code).toBe(0);
-    const okta = pyyamlLoad(join(dir, 'values.yaml')).okta;
+    const okta = (await pyyamlLoad(join(dir, 'values.yaml'))).okta;
     expect(okta.enabled).toBe(true);
     expect(okta.options.xml).toBe(xml);
   });
@@ -115,7 +116,7 @@ describe.skipIf(!HAS_PYYAML)('YAML: what patch writes reads back through PyYAML 
     const r = await runGuarded(['patch', 'values.yaml', '--metadata', 'idp.xml', '--json', '--now', NOW], { cwd: dir });
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'values.yaml'), 'utf8')).toMatch(/xml: \|2-\n/);
-    expect(pyyamlLoad(join(dir, 'values.yaml')).okta.options.xml).toBe(xml);
+    expect((await pyyamlLoad(join(dir, 'values.yaml'))).okta.options.xml).toBe(xml);
   });
 
   it('CRLF metadata is stored with LF, and lint then reads the same entityID', async () => {
@@ -124,7 +125,7 @@ describe.skipIf(!HAS_PYYAML)('YAML: what patch writes reads back through PyYAML 
     writeFileSync(join(dir, 'values.yaml'), 'hostName: polyaxon.acme.com\n');
     writeFileSync(join(dir, 'idp.xml'), xml);
     expect((await runGuarded(['patch', 'values.yaml', '--metadata', 'idp.xml', '--now', NOW], { cwd: dir })).code).toBe(0);
-    expect(pyyamlLoad(join(dir, 'values.yaml')).okta.options.xml).toBe(xml.replace(/\r\n/g, '\n'));
+    expect((await pyyamlLoad(join(dir, 'values.yaml'))).okta.options.xml).toBe(xml.replace(/\r\n/g, '\n'));
     const lint = await runGuarded(['lint', 'values.yaml', '--json', '--now', NOW], { cwd: dir });
     expect(lint.code).toBe(0);
     expect(JSON.stringify(lint.json)).toContain(ENTITY_ID);
@@ -168,4 +169,65 @@ describe('YAML: injection through --host / --org never reaches a config or a URL
     const r = await runGuarded(['check-response', 'resp.xml', '--metadata', 'idp.xml', '--host', host, '--org', 'acme', '--json'], { cwd: dir });
     expect({ code: r.code, errorCode: r.errorCode }).toEqual({ code: 2, errorCode: 'HOST_INVALID' });
   });
+});
+
+/**
+ * Resource use stays near PyYAML's: the built CLI in a child process, so that a hang is cut by the
+ * spawn timeout (a hang guard, not a performance assertion). Every command ends with a verdict or
+ * a one-line user error, never an "internal error".
+ */
+describe('YAML: alias bombs and big configs through every command (built CLI, hang guard)', () => {
+  const cli = (args: string[], cwd: string) => {
+    const r = spawnSync(process.execPath, [join(process.cwd(), 'bin/polyaxon-sso.js'), ...args], { cwd, encoding: 'utf8', timeout: 15_000, env: { ...process.env, NO_COLOR: '1' } });
+    return { code: r.status, signal: r.signal, out: `${r.stdout}${r.stderr}` };
+  };
+  // "billion laughs": 10 levels of 10 aliases, 1.5 KB, 10^10 nodes once expanded (PyYAML: 0.1 s)
+  const laughs = `l0: &l0 "lol"\n${Array.from({ length: 9 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(',')}]\n`).join('')}`;
+  const commands = (dir: string): [string, string[]][] => [
+    ['lint', ['lint', 'values.yaml', '--now', NOW]],
+    ['patch --dry-run', ['patch', 'values.yaml', '--metadata', 'idp.xml', '--dry-run', '--now', NOW]],
+    ['patch --check', ['patch', 'values.yaml', '--metadata', 'idp.xml', '--check', '--now', NOW]],
+    ['patch', ['patch', join(dir, 'copy.yaml'), '--metadata', 'idp.xml', '--now', NOW]],
+    ['init --yes', ['init', '--yes', '--config', 'init.yaml', '--host', 'polyaxon.acme.com', '--org', 'acme', '--metadata', 'idp.xml', '--now', NOW]],
+    ['urls --config', ['urls', '--config', 'values.yaml', '--org', 'acme']],
+    ['check-response --config', ['check-response', 'idp.xml', '--config', 'values.yaml', '--host', 'polyaxon.acme.com', '--org', 'acme', '--now', NOW]],
+  ];
+
+  it.each([
+    ['okta outside the bomb', `${laughs}hostName: polyaxon.acme.com\n${OKTA_OK}`],
+    ['enabled is the bomb', `${laughs}hostName: polyaxon.acme.com\nexternalServices:\n  auth:\n    okta:\n      enabled: *l9\n`],
+  ])('%s: every command ends (no internal error)', (_n, yaml) => {
+    expect(yaml.length).toBeLessThan(1600);
+    const dir = tempDir();
+    for (const name of ['values.yaml', 'copy.yaml', 'init.yaml']) writeFileSync(join(dir, name), yaml);
+    writeFileSync(join(dir, 'idp.xml'), metadata());
+    for (const [name, args] of commands(dir)) {
+      const r = cli(args, dir);
+      expect({ name, signal: r.signal, internal: /internal error|at .*\.cjs:\d+/.test(r.out) }).toEqual({ name, signal: null, internal: false });
+      expect([0, 1, 2], `${name}: ${r.out.slice(0, 300)}`).toContain(r.code);
+    }
+  });
+
+  it('8 000 aliases of one 1 MB string (PyYAML reads it): lint and patch read it, no YAML finding', () => {
+    const dir = tempDir();
+    const yaml = `big: &s "${'x'.repeat(1_000_000)}"\nhostName: polyaxon.acme.com\n${OKTA_OK}list:\n${'  - *s\n'.repeat(8000)}`;
+    writeFileSync(join(dir, 'values.yaml'), yaml);
+    writeFileSync(join(dir, 'idp.xml'), metadata());
+    const lint = cli(['lint', 'values.yaml', '--json', '--now', NOW], dir);
+    expect(lint.signal).toBeNull();
+    expect(lint.out).not.toMatch(/"code": "YAML_/);
+    const patch = cli(['patch', 'values.yaml', '--metadata', 'idp.xml', '--now', NOW], dir);
+    expect({ code: patch.code, signal: patch.signal }).toEqual({ code: 0, signal: null });
+    expect(readFileSync(join(dir, 'values.yaml'), 'utf8')).toContain('enabled: true');
+  });
+
+  it('100 000 keys (2.5 MB): lint reads it and reports the one duplicate key at its line', () => {
+    const dir = tempDir();
+    const keys = Array.from({ length: 100_000 }, (_, i) => `  key${String(i).padStart(6, '0')}: value${String(i).padStart(6, '0')}\n`).join('');
+    writeFileSync(join(dir, 'values.yaml'), `hostName: polyaxon.acme.com\n${OKTA_OK}labels:\n${keys}  key000007: again\n`);
+    const r = spawnSync(process.execPath, [join(process.cwd(), 'bin/polyaxon-sso.js'), 'lint', 'values.yaml', '--json', '--now', NOW], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    expect(r.signal).toBeNull();
+    const dup = (JSON.parse(r.stdout) as { files: { findings: { code: string; location: { line: number } }[] }[] }).files[0]?.findings.filter((f) => f.code === 'YAML_DUPLICATE_KEY');
+    expect(dup?.map((f) => f.location.line)).toEqual([100_007]);
+  }, 150_000);
 });

@@ -30,6 +30,8 @@ export interface PyOkta {
   root?: string;
   /** `externalServices.auth.okta` as PyYAML reads it: absent (undefined), a mapping, or another value. */
   okta?: { map: true; enabled?: unknown; hasEnabled: boolean; options?: unknown; xml?: unknown; hasXml: boolean } | { map: false; value: unknown };
+  /** Keys of externalServices.auth (stringified), when it is a mapping. */
+  authKeys?: string[];
   /** Top-level keys (stringified), merged keys included. */
   keys?: string[];
   /** With `full`: the whole document as canonical JSON (sorted keys; other types as str()). */
@@ -56,6 +58,8 @@ for line in sys.stdin:
         if req.get("full"):
             out["data"] = json.dumps(d, default=str, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         auth = step(step(d, "externalServices"), "auth")
+        if isinstance(auth, dict):
+            out["authKeys"] = [str(k) for k in auth.keys()]
         if isinstance(auth, dict) and "okta" in auth:
             o = auth["okta"]
             if isinstance(o, dict):

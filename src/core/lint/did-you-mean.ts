@@ -24,6 +24,9 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   let bestDistance = 3;
   const lower = input.toLowerCase();
   for (const cand of candidates) {
+    // the distance is at least the difference in length: skip the table when it cannot win, so a
+    // config with 100 000 unknown keys costs a length check per candidate, not a table each
+    if (Math.abs(lower.length - cand.length) >= bestDistance) continue;
     const dist = editDistance(lower, cand.toLowerCase());
     if (dist < bestDistance) {
       best = cand;
