@@ -90,3 +90,17 @@ describe('an SSO host imitating Okta', () => {
     expect(run(xml).findings.filter((f) => f.severity === 'warning').map((f) => f.code)).toContain('MD_OKTA_LOOKALIKE_HOST');
   });
 });
+
+describe('certificates are DER with minimal lengths (fingerprints equal OpenSSL\'s)', () => {
+  const der = Buffer.from(b64(OKTA).replace(/\s+/g, ''), 'base64');
+  const body = der.subarray(4); // 30 82 LL LL: the outer SEQUENCE in the minimal long form
+  it.each([
+    ['a non-minimal length (30 83 00 LL LL)', Buffer.concat([Buffer.from([0x30, 0x83, 0x00, der[2] as number, der[3] as number]), body])],
+    ['an indefinite length (BER 30 80 … 00 00)', Buffer.concat([Buffer.from([0x30, 0x80]), body, Buffer.from([0, 0])])],
+    ['trailing bytes after the certificate', Buffer.concat([der, Buffer.from([0])])],
+  ])('%s is refused, nothing pinned from it', (_name, bytes) => {
+    const r = run(metadata({ certText: bytes.toString('base64') }), [fp(OKTA)]);
+    expect(r.findings.some((f) => f.severity === 'error' && f.code.startsWith('CERT_'))).toBe(true);
+    expect(r.metadata?.signingCerts ?? []).toEqual([]);
+  });
+});

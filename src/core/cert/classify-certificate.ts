@@ -1,5 +1,6 @@
+import { X509Certificate } from 'node:crypto';
 import { CERT_CODES, type CertCode } from './codes.js';
-import { DerError, TAG } from './der.js';
+import { DerError, firstNonMinimalLength, TAG } from './der.js';
 import { identifyDer, type DerKind } from './identify-der.js';
 import { readCertificate, type ReadCertificate } from './read-certificate.js';
 import type { StaticFinding } from './cert-types.js';
@@ -57,6 +58,9 @@ export function classifyCertificateBytes(bytes: Buffer, placeholderish: boolean)
     }
     return error('CERT_TRAILING_BYTES', `${extra} byte${extra === 1 ? '' : 's'} follow the end of the DER structure (decoded ${bytes.length}, DER length ${outer.end}).`);
   }
+  // Only for bytes that do parse as a certificate: garbage stays "does not decode".
+  const berAt = kind === 'certificate' ? firstNonMinimalLength(bytes) : undefined;
+  if (berAt !== undefined && parsesAsCertificate(bytes)) return error('CERT_NOT_DER', `The certificate is BER, not DER: the length at byte ${berAt} is not in its shortest form, so its fingerprint would differ from OpenSSL's.`);
   const pasted = KIND_CODES[kind];
   if (pasted) return error(pasted, `${CERT_CODES[pasted].title}.`);
   if (kind !== 'certificate') return notACertificate(placeholderish);
@@ -77,6 +81,15 @@ export function startsWithCertificate(bytes: Uint8Array): boolean {
 function isAnotherCertificate(rest: Uint8Array): boolean {
   try {
     return identifyDer(rest).kind === 'certificate';
+  } catch {
+    return false;
+  }
+}
+
+function parsesAsCertificate(bytes: Buffer): boolean {
+  try {
+    new X509Certificate(bytes);
+    return true;
   } catch {
     return false;
   }

@@ -64,6 +64,10 @@ export const CERT_CODES = {
     title: 'The base64 decodes, but not to an X.509 certificate',
     help: REDOWNLOAD_HINT,
   },
+  CERT_NOT_DER: {
+    title: 'The certificate is BER, not DER',
+    help: 'A length is not in its shortest (DER) form: OpenSSL and SAML libraries re-encode it, so fingerprints and pins would not match. ' + REDOWNLOAD_HINT,
+  },
   CERT_EXPIRED: {
     title: 'The certificate has expired',
     help: ROTATE_HINT,

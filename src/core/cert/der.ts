@@ -106,3 +106,31 @@ export function readTime(buf: Uint8Array, tlv: Tlv): Date {
   if (Number.isNaN(d.getTime())) throw new DerError(`bad time ${JSON.stringify(s)}`);
   return d;
 }
+
+/**
+ * Offset of the first length not in DER's minimal form (X.690 §10.1: definite, shortest), walking
+ * every constructed value; undefined when all are minimal. OpenSSL parses such BER and
+ * fingerprints its re-encoded DER, so a hash of the bytes as given would not be OpenSSL's.
+ */
+export function firstNonMinimalLength(buf: Uint8Array, from = 0, to = buf.length, depth = 0): number | undefined {
+  let pos = from;
+  while (pos < to) {
+    const first = buf[pos + 1] ?? 0;
+    if (first & 0x80) {
+      const lead = buf[pos + 2] ?? 0;
+      if ((first & 0x7f) === 0 || lead === 0 || ((first & 0x7f) === 1 && lead < 0x80)) return pos;
+    }
+    let tlv: Tlv;
+    try {
+      tlv = readTlv(buf, pos);
+    } catch {
+      return pos;
+    }
+    if (tlv.tag & 0x20 && depth < 64) {
+      const inner = firstNonMinimalLength(buf, tlv.contentStart, Math.min(tlv.end, to), depth + 1);
+      if (inner !== undefined) return inner;
+    }
+    pos = tlv.end;
+  }
+  return undefined;
+}
