@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/core/config/parse-config.js';
+import { lintConfig } from '../../src/core/lint/lint-config.js';
+import { entries, getEntry } from '../../src/core/lint/yaml-nodes.js';
 import { HAS_CORPUS, corpusPath } from '../helpers/corpus.js';
 import { startPyYaml, type PyYamlReader } from '../helpers/python.js';
 import { configFiles, pyReading, toolReading } from './yaml-cases.js';
@@ -110,5 +112,37 @@ describe('each PyYAML rule, checked against PyYAML itself', () => {
     const [p] = await py.load([text], { full: true });
     const pyyaml = p?.ok ? p.data : undefined;
     expect(pyyaml === undefined || pyyaml !== yamlAlone(text)).toBe(differs);
+  });
+});
+
+describe('lint on a config PyYAML would read differently: its YAML findings only', () => {
+  const validateXml = () => ({ findings: [] }) as never;
+  const lint = (text: string, skipNonPolyaxon = false) => lintConfig(text, 'values.yaml', { validateXml, skipNonPolyaxon, requireOkta: true });
+
+  it('a merge key under auth is YAML_MERGE_KEY, not an unknown provider "Symbol(<<)"', () => {
+    const r = lint('base: &b {okta: {enabled: true}}\nexternalServices:\n  auth:\n    <<: *b\n');
+    expect(r.findings.map((f) => f.code)).toEqual(['YAML_MERGE_KEY']);
+  });
+
+  it('no OKTA_ABSENT (or anything else) for a file that cannot be read as PyYAML reads it', () => {
+    for (const text of ['a: 1 # c\u2028externalServices: {}\n', 'a:\tb\n', 'x: [1\n', '%YAML 1.2\n---\na: 1\n'])
+      expect(lint(text).findings.map((f) => f.code)).toHaveLength(1);
+  });
+
+  it('directory mode: a file whose keys come from a merge is linted, not skipped', () => {
+    const merged = 'base: &b\n  externalServices:\n    auth:\n      okta: {enabled: true}\n<<: *b\n';
+    const r = lint(merged, true);
+    expect(r.skipped).toBeUndefined();
+    expect(r.findings.map((f) => f.code)).toEqual(['YAML_MERGE_KEY']);
+    // keys that come from a merge somewhere PyYAML resolves it count too (merged ones included)
+    const keys = parseConfig('d: &d {hostName: x}\nother: {<<: *d}\n').topLevelKeys;
+    expect(keys).toEqual(['d', 'other']);
+  });
+
+  it('merges elsewhere are read as PyYAML reads them (the later << wins; own keys win)', () => {
+    const cfg = parseConfig('a: &a {x: 1, y: 1}\nb: &b {x: 2}\nc:\n  <<: *a\n  <<: *b\n  y: 3\n');
+    expect(cfg.findings).toEqual([]);
+    const c = getEntry(cfg.doc?.contents as never, 'c', cfg.doc as never)?.value;
+    expect(entries(c as never, cfg.doc as never).map((e) => [e.key, (e.value as { value: unknown }).value])).toEqual([['x', 2], ['y', 3]]);
   });
 });
