@@ -15,6 +15,8 @@ export interface AssertionValues {
   audiences: string[];
   /** Each AudienceRestriction's Audience values: SAML core §2.5.1.4 ANDs the restrictions. */
   audienceRestrictions: string[][];
+  /** The AudienceRestriction elements, in the same order (finding locations). */
+  audienceRestrictionEls: Element[];
   /** How many Conditions elements the Assertion holds (SAML core §2.3.3: at most one). */
   conditionsCount: number;
   /** InResponseTo of every SubjectConfirmationData (null when absent), with its element. */
@@ -45,7 +47,8 @@ export function readAssertion(a: Element, file?: string): AssertionValues {
   const nameIdEl = child(subject, A, 'NameID');
   const allConds = children(a, A, 'Conditions');
   const conds = allConds[0];
-  const restrictions = conds ? children(conds, A, 'AudienceRestriction').map((r) => children(r, A, 'Audience')) : [];
+  const restrictionEls = conds ? children(conds, A, 'AudienceRestriction') : [];
+  const restrictions = restrictionEls.map((r) => children(r, A, 'Audience'));
   const audienceEls = restrictions.flat();
   const confirmations = subject ? children(subject, A, 'SubjectConfirmation') : [];
   const scds = confirmations.flatMap((c) => children(c, A, 'SubjectConfirmationData'));
@@ -67,6 +70,7 @@ export function readAssertion(a: Element, file?: string): AssertionValues {
     nameIdFormat: attr(nameIdEl, 'Format') ?? null,
     audiences: audienceEls.map((el) => value(el, 'Audience') ?? ''),
     audienceRestrictions: restrictions.map((els) => els.map((el) => textOf(el)?.trim() ?? '')),
+    audienceRestrictionEls: restrictionEls,
     conditionsCount: allConds.length,
     inResponseTos: scds.map((el) => ({ value: attr(el, 'InResponseTo') ?? null, el })),
     times: timeAttributes([

@@ -49,7 +49,8 @@ export function checkAssertion(v: AssertionValues, user: UserValues, opts: Check
     const missing = v.audienceRestrictions.findIndex((r) => !r.includes(opts.audience));
     if (missing >= 0) {
       const several = v.audienceRestrictions.length > 1 ? ` (AudienceRestriction ${missing + 1} of ${v.audienceRestrictions.length}: every one must name the SP)` : '';
-      add('AUDIENCE_MISMATCH', 'error', `Audience is ${(v.audienceRestrictions[missing] ?? []).join(', ') || '(empty)'}, expected ${opts.audience}${several}`, `${APP_SAML}: set "Audience URI (SP Entity ID)" to ${opts.audience} (or pass --audience to check another SP).`, 'audience');
+      const where = v.audienceRestrictions.length > 1 ? locOf(v.audienceRestrictionEls[missing], opts.file) : loc('audience');
+      out.push(finding('AUDIENCE_MISMATCH', 'error', `Audience is ${(v.audienceRestrictions[missing] ?? []).join(', ') || '(empty)'}, expected ${opts.audience}${several}`, `${APP_SAML}: set "Audience URI (SP Entity ID)" to ${opts.audience} (or pass --audience to check another SP).`, where));
     }
   }
 

@@ -124,6 +124,10 @@ describe('Conditions and AudienceRestriction', () => {
     const r = check({ editAssertion: addRestriction('https://other.example.com/sp') });
     expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['AUDIENCE_MISMATCH']);
     expect(r.findings.find((f) => f.code === 'AUDIENCE_MISMATCH')?.message).toContain('AudienceRestriction 2 of 2');
+    // located at the restriction that fails, not at the first Audience
+    const xml = makeResponse({ editAssertion: addRestriction('https://other.example.com/sp') });
+    const second = xml.indexOf('<saml2:AudienceRestriction>', xml.indexOf('<saml2:AudienceRestriction>') + 1);
+    expect(r.findings.find((f) => f.code === 'AUDIENCE_MISMATCH')?.location).toMatchObject({ line: 1, column: second + 1 });
     // also when ours is second: order does not matter
     const first = { editAssertion: (x: string) => x.replace('<saml2:AudienceRestriction>', `${restriction('https://other.example.com/sp')}<saml2:AudienceRestriction>`) };
     expect(errors(first)).toEqual(['AUDIENCE_MISMATCH']);
