@@ -12,7 +12,11 @@ import { fakeIo, type FakeIoOptions } from '../helpers/run-cli.js';
  * commander wiring, with a fetch that records and refuses every request, under a hang guard; and
  * snapshot a directory (bytes + mtime + mode) to prove that nothing changed.
  */
-export const HANG_GUARD_MS = 10_000;
+/**
+ * Generous on purpose: a hang (an endless loop, exponential backtracking) runs for minutes, while a
+ * healthy run can take ~10 s of wall time on a 2-core machine at a load average of 20.
+ */
+export const HANG_GUARD_MS = 40_000;
 
 export interface GuardedResult {
   code: number;
