@@ -163,8 +163,8 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
         .option('--org <org>', 'expected organization')
         .option('--require-okta', 'a config without an okta block fails')
         .option('--skip-non-polyaxon', 'skip YAML files that are not Polyaxon configs even when named (for pre-commit)')
-        .option('--no-secret-warnings', 'do not report values that look like secrets in plain text (PLAINTEXT_SECRET)')
-        .addOption(new Option('--target <target>', 'who reads the file: polyaxon-cli (`polyaxon admin deploy`: unknown keys fail) or helm (unknown keys warn)').choices(['polyaxon-cli', 'helm']).default('polyaxon-cli')),
+        .addOption(new Option('--target <target>', 'who reads the file: polyaxon-cli (`polyaxon admin deploy`: unknown keys fail) or helm (unknown keys warn)').choices(['polyaxon-cli', 'helm']).default('polyaxon-cli'))
+        .option('--no-secret-warnings', 'do not report values that look like secrets in plain text (PLAINTEXT_SECRET)'),
       ['polyaxon-sso lint deploy/', 'polyaxon-sso lint "deploy/**/*.yaml" --format sarif > lint.sarif'],
     ),
   );
