@@ -55,7 +55,7 @@ export function validateMetadata(xml: string, opts: ValidateOptions): MetadataRe
 
   const idp = readIdpDescriptor(entity, file);
   findings.push(...idp.findings);
-  if (!('keys' in idp)) return done({ findings, ...signature(text, doc, root, entity, [], opts, findings).report });
+  if (!('keys' in idp)) return done({ findings, ...signature(text, doc, root, entity, [], { ...opts, okta: isOktaEntityId(entityId) }, findings).report });
 
   // Okta-specific wording only for Okta's documents (other IdPs sign, or never list NameIDFormat).
   const okta = isOktaEntityId(entityId) || idp.ssoEndpoints.some((e) => /\.(okta|oktapreview|okta-emea)\.com(:\d+)?\//i.test(e.location));
