@@ -16,6 +16,10 @@ export const CATALOGUES = [
   ['SAML responses (check-response)', 'src/core/response/codes.ts', 'RESPONSE_CODES', 'Captured SAML responses checked by check-response.'],
   ['Drift (drift)', 'src/core/trust/codes.ts', 'DRIFT_CODES', "The config's stored okta metadata compared with what Okta serves now."],
   ['Host and organization (urls, init, check-response, lint --host)', 'src/core/urls/codes.ts', 'URL_CODES', 'The Polyaxon host and organization the SP URLs are built from; errors stop the run (exit 2).'],
+  ['Deployment config as an input (urls --config, check-response --config)', 'src/core/config/codes.ts', 'CONFIG_CODES', 'What a deployment config provides to other commands: the host, the stored metadata.'],
+  ['Patch refusals and notes (patch, init)', 'src/core/patch/codes.ts', 'PATCH_CODES', 'A refusal stops the run and writes nothing (exit 2); the warnings are printed beside a write.'],
+  ['init', 'src/core/init/codes.ts', 'INIT_CODES', "The wizard's own codes; the rest of what it reports comes from the catalogues above."],
+  ['Errors that stop a run', 'src/core/error-codes.ts', 'ERROR_CODES', 'Not findings: exit 2 (could not run) or 130 (cancelled), one line and a hint on stderr, and `error.code` in the --json document.'],
 ];
 
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
