@@ -88,7 +88,7 @@ async function lintOne(f: InputFile, io: Io, limit: number, base: Omit<LintOptio
     return unreadable(f.display, e.code, e.message);
   }
   await preloadIfSigned(bytes);
-  return lintConfig(bytes.toString('utf8'), f.display, { ...base, skipNonPolyaxon: f.expanded || skipNamed });
+  return lintConfig(bytes.toString('utf8'), f.display, { ...base, skipNonPolyaxon: f.expanded || skipNamed, bytes });
 }
 
 function unreadable(file: string, code: string, message: string): FileReport {

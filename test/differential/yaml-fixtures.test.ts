@@ -87,6 +87,7 @@ const RULES: [string, string, string, number, number, boolean][] = [
   ['!!merge tag', `a: !!merge x\n${OKTA}`, 'YAML_UNSAFE_TAG', 1, 4, true],
   ['!!bool on n', OKTA.replace('false', '!!bool "n"'), 'YAML_TAG_UNSUPPORTED', 4, 16, true],
   ['non-specific ! on yes', OKTA.replace('false', '! yes'), 'YAML_TAG_UNSUPPORTED', 4, 16, true],
+  ['nested 600 deep (PyYAML: RecursionError)', `a: ${'['.repeat(600)}${']'.repeat(600)}\n${OKTA}`, 'YAML_TOO_DEEP', 1, 103, true],
 ];
 
 /** `yaml` alone, as the tool read configs before these rules, in PyYAML's canonical JSON. */
@@ -127,6 +128,14 @@ describe('lint on a config PyYAML would read differently: its YAML findings only
   it('no OKTA_ABSENT (or anything else) for a file that cannot be read as PyYAML reads it', () => {
     for (const text of ['a: 1 # c\u2028externalServices: {}\n', 'a:\tb\n', 'x: [1\n', '%YAML 1.2\n---\na: 1\n'])
       expect(lint(text).findings.map((f) => f.code)).toHaveLength(1);
+  });
+
+  it('bytes that are not UTF-8 (Python\'s decoder refuses them): one finding at the first', () => {
+    const bytes = Buffer.concat([Buffer.from('hostName: "\u00e9'), Buffer.from([0xff, 0xfe]), Buffer.from(`"\n${OKTA}`)]);
+    const r = lintConfig(bytes.toString('utf8'), 'values.yaml', { validateXml, bytes });
+    expect(r.findings.map((f) => [f.code, f.location?.line, f.location?.column])).toEqual([['YAML_FORBIDDEN_CHAR', 1, 13]]);
+    const genuine = Buffer.from(`hostName: "\uFFFD"\n${OKTA}`);
+    expect(lintConfig(genuine.toString('utf8'), 'values.yaml', { validateXml, bytes: genuine }).findings.filter((f) => f.code.startsWith('YAML_'))).toEqual([]);
   });
 
   it('directory mode: a file whose keys come from a merge is linted, not skipped', () => {

@@ -39,6 +39,8 @@ export const HINTS = {
     'Remove the tag and write the plain value (quote it for a string): PyYAML and this tool may read a tagged value differently.',
   YAML_PLAIN_INDICATOR:
     'Quote the value ("=" or "<<"): PyYAML reads a plain = or << as a special YAML 1.1 tag that safe_load refuses.',
+  YAML_TOO_DEEP:
+    'Flatten the structure: no deployment config nests this deep, and PyYAML runs out of recursion on it.',
   YAML_DUPLICATE_KEY:
     'Remove one of the keys: PyYAML silently keeps the last one, Polyaxon may not see what you meant.',
 } as const;

@@ -33,6 +33,9 @@ const SAME_TAG: Record<string, (n: Node) => boolean> = {
 };
 // PyYAML SafeConstructor's tags (constructor.py, SafeConstructor.add_constructor).
 const SAFE_TAGS = new Set(['null', 'bool', 'int', 'float', 'binary', 'timestamp', 'omap', 'pairs', 'set', 'str', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`));
+// Deeper than any real values file: PyYAML's composer recurses per level and hits Python's
+// recursion limit at about 490 levels when called bare, fewer under Polyaxon's own call stack.
+const MAX_DEPTH = 100;
 // PyYAML's scan_anchor: ASCII letters, digits, - and _ only (`yaml` takes any ns-anchor-char).
 const ANCHOR_NAME = /^[0-9A-Za-z_-]+$/;
 
@@ -49,8 +52,12 @@ export function nodeHazards(doc: Document.Parsed, text: string): NodeWalk {
   // keys are marked: a plain `=` key is fine for PyYAML (flatten_mapping retags it !!str)
   const keys = new Set<unknown>();
   const stack: unknown[] = [doc.contents];
+  const depth = new Map<unknown, number>([[doc.contents, 1]]);
+  let deep = false;
   while (stack.length > 0) {
     const node = stack.pop();
+    const level = depth.get(node) ?? 1;
+    depth.delete(node);
     if (node === null || node === undefined) continue;
     if (isAlias(node)) {
       // PyYAML's composer knows only the anchors before the alias (YAML 1.1 §3.2.2.2)
@@ -71,8 +78,16 @@ export function nodeHazards(doc: Document.Parsed, text: string): NodeWalk {
       continue;
     }
     emptyKeys(n, hazards);
+    if ((isSeq(n) || isMap(n)) && level > MAX_DEPTH && !deep) {
+      deep = true;
+      hazards.push(hazard('YAML_TOO_DEEP', at, `collections nested more than ${MAX_DEPTH} deep: PyYAML builds them recursively and fails a few hundred levels down`, true));
+    }
+    const push = (child: unknown): void => {
+      stack.push(child);
+      if (child !== null && typeof child === 'object') depth.set(child, level + 1);
+    };
     if (isSeq(n)) {
-      for (let i = n.items.length - 1; i >= 0; i -= 1) stack.push(n.items[i]);
+      for (let i = n.items.length - 1; i >= 0; i -= 1) push(n.items[i]);
       continue;
     }
     if (!isMap(n)) continue;
@@ -99,7 +114,8 @@ export function nodeHazards(doc: Document.Parsed, text: string): NodeWalk {
       const pair = n.items[i];
       if (!isPair(pair)) continue;
       keys.add(pair.key);
-      stack.push(pair.value, pair.key);
+      push(pair.value);
+      push(pair.key);
     }
   }
   return { hazards, merges };

@@ -1,9 +1,9 @@
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { finding, type Finding, type Location } from '../findings.js';
-import type { Hazard } from './hazard.js';
+import { hazard, type Hazard } from './hazard.js';
 import { mergesOnAuthPath, topLevelKeys } from './merge-keys.js';
 import { nodeHazards } from './node-hazards.js';
-import { textHazards } from './text-hazards.js';
+import { notUtf8, textHazards } from './text-hazards.js';
 import { tokenHazards } from './token-hazards.js';
 
 /**
@@ -37,12 +37,16 @@ const BOM = '\uFEFF';
 export const OKTA_PATH = ['externalServices', 'auth', 'okta'] as const;
 export const OKTA_XML_PATH = [...OKTA_PATH, 'options', 'xml'] as const;
 
-export function parseConfig(rawText: string, file?: string): ParsedConfig {
+/** `bytes`: the file as read, when `rawText` was decoded from it (to tell bytes that are not UTF-8). */
+export function parseConfig(rawText: string, file?: string, bytes?: Uint8Array): ParsedConfig {
   const bom = rawText.startsWith(BOM);
   const text = bom ? rawText.slice(1) : rawText;
   const lineCounter = new LineCounter();
   // Before `yaml` reads anything: characters PyYAML reads differently or refuses.
   const charHazards = textHazards(text);
+  const bad = bytes === undefined ? undefined : notUtf8(rawText, bytes);
+  if (bad !== undefined)
+    charHazards.unshift(hazard('YAML_FORBIDDEN_CHAR', Math.max(0, bad - (bom ? 1 : 0)), 'bytes that are not UTF-8 (read as U+FFFD here): Python\'s UTF-8 decoder, which Polyaxon reads the file with, refuses them', true));
   // uniqueKeys off: `yaml`'s check compares each key with every earlier one (quadratic);
   // nodeHazards does it with one Map per mapping, and reads the CST kept by keepSourceTokens.
   const docs = parseAllDocuments(text, { version: '1.1', lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: true });

@@ -42,3 +42,16 @@ export function textHazards(text: string): Hazard[] {
   }
   return out.sort((a, b) => a.offset - b.offset);
 }
+
+/**
+ * Polyaxon opens the file as UTF-8 text: Python's decoder refuses bytes that are not UTF-8, while
+ * Node's turns them into U+FFFD. The first such byte, as an offset in the decoded text (every
+ * character before it decoded exactly, so the offsets agree), or undefined.
+ */
+export function notUtf8(text: string, bytes: Uint8Array): number | undefined {
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) {
+    const at = Buffer.byteLength(text.slice(0, i), 'utf8');
+    if (!(bytes[at] === 0xef && bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd)) return i;
+  }
+  return undefined;
+}

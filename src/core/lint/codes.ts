@@ -42,6 +42,7 @@ export const LINT_CODES: Readonly<Record<string, LintCodeInfo>> = {
   YAML_MERGE_KEY: c('error', 'yaml', 'A merge key (<<) on the way to the auth settings, or merging a non-mapping', HINTS.YAML_MERGE_KEY),
   YAML_TAG_UNSUPPORTED: c('error', 'yaml', 'An explicit tag that may be read differently', HINTS.YAML_TAG_UNSUPPORTED),
   YAML_PLAIN_INDICATOR: c('error', 'yaml', 'A plain = or << value, refused by PyYAML', HINTS.YAML_PLAIN_INDICATOR),
+  YAML_TOO_DEEP: c('error', 'yaml', 'Collections nested deeper than PyYAML can read', HINTS.YAML_TOO_DEEP),
   CONFIG_EMPTY: c('warning', 'yaml', 'The config is empty', 'An empty input (or only comments; e.g. `helm get values` that printed nothing) has no okta block, so Polyaxon would run without SSO. With --require-okta this is an error.'),
   CONFIG_NOT_A_MAP: c('error', 'yaml', 'The config is not a mapping', 'A Polyaxon deployment config is a mapping of top-level keys (deploymentChart, externalServices, ...).'),
   AUTH_NOT_A_MAP: c('error', 'auth-schema', 'externalServices or externalServices.auth is not a mapping', 'Write `externalServices:` / `auth:` as mappings of provider blocks.'),

@@ -19,6 +19,8 @@ export interface LintOptions {
   expectedHost?: string;
   /** Files found by expanding a directory or glob: skip those that are not Polyaxon configs. */
   skipNonPolyaxon?: boolean;
+  /** The bytes `text` was decoded from: bytes that are not UTF-8 are a finding (PyYAML refuses them). */
+  bytes?: Uint8Array;
   /** `polyaxon-cli` (default): unknown keys are errors; `helm`: the chart ignores them, a warning. */
   target?: 'polyaxon-cli' | 'helm';
   /** Report values that look like plain-text secrets (PLAINTEXT_SECRET, the same findings as patch); default true. */
@@ -41,7 +43,7 @@ const NOT_POLYAXON = 'not a Polyaxon deployment config (no known top-level key)'
 
 /** Lints one deployment config. Pure: text in, findings out (issue 5). */
 export function lintConfig(text: string, file: string, opts: LintOptions): FileReport {
-  const cfg = parseConfig(text, file);
+  const cfg = parseConfig(text, file, opts.bytes);
   const skip = opts.skipNonPolyaxon === true;
   if (skip && cfg.documentCount > 1) return { file, findings: [], skipped: 'several YAML documents: not a Polyaxon deployment config' };
   // A file PyYAML would read differently (or not at all) gets its YAML findings only: any

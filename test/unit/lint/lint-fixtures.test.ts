@@ -30,6 +30,7 @@ const ROWS: Row[] = [
   ['yaml-merge-key.yaml', 'YAML_MERGE_KEY', 'error', 11, 7],
   ['yaml-tag-unsupported.yaml', 'YAML_TAG_UNSUPPORTED', 'error', 9, 16],
   ['yaml-plain-indicator.yaml', 'YAML_PLAIN_INDICATOR', 'error', 6, 11],
+  ['yaml-too-deep.yaml', 'YAML_TOO_DEEP', 'error', 7, 108],
   ['config-not-a-map.yaml', 'CONFIG_NOT_A_MAP', 'error', 2, 1],
   ['config-empty.yaml', 'CONFIG_EMPTY', 'warning', 1, 1],
   ['config-empty.yaml', 'CONFIG_EMPTY', 'error', 1, 1, { requireOkta: true }],
