@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { storedMetadata } from '../../src/core/metadata/stored-metadata.js';
+import type { ParsedMetadata } from '../../src/core/metadata/types.js';
 import { validateMetadataBytes } from '../../src/core/metadata/validate-metadata.js';
 import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../helpers/corpus.js';
 import { encode, mutate, rng } from './xml-mutations.js';
-import { oracleMissing, runOracle, type OracleCase } from './xml-oracle.js';
+import { oracleMissing, runOracle, type OracleCase, type OracleResult } from './xml-oracle.js';
 
 /**
  * Read what the consumers read (docs/design.md): wherever validate-metadata says OK, libxml2
@@ -48,35 +50,45 @@ function mutationCases(): Case[] {
   });
 }
 
-/** Every way our OK could differ from what the consumers read; empty when they agree. */
+/**
+ * Every way our OK could differ from what the consumers read; empty when they agree. Each OK
+ * document is checked twice: as given, and as patch would store it (UTF-8, declaration fixed, one
+ * entity cut out of an aggregate), which python3-saml must read the same way on its own.
+ */
 function disagreements(cases: readonly Case[]): { said: { ok: number; refused: number }; problems: string[] } {
-  const oracle = runOracle(cases);
-  const problems: string[] = [];
   const said = { ok: 0, refused: 0 };
+  const accepted: { c: Case; md: ParsedMetadata; stored?: Case }[] = [];
   for (const c of cases) {
     const ours = validateMetadataBytes(c.bytes, { now: NOW, file: 'idp.xml', ...(c.entityId !== undefined ? { entityId: c.entityId } : {}) });
-    if (ours.findings.some((f) => f.severity === 'error') || !ours.metadata) {
+    if (ours.findings.some((f) => f.severity === 'error') || !ours.metadata || ours.text === undefined) {
       said.refused++;
       continue;
     }
     said.ok++;
-    const o = oracle.get(c.id);
-    const md = ours.metadata;
-    const say = (why: string) => problems.push(`${c.what}: ${why}`);
-    if (!o) say('no oracle answer');
-    else if (!o.libxml2 || !o.xmllint) say(`we say OK, libxml2 refuses it (${o.error ?? 'xmllint'})`);
-    else if (!o.expat) say('we say OK, expat refuses it');
-    else if (!o.saml) say('we say OK, python3-saml finds no IDPSSODescriptor');
-    else {
-      const first = (binding: string) => md.ssoEndpoints.find((e) => e.binding === `urn:oasis:names:tc:SAML:2.0:bindings:${binding}`)?.location ?? null;
-      if (o.saml.entityId !== md.entityId) say(`entityID: ours ${JSON.stringify(md.entityId)}, python3-saml ${JSON.stringify(o.saml.entityId)}`);
-      if (o.saml.post !== first('HTTP-POST')) say(`HTTP-POST SSO: ours ${JSON.stringify(first('HTTP-POST'))}, python3-saml ${JSON.stringify(o.saml.post)}`);
-      if (o.saml.redirect !== first('HTTP-Redirect')) say(`HTTP-Redirect SSO: ours ${JSON.stringify(first('HTTP-Redirect'))}, python3-saml ${JSON.stringify(o.saml.redirect)}`);
-      const signing = md.signingCerts.map((s) => derB64(s.pem));
-      if (JSON.stringify(signing) !== JSON.stringify(o.saml.signing)) say(`signing certs: ours ${signing.length}, python3-saml ${o.saml.signing.length} (or different bytes)`);
-    }
+    const stored = storedMetadata(ours.text, { ...(c.entityId !== undefined ? { entityId: c.entityId } : {}), ...(ours.encoding ? { encoding: ours.encoding } : {}) });
+    accepted.push({ c, md: ours.metadata, ...(stored ? { stored: { id: `${c.id} (stored)`, what: `${c.what}, as stored`, bytes: Buffer.from(stored.xml, 'utf8') } } : {}) });
+  }
+  const oracle = runOracle([...accepted.map((a) => a.c), ...accepted.flatMap((a) => (a.stored ? [a.stored] : []))]);
+  const problems: string[] = [];
+  for (const { c, md, stored } of accepted) {
+    if (!stored) problems.push(`${c.what}: OK but no stored form`);
+    for (const k of stored ? [c, stored] : [c]) compare(k, md, oracle.get(k.id), problems);
   }
   return { said, problems };
+}
+
+function compare(c: Case, md: ParsedMetadata, o: OracleResult | undefined, problems: string[]): void {
+  const say = (why: string): void => void problems.push(`${c.what}: ${why}`);
+  if (!o) return say('no oracle answer');
+  if (!o.libxml2 || !o.xmllint) return say(`we say OK, libxml2 refuses it (${o.error ?? 'xmllint'})`);
+  if (!o.expat) return say('we say OK, expat refuses it');
+  if (!o.saml) return say('we say OK, python3-saml finds no IDPSSODescriptor');
+  const first = (binding: string) => md.ssoEndpoints.find((e) => e.binding === `urn:oasis:names:tc:SAML:2.0:bindings:${binding}`)?.location ?? null;
+  if (o.saml.entityId !== md.entityId) say(`entityID: ours ${JSON.stringify(md.entityId)}, python3-saml ${JSON.stringify(o.saml.entityId)}`);
+  if (o.saml.post !== first('HTTP-POST')) say(`HTTP-POST SSO: ours ${JSON.stringify(first('HTTP-POST'))}, python3-saml ${JSON.stringify(o.saml.post)}`);
+  if (o.saml.redirect !== first('HTTP-Redirect')) say(`HTTP-Redirect SSO: ours ${JSON.stringify(first('HTTP-Redirect'))}, python3-saml ${JSON.stringify(o.saml.redirect)}`);
+  const signing = md.signingCerts.map((s) => derB64(s.pem));
+  if (JSON.stringify(signing) !== JSON.stringify(o.saml.signing)) say(`signing certs: ours ${signing.length}, python3-saml ${o.saml.signing.length} (or different bytes)`);
 }
 
 describe.skipIf(missing !== undefined)('XML differential against libxml2, expat and python3-saml', () => {

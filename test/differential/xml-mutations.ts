@@ -122,10 +122,13 @@ export const MUTATIONS: Record<string, Mutation> = {
     const body = stripDecl(m.text);
     const id = /entityID="([^"]*)"/.exec(body)?.[1] ?? '';
     const other = body.replace(/entityID="[^"]*"/, 'entityID="https://other.example/idp"');
-    const parts = r() < 0.5 ? [other, body] : [body, other];
-    m.text = `<md:EntitiesDescriptor xmlns:md="${MD}" Name="fed">${parts.join('')}</md:EntitiesDescriptor>`;
+    // Half the time the entities inherit their namespace declarations from the aggregate.
+    const inherit = r() < 0.5;
+    const strip = (t: string) => (inherit ? t.replace(/^(<[^>]*?) xmlns:(md|ds)="[^"]*"/, '$1').replace(/^(<[^>]*?) xmlns:(md|ds)="[^"]*"/, '$1') : t);
+    const parts = (r() < 0.5 ? [other, body] : [body, other]).map(strip);
+    m.text = `<md:EntitiesDescriptor xmlns:md="${MD}" xmlns:ds="${DS}" Name="fed">${parts.join('')}</md:EntitiesDescriptor>`;
     m.entityId = r() < 0.8 ? id : 'https://other.example/idp';
-    m.applied.push(`aggregate (select ${m.entityId})`);
+    m.applied.push(`aggregate${inherit ? ', namespaces inherited' : ''} (select ${m.entityId})`);
   },
   whitespaceInValue(r, m) {
     const attr = pick(r, ['entityID', 'Location', 'Binding']);
