@@ -47,6 +47,7 @@ const HEADS = [
   '%YAML 1.1\n---\n', '%YAML 1.2\n---\n', '%YAML 1.1 # c\n---\n', '%YAML 2.0\n---\n', '%TAG ! tag:yaml.org,2002:\n---\n', '%TAG !e! tag:example.com,2000:\n---\n', '%FOO bar\n---\n',
   'a1: &dup 1\na2: &dup 2\n', '? [a]\n: 1\n', '? {a: 1}\n: 1\n', 'k: =\n', 'k: <<\n', '=: 1\n', '<<: {hostName: x}\n', '<<: 1\n',
   'tags: [!!binary aGk=, !!set {x}, !!omap [{a: 1}], !!timestamp 2001-12-14]\n', 'v: !!int "3"\n', 'v: !foo x\n', 'v: !!python/object/apply:os.system ["id"]\n',
+  `deep: ${'['.repeat(120)}${']'.repeat(120)}\n`, '{a:1}\n', 'f: {"a":1, b:2}\n', 'big: 1_000\nsex: 1:20\noct: 0o12\n', 'k: &a.b 1\n', 'k: *undefined\n',
   'anc: &oktaBase\n  enabled: false\n', 'bool: &t true\n', 'y: n\n', 'yes: 1\ntrue: 2\n', '1: a\n1.0: b\n', '\ufeff', '---\n', 'x: 1\n---\nx: 2\n',
 ];
 // Edits of a key's line: `{v}` is the value as written, `{i}` the indentation, `{k}` the key.

@@ -70,6 +70,7 @@ const RULES: [string, string, string, number, number, boolean][] = [
   ['tab before a comment', `a: b\t# c\n${OKTA}`, 'YAML_TAB', 1, 5, true],
   ['tab before the indentation of a block scalar', `a: |2\n \tb\n${OKTA}`, 'YAML_TAB', 2, 2, true],
   ['%YAML 1.2 (PyYAML still reads 1.1)', `%YAML 1.2\n---\n${OKTA.replace('false', 'off')}`, 'YAML_DIRECTIVE', 1, 1, true],
+  ['%YAML 1.1 twice', `%YAML 1.1\n%YAML 1.1\n---\n${OKTA}`, 'YAML_DIRECTIVE', 2, 1, true],
   ['%TAG', `%TAG !e! tag:example.com,2000:\n---\n${OKTA}`, 'YAML_DIRECTIVE', 1, 1, false],
   ['duplicate anchor', `a: &x 1\nb: &x 2\nc: *x\n${OKTA}`, 'YAML_DUPLICATE_ANCHOR', 2, 4, true],
   ['undefined alias', `a: *nowhere\n${OKTA}`, 'YAML_SYNTAX', 1, 4, true],

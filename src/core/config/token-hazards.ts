@@ -25,12 +25,14 @@ export function tokenHazards(text: string): Hazard[] {
   let offset = 0;
   let header: { offset: number; digit: number } | undefined;
   let scalarNext = false;
+  let yamlDirectives = 0;
   const tabAt = (lexeme: string, at: number): void => {
     const tab = lexeme.indexOf('\t');
     if (tab >= 0) out.push(hazard('YAML_TAB', at + tab, 'a tab here is refused by PyYAML (tabs may appear only inside quoted strings, block scalar content and comments)', true));
   };
   for (const lexeme of new Lexer().lex(text)) {
     if (MARKERS.has(lexeme)) {
+      if (lexeme === '\x02') yamlDirectives = 0;
       scalarNext = lexeme === '\x1f';
       continue;
     }
@@ -43,6 +45,9 @@ export function tokenHazards(text: string): Hazard[] {
       header = { offset, digit: Number(/[1-9]/.exec(lexeme)?.[0] ?? 0) };
       tabAt(lexeme, offset);
     } else if (first === '%') {
+      // a second %YAML before the same document is an error in PyYAML ("found duplicate YAML directive")
+      if (YAML_11.test(lexeme) && (yamlDirectives += 1) > 1)
+        out.push(hazard('YAML_DIRECTIVE', offset, 'a second %YAML directive for the same document: PyYAML refuses it', true));
       if (!YAML_11.test(lexeme))
         out.push(hazard('YAML_DIRECTIVE', offset, `the directive ${JSON.stringify(lexeme.split(/[ \t]/)[0])} is not read the same by PyYAML (always YAML 1.1) and this tool`, true));
     } else if (first !== '#' && first !== '"' && first !== "'") {
