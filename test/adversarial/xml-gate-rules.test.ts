@@ -76,6 +76,20 @@ describe('well-formedness where xmldom and fast-xml-parser are laxer than libxml
     expect(f[0]?.location).toEqual({ file: 'idp.xml', line: lines.length, column: (lines.at(-1) ?? '').length + 1 });
   });
 
+  it.each([
+    ['inside a start tag', (t: string) => t.slice(0, t.indexOf('<md:NameIDFormat>') + 8)],
+    ['inside an attribute value', (t: string) => t.slice(0, t.indexOf('Location="') + 20)],
+    ['inside an end tag', (t: string) => t.slice(0, t.indexOf('</md:IDPSSODescriptor>') + 10)],
+    ['inside a comment', (t: string) => `${t.slice(0, t.indexOf('<md:NameIDFormat>'))}<!-- half`],
+  ])('a copy cut off %s is reported at the end of the input, naming the open elements', (_name, cut) => {
+    const text = cut(body);
+    const f = validateMetadata(text, { now: NOW }).findings;
+    expect(f.map((x) => x.code)).toEqual(['XML_DOCUMENT_ENDS_EARLY']);
+    expect(f[0]?.message).toMatch(/^the document ends early: <md:EntityDescriptor>, <md:IDPSSODescriptor>/);
+    const lines = text.split('\n');
+    expect(f[0]?.location).toEqual({ line: lines.length, column: (lines.at(-1) ?? '').length + 1 });
+  });
+
   it('a syntax error points at its own line', () => {
     const lines = body.replace(/></g, '>\n<').split('\n');
     lines[5] = `${lines[5]}<x a="1"b="2"/>`;

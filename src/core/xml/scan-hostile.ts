@@ -53,7 +53,15 @@ export function scanHostile(text: string, file?: string, opts: ScanOptions = {})
     // Stop after a screenful: 300 000 processing instructions need not become 300 000 findings.
     if (stop || findings.length >= MAX_FINDINGS) fatal = true;
   };
-  const problem = (p: Problem) => add(p.code, p.message, undefined, p.offset);
+  // A cut-off copy is reported where it ends, naming what is still open (an incomplete copy of
+  // "View IdP metadata" is a common mistake), whatever construct it ends in.
+  const problem = (p: Problem) =>
+    p.code === 'XML_DOCUMENT_ENDS_EARLY' ? add(p.code, `${endsEarly()} (${p.message.replace(/^the document /, '')})`, undefined, n) : add(p.code, p.message, undefined, p.offset);
+  const endsEarly = () => {
+    const open = stack.slice(0, 3).map((k) => `<${elements[k]?.name}>`);
+    if (open.length === 0) return 'the document ends early';
+    return `the document ends early: ${open.join(', ')}${stack.length > 3 ? ' …' : ''} ${stack.length === 1 ? 'is' : 'are'} not closed (incomplete copy?)`;
+  };
   const stack: number[] = [];
   let roots = 0;
   let outside = 0;
@@ -149,10 +157,7 @@ export function scanHostile(text: string, file?: string, opts: ScanOptions = {})
       i = tag.end;
     }
   }
-  if (!fatal && stack.length > 0) {
-    const open = stack.slice(0, 3).map((k) => `<${elements[k]?.name}>`);
-    add('XML_DOCUMENT_ENDS_EARLY', `the document ends early: ${open.join(', ')}${stack.length > 3 ? ' …' : ''} ${stack.length === 1 ? 'is' : 'are'} not closed (incomplete copy?)`, undefined, n);
-  }
+  if (!fatal && stack.length > 0) add('XML_DOCUMENT_ENDS_EARLY', endsEarly(), undefined, n);
   if (!fatal && roots === 0) add('XML_NOT_WELL_FORMED', 'no root element', 'The input is not an XML document.', n);
 
   if (!fatal) {
