@@ -52,6 +52,9 @@ const SHARED = {
   allowHttp: (c: Command) => c.option('--allow-http', 'allow an http:// host (local labs only)'),
 };
 
+/** Declared by patch and init alike, so the flag reads the same in both (docs/design.md §8, "Trust changes"). */
+const ALLOW_IDP_CHANGE = ['--allow-idp-change', 'allow replacing the trusted IdP or its certificates without a pin (scripts)'] as const;
+
 function shared(cmd: Command, ...names: (keyof typeof SHARED)[]): Command {
   return names.reduce((c, name) => SHARED[name](c), cmd);
 }
@@ -145,7 +148,7 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
         .option('--force', 'write even when the metadata has errors (not XML the gate rejects), or the config is read-only (mode kept) or has several hard links')
         .option('--no-secret-warnings', 'do not report values that look like secrets in plain text (PLAINTEXT_SECRET)')
         .option('--entity-id <id>', 'pick one entity from an aggregate')
-        .option('--allow-idp-change', 'allow replacing the trusted IdP or its certificates without a pin (scripts)')
+        .option(...ALLOW_IDP_CHANGE)
         .option('-y, --yes', 'never ask; a trust change then needs --fingerprint or --allow-idp-change')
         .option('--json', 'one JSON document on stdout'),
       ['polyaxon-sso patch values.yaml --metadata okta-metadata.xml --diff', 'polyaxon-sso patch values.yaml --metadata okta-metadata.xml --backup'],
@@ -189,7 +192,8 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
           .option('--org <org>', 'Polyaxon organization')
           .option('--metadata <source>', 'IdP metadata: file or https URL')
           .option('--terraform-out <file>', 'also write the Okta app as Terraform')
-          .option('-y, --yes', 'no prompts: take every answer from flags')
+          .option(...ALLOW_IDP_CHANGE)
+          .option('-y, --yes', 'no prompts: take every answer from flags; a trust change then needs --fingerprint or --allow-idp-change')
           .option('--json', 'print what was done as JSON at the end'),
       ),
       ['polyaxon-sso init', 'polyaxon-sso init --config values.yaml --host polyaxon.acme.com --org acme --metadata okta.xml --yes'],

@@ -10,7 +10,8 @@ import { maxBytes } from '../cli/read-source.js';
 import { BadMetadata } from '../cli/init/ask-metadata.js';
 import { inquirerPrompter, type Prompter } from '../cli/init/prompter.js';
 import { cancelledNothing, runWizard } from '../cli/init/run-wizard.js';
-import { failedResult, preflight } from '../cli/init/scripted.js';
+import { failedResult, preflight, refusedResult } from '../cli/init/scripted.js';
+import { TrustRefused } from '../cli/init/trust-summary.js';
 import { defaultServices, type InitServices } from '../cli/init/services.js';
 import type { InitFlags, WizardCtx } from '../cli/init/wizard-context.js';
 
@@ -25,6 +26,7 @@ interface InitOptions extends AttrOpts {
   allowHttp?: boolean;
   maxSize?: string;
   yes?: boolean;
+  allowIdpChange?: boolean;
   json?: boolean;
   create?: boolean;
   /** commander's --no-secret-warnings: false turns PLAINTEXT_SECRET off. */
@@ -54,6 +56,7 @@ export async function run(io: Io, opts: InitOptions, deps: InitDeps = {}): Promi
     attrs: attributeOptions(opts),
     allowHttp: opts.allowHttp === true,
     yes: opts.yes === true,
+    allowIdpChange: opts.allowIdpChange === true,
     json: opts.json === true,
     create: opts.create === true,
     secretWarnings: opts.secretWarnings !== false,
@@ -88,6 +91,12 @@ export async function run(io: Io, opts: InitOptions, deps: InitDeps = {}): Promi
       io.stderr.write(`polyaxon-sso: ${escapeForTerminal(e.message)}\n`);
       // --json promises one document on stdout, also when the run stops at the metadata.
       if (flags.json) io.stdout.write(`${JSON.stringify(withExitCode(failedResult(ctx, e), EXIT.FINDINGS), null, 2)}\n`);
+      return EXIT.FINDINGS;
+    }
+    if (e instanceof TrustRefused) {
+      // The change summary is already out (ask-metadata.ts); here the refusal and the way past it.
+      io.stderr.write(`polyaxon-sso: ${escapeForTerminal(e.message)}\n  hint: ${escapeForTerminal(e.hint)}\n`);
+      if (flags.json) io.stdout.write(`${JSON.stringify(withExitCode(refusedResult(ctx, e), EXIT.FINDINGS), null, 2)}\n`);
       return EXIT.FINDINGS;
     }
     if (isOperationalError(e) && e.kind === 'cancelled' && ctx.written.length > 0) throw cancelledNothing(ctx);

@@ -10,6 +10,10 @@ const DEMO = join(ROOT, 'fixtures/demo/values.yaml');
 const ACME = join(ROOT, 'fixtures/metadata/valid/okta-acme.xml');
 const EC = join(ROOT, 'fixtures/metadata/valid/okta-ec-cert.xml');
 const EXPIRED = join(ROOT, 'fixtures/metadata/invalid/expired-cert.xml');
+const PREVIEW = join(ROOT, 'fixtures/metadata/valid/okta-preview.xml');
+const ACME_SHA256 = '73:DC:D0:9C:65:52:55:AF:06:F6:39:C3:D4:22:00:6F:75:D3:8F:A9:A0:BF:83:0E:8B:E8:87:40:46:AE:04:53';
+const PREVIEW_SHA256 = ACME_SHA256; // okta-preview.xml: the same test certificate, another IdP host
+const EC_SHA256 = '58:31:74:3D:91:CB:A4:BD:11:26:30:E4:A9:E2:29:85:9D:EA:66:07:8A:7A:B3:8F:EF:08:A8:AF:CE:49:CF:40';
 const NOW = ['--now', '2026-06-01T00:00:00Z'];
 const golden = (name: string) => readFileSync(join(ROOT, 'test/golden', name), 'utf8');
 
@@ -65,14 +69,70 @@ describe('init, scripted', () => {
     expect(read('values.yaml')).toBe(golden('init/values.acme.yaml'));
   });
 
-  it('a rotation by flags replaces the metadata', async () => {
+  it('a rotation by flags replaces the metadata when --fingerprint pins the new certificate', async () => {
     expect((await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, ...NOW])).code).toBe(0);
-    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', EC, '--json', ...NOW]);
+    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', EC, '--fingerprint', EC_SHA256, '--json', ...NOW]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ changed: true, certificate: { sha256: '58:31:74:3D:91:CB:A4:BD:11:26:30:E4:A9:E2:29:85:9D:EA:66:07:8A:7A:B3:8F:EF:08:A8:AF:CE:49:CF:40' } });
     expect(read('values.yaml')).toContain(readFileSync(EC, 'utf8').trim().split('\n')[1]?.trim());
     expect(r.stderr).toMatch(/current +73:DC:D0/);
     expect(r.stderr).toMatch(/new +58:31:74/);
+  });
+
+  it('a rotation without a pin is refused: exit 1, the change summary, nothing written', async () => {
+    expect((await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, ...NOW])).code).toBe(0);
+    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', EC, ...NOW]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Trust change: rotation');
+    expect(r.stderr).toBe(
+      'polyaxon-sso: init: the signing certificates change and no --fingerprint pins the new ones; nothing written\n' +
+        '  hint: Compare with Okta (app → Sign On → SAML Signing Certificates) and pass --fingerprint <SHA-256> for each new certificate.\n',
+    );
+    expect(read('values.yaml')).toBe(golden('init/values.acme.yaml'));
+    expect(readdirSync(dir)).toEqual(['values.yaml']);
+  });
+
+  it('a refused rotation with --json: one document, exitCode 1, outcome and change, --terraform-out not written', async () => {
+    expect((await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, ...NOW])).code).toBe(0);
+    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', EC, '--terraform-out', 'okta.tf', '--yes', '--json', ...NOW]);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ schemaVersion: 1, exitCode: 1, config: 'values.yaml', written: [], changed: false, outcome: 'trust-change-refused' });
+    expect(doc.change.kind).toBe('rotation');
+    expect(doc.change.certs.added.map((c: { sha256: string }) => c.sha256)).toEqual([EC_SHA256]);
+    expect(r.stderr).toContain('Trust change: rotation');
+    expect(read('values.yaml')).toBe(golden('init/values.acme.yaml'));
+    expect(existsSync(join(dir, 'okta.tf'))).toBe(false);
+  });
+
+  it('a rotation with --allow-idp-change and no pin is written', async () => {
+    expect((await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, ...NOW])).code).toBe(0);
+    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', EC, '--allow-idp-change', ...NOW]);
+    expect(r.code).toBe(0);
+    expect(read('values.yaml')).toContain(readFileSync(EC, 'utf8').trim().split('\n')[1]?.trim());
+  });
+
+  it('another IdP (replacement) needs --allow-idp-change even when pinned', async () => {
+    expect((await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, ...NOW])).code).toBe(0);
+    const pinned = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', PREVIEW, '--fingerprint', PREVIEW_SHA256, '--yes', ...NOW]);
+    expect(pinned.code).toBe(1);
+    expect(pinned.stdout).toContain('Trust change: replacement');
+    expect(pinned.stderr).toContain('polyaxon-sso: init: the new metadata is from another IdP (entityID or IdP host changes); nothing written');
+    expect(pinned.stderr).toContain('--allow-idp-change');
+    expect(read('values.yaml')).toBe(golden('init/values.acme.yaml'));
+    const allowed = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', PREVIEW, '--allow-idp-change', '--json', ...NOW]);
+    expect(allowed.code).toBe(0);
+    expect(JSON.parse(allowed.stdout)).toMatchObject({ exitCode: 0, changed: true, written: ['values.yaml'] });
+  });
+
+  it('unreadable stored metadata counts as a replacement: refused without --allow-idp-change', async () => {
+    writeFileSync(join(dir, 'values.yaml'), golden('init/values.acme.yaml').replace(/<md:EntityDescriptor[\s\S]*<\/md:EntityDescriptor>/, '<not-metadata/>'));
+    const before = read('values.yaml');
+    expect(before).toContain('<not-metadata/>');
+    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, '--fingerprint', ACME_SHA256, ...NOW]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Trust change: replacement');
+    expect(read('values.yaml')).toBe(before);
   });
 
   it('--metadata as an https URL goes through readSource (fetched once, validated the same)', async () => {

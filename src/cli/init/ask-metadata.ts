@@ -7,7 +7,7 @@ import { judgeMetadata, rotationRows } from '../../core/init/judge-metadata.js';
 import { renderFindingLines } from '../render-finding-lines.js';
 import { renderTrustChange } from '../render-trust-change.js';
 import { renderCert, renderRotation } from './render-init.js';
-import { initTrustChange } from './trust-summary.js';
+import { gateScripted, initTrustChange } from './trust-summary.js';
 import { askPaste, backToMenu, type Got } from './ask-paste.js';
 import { prompterOf, type WizardCtx } from './wizard-context.js';
 
@@ -129,14 +129,18 @@ async function showCert(ctx: WizardCtx): Promise<void> {
       '   To compare: in Okta, your app → Sign On tab → SAML Signing Certificates → Actions →\n' +
         '   Download certificate, then: openssl x509 -in <file> -noout -fingerprint -sha256\n',
     );
-  const current = ctx.state.config?.okta?.certs ?? [];
+  // Compared whenever the config holds metadata: unreadable stored metadata is a replacement too.
+  if (ctx.state.config?.okta?.xml === undefined) return;
+  const trust = await initTrustChange(ctx);
+  const change = trust?.change;
+  if (change) ctx.state.trustChange = change;
+  const current = ctx.state.config.okta.certs;
   if (current.length > 0) {
     const { rows, sameCerts } = rotationRows(current, md.certs);
-    const change = await initTrustChange(ctx);
-    if (change) ctx.state.trustChange = change;
     ctx.say(renderRotation(rows, sameCerts, ctx.color, change?.kind));
-    if (change && change.kind !== 'same') ctx.say(renderTrustChange(change, new Chalk({ level: ctx.color ? 1 : 0 })));
   }
+  if (change && change.kind !== 'same') ctx.say(renderTrustChange(change, new Chalk({ level: ctx.color ? 1 : 0 })));
+  if (trust) gateScripted(ctx, trust.change, trust.certs);
 }
 
 /** Ask the admin to compare with Okta's screen; "no" means this is not their app's metadata. */

@@ -2,6 +2,7 @@ import { usageError } from '../../core/errors.js';
 import { missingFlags, missingFlagsMessage } from '../../core/init/missing-flags.js';
 import { buildSpUrls } from '../../core/urls/sp-urls.js';
 import type { BadMetadata } from './ask-metadata.js';
+import type { TrustRefused } from './trust-summary.js';
 import type { WizardCtx } from './wizard-context.js';
 
 /** The two pieces only scripted runs (no TTY, or --yes) need (issue 6, "Modes"). */
@@ -16,6 +17,24 @@ export function failedResult(ctx: WizardCtx, e: BadMetadata) {
     ...(host && org ? { urls: buildSpUrls(host, org) } : {}),
     changed: false,
     findings: e.findings,
+  };
+}
+
+/**
+ * The --json document of a run that would have changed trust without a pin or --allow-idp-change:
+ * nothing written, the change (as patch's `change`), and the metadata's findings.
+ */
+export function refusedResult(ctx: WizardCtx, e: TrustRefused) {
+  const { config, host, org, metadata } = ctx.state;
+  return {
+    schemaVersion: 1,
+    config: config?.path ?? ctx.flags.config,
+    written: ctx.written,
+    ...(host && org ? { urls: buildSpUrls(host, org) } : {}),
+    changed: false,
+    outcome: 'trust-change-refused' as const,
+    change: e.change,
+    findings: metadata?.findings ?? [],
   };
 }
 

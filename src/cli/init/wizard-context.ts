@@ -17,6 +17,8 @@ export interface InitFlags {
   attrs: AttributeNames;
   allowHttp: boolean;
   yes: boolean;
+  /** --allow-idp-change: a scripted run may replace the trusted IdP or certificates unpinned. */
+  allowIdpChange: boolean;
   json: boolean;
   /** --create: a config path that does not exist is created without asking. */
   create: boolean;

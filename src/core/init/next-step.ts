@@ -6,7 +6,9 @@ import type { WizardState } from './init-state.js';
  *
  * - `config` … `org`: the answers every run needs.
  * - `rotation`: the config already holds Okta metadata; interactive runs ask whether to replace it
- *   (certificate rotation). Scripted runs replace: passing --metadata is the request.
+ *   (certificate rotation). Scripted runs go on, but passing --metadata is not consent to a trust
+ *   change: a new signing certificate needs a --fingerprint pin (or --allow-idp-change), another IdP
+ *   needs --allow-idp-change, else the run stops before writing (docs/design.md §8, "Trust changes").
  * - `okta`: show the "Create SAML Integration" values; skipped on rotation (the app exists).
  * - `terraform` / `write-terraform`: interactive runs write the Terraform as soon as it is asked for,
  *   because the admin needs it to create the app that yields the metadata; scripted runs write it
