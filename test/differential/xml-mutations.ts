@@ -158,6 +158,16 @@ export const MUTATIONS: Record<string, Mutation> = {
     else m.text = m.text.replace(/entityID="/, 'entityID  =  "');
     m.applied.push(`names:${v}`);
   },
+  referencesInValues(r, m) {
+    const v = pick(r, ['slash-ref', 'amp-in-location', 'cert-char-ref', 'cert-cdata', 'cert-split-cdata', 'entityid-ref']);
+    if (v === 'slash-ref') m.text = m.text.replace(/Location="https:\/\//, 'Location="https:&#47;/');
+    else if (v === 'amp-in-location') m.text = m.text.replace(/(Location="[^"]*)"/, '$1?a=1&amp;b=2"');
+    else if (v === 'cert-char-ref') m.text = m.text.replace(/(X509Certificate>)M/, '$1&#x4D;');
+    else if (v === 'cert-cdata') m.text = m.text.replace(/(X509Certificate>)([^<]+)</, '$1<![CDATA[$2]]><');
+    else if (v === 'cert-split-cdata') m.text = m.text.replace(/(X509Certificate>)([^<]{10})([^<]+)</, '$1$2<![CDATA[$3]]><');
+    else m.text = m.text.replace(/entityID="http/, 'entityID="&#104;ttp');
+    m.applied.push(`references:${v}`);
+  },
   truncate(r, m) {
     m.text = m.text.slice(0, Math.floor(m.text.length * (0.5 + r() * 0.5)));
     m.applied.push('truncated');
