@@ -4,7 +4,7 @@ const UTF16LE = Buffer.from('Signature', 'utf16le');
 const UTF16BE = Buffer.from(UTF16LE).swap16();
 
 /**
- * Loads xml-crypto before a synchronous check when the input may hold a ds:Signature (issue 9:
+ * Loads xml-crypto before a synchronous check when the input may hold a ds:Signature (start-up:
  * unsigned documents never load it). An element name cannot be escaped, and DOCTYPE/entities are
  * refused, so a signature always spells "Signature" in the text: a miss is impossible in UTF-8 and
  * UTF-16, and a false hit (the word in a value) only loads the module. Other encodings fall back to
