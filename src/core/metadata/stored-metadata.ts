@@ -18,6 +18,8 @@ export interface StoredMetadata {
 }
 
 export function storedMetadata(text: string, opts: { entityId?: string; encoding?: XmlEncoding } = {}): StoredMetadata | undefined {
+  // Without --entity-id an aggregate is never accepted, so the document is the entity: no parse.
+  if (opts.entityId === undefined) return { xml: declarationForUtf8(text), extracted: false };
   const dom = parseDom(text, undefined, opts.encoding ? { encoding: opts.encoding } : {});
   if (!dom.doc || !dom.root) return undefined;
   if (dom.root.namespaceURI !== NS.MD || dom.root.localName !== 'EntitiesDescriptor') return { xml: declarationForUtf8(text), extracted: false };
