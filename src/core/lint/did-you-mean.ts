@@ -3,19 +3,22 @@
  * counts a swap of two neighbours as one edit, so `otka` is one edit from `okta`, not two.
  */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
+  // three rolling rows (i-2, i-1, i) instead of a table: this runs for every unknown key
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  const at = (i: number, j: number): number => d[i]?.[j] ?? Number.POSITIVE_INFINITY;
-  for (let i = 1; i < rows; i++) {
+  let prev2 = new Int32Array(cols);
+  let prev = Int32Array.from({ length: cols }, (_, j) => j);
+  let cur = new Int32Array(cols);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, at(i - 2, j - 2) + 1);
-      (d[i] as number[])[j] = v;
+      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] as number) + 1);
+      cur[j] = v;
     }
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return at(a.length, b.length);
+  return prev[b.length] as number;
 }
 
 /** The closest candidate within 2 edits (case-insensitive), or undefined. Ties: first in list. */
