@@ -4,6 +4,7 @@ import { finding } from '../core/findings.js';
 import { LINT_CODES } from '../core/lint/codes.js';
 import { lintConfig, type FileReport, type LintOptions } from '../core/lint/lint-config.js';
 import { memoValidator } from '../core/lint/memo-validator.js';
+import { nothingLinted } from '../core/lint/nothing-linted.js';
 import { validateMetadata } from '../core/metadata/validate-metadata.js';
 import { escapeForTerminal } from '../cli/escape-terminal.js';
 import { expandInputs, type InputFile } from '../cli/expand-inputs.js';
@@ -67,6 +68,7 @@ export async function run(io: Io, inputs: string[], opts: LintCliOptions): Promi
   reports.push(...skipped.map((s) => ({ file: s.display, findings: [], skipped: s.reason })));
   const skipNamed = opts.skipNonPolyaxon === true;
   reports.push(...(await pool(files, PARALLEL, (f) => lintOne(f, io, limit, base, skipNamed))));
+  reports.push(...nothingLinted(reports, inputs, opts.requireOkta === true));
   const report = buildReport(reports);
 
   const code = exitCode(report, opts.strict === true, maxWarnings);

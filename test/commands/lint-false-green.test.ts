@@ -133,3 +133,68 @@ describe('lint: expanding inputs', () => {
     expect(json(r.stdout).files.map((f) => f.file)).toEqual(['a-b-c-d-e-f.yaml']);
   });
 });
+
+describe('lint: nothing linted is not a pass (every file found was skipped)', () => {
+  const k8s = () => {
+    const cwd = dir();
+    mkdirSync(join(cwd, 'k8s'));
+    writeFileSync(join(cwd, 'k8s/cm.yaml'), 'kind: ConfigMap\napiVersion: v1\n');
+    return cwd;
+  };
+
+  it('a directory of non-Polyaxon YAML: NOTHING_LINTED warning (exit 0; --strict exit 1), linted 0', async () => {
+    const cwd = k8s();
+    const r = await lint(['k8s', '--json'], { cwd });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.files).toMatchObject([
+      { file: 'k8s', findings: [{ code: 'NOTHING_LINTED', severity: 'warning', message: 'nothing was linted: the one file found was skipped' }] },
+      { file: 'k8s/cm.yaml', skipped: 'not a Polyaxon deployment config (no known top-level key)' },
+    ]);
+    expect(doc.summary).toEqual({ files: 1, linted: 0, skipped: 1, unreadable: 0, error: 0, warning: 1, info: 0 });
+    expect((await lint(['k8s', '--strict'], { cwd })).code).toBe(1);
+  });
+
+  it('with --require-okta: an error, exit 1, in every format', async () => {
+    const cwd = k8s();
+    const run = (format: string) => lint(['k8s', '--require-okta', '--format', format], { cwd });
+    const text = await run('text');
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('k8s  error  nothing was linted: the one file found was skipped (--require-okta needs a config with an okta block)  [NOTHING_LINTED]');
+    expect(text.stdout).toContain('0 files linted, 1 skipped: 1 error, 0 warnings, 0 info');
+    const json = await run('json');
+    expect([json.code, JSON.parse(json.stdout).exitCode]).toEqual([1, 1]);
+    expect(JSON.parse(json.stdout).files[0]).toMatchObject({ file: 'k8s', findings: [{ code: 'NOTHING_LINTED', severity: 'error' }] });
+    const github = await run('github');
+    expect(github.code).toBe(1);
+    expect(github.stdout).toMatch(/^::error file=k8s,title=NOTHING_LINTED::nothing was linted/m);
+    const sarif = await run('sarif');
+    expect(sarif.code).toBe(1);
+    const results = JSON.parse(sarif.stdout).runs[0].results;
+    expect(results.map((x: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => [x.ruleId, x.level, x.locations[0]?.physicalLocation.artifactLocation.uri])).toEqual([['NOTHING_LINTED', 'error', 'k8s']]);
+    const junit = await run('junit');
+    expect(junit.code).toBe(1);
+    expect(junit.stdout).toContain('<testsuites name="polyaxon-sso lint" tests="2" failures="1" errors="0" skipped="1">');
+    expect(junit.stdout).toContain('<failure type="NOTHING_LINTED" message="nothing was linted: the one file found was skipped (--require-okta needs a config with an okta block)">');
+  });
+
+  it('named files all skipped with --skip-non-polyaxon: one finding per input; a linted config among them: none', async () => {
+    const cwd = dir();
+    writeFileSync(join(cwd, 'ci.yml'), 'name: ci\non: push\njobs: {}\n');
+    writeFileSync(join(cwd, 'values.yaml'), CLEAN);
+    const r = await lint(['ci.yml', '--skip-non-polyaxon', '--require-okta', '--json'], { cwd });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).files.map((f: { file: string; findings: { code: string }[] }) => [f.file, f.findings.map((x) => x.code)])).toEqual([
+      ['ci.yml', []],
+      ['ci.yml', ['NOTHING_LINTED']],
+    ]);
+    const mixed = await lint(['ci.yml', 'values.yaml', '--skip-non-polyaxon', '--json'], { cwd });
+    expect(JSON.stringify(JSON.parse(mixed.stdout))).not.toContain('NOTHING_LINTED');
+  });
+
+  it('an unreadable input is exit 2 on its own, without NOTHING_LINTED', async () => {
+    const r = await lint(['missing.yaml', '--require-okta', '--json'], { cwd: dir() });
+    expect(r.code).toBe(2);
+    expect(r.stdout).not.toContain('NOTHING_LINTED');
+  });
+});

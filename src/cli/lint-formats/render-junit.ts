@@ -33,6 +33,12 @@ function suite(file: FileReport, strict: boolean): Suite {
     const body = `    <testcase name="read" classname="${name}">\n      <error type="${esc(t(f?.code ?? 'INPUT_UNREADABLE'))}" message="${esc(t(f?.message ?? ''))}"/>\n    </testcase>`;
     return { xml: `${open(1, 0, 1, 0)}\n${body}\n  </testsuite>`, tests: 1, failures: 0, errors: 1, skipped: 0 };
   }
+  if (file.input) {
+    // Nothing was linted under this input: one `read` testcase, failing like any check would.
+    const failing = file.findings.filter((f) => f.severity === 'error' || (strict && f.severity === 'warning'));
+    const f = failing.length > 0 ? 1 : 0;
+    return { xml: `${open(1, f, 0, 0)}\n${testcase(name, 'read', file.file, file.findings, failing)}\n  </testsuite>`, tests: 1, failures: f, errors: 0, skipped: 0 };
+  }
   if (file.skipped !== undefined) {
     const body = `    <testcase name="lint" classname="${name}">\n      <skipped message="${esc(t(file.skipped))}"/>\n    </testcase>`;
     return { xml: `${open(1, 0, 0, 1)}\n${body}\n  </testsuite>`, tests: 1, failures: 0, errors: 0, skipped: 1 };

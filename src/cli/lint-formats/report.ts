@@ -23,9 +23,10 @@ export function buildReport(files: readonly FileReport[]): LintReport {
   const counts = countBySeverity(all);
   const skipped = sorted.filter((f) => f.skipped !== undefined).length;
   const unreadable = sorted.filter((f) => f.unreadable).length;
+  const inputs = sorted.filter((f) => f.input).length;
   return {
     files: sorted,
-    summary: { files: sorted.length, linted: sorted.length - skipped - unreadable, skipped, unreadable, ...counts },
+    summary: { files: sorted.length - inputs, linted: sorted.length - skipped - unreadable - inputs, skipped, unreadable, ...counts },
   };
 }
 

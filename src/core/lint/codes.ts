@@ -28,6 +28,7 @@ export const LINT_CODES: Readonly<Record<string, LintCodeInfo>> = {
   INPUT_NOT_REGULAR: c('error', 'read', 'Input is not a regular file', 'A FIFO, device, socket or /proc entry is refused; save the config to a file, or pass - to read stdin.'),
   INPUT_LOOP: c('error', 'read', 'Symlink loop while expanding the inputs', 'A symlinked directory leads back to one of its parents: remove the link or lint a narrower path.'),
   INPUT_NO_MATCH: c('error', 'read', 'A directory or glob matched no YAML file', 'Check the pattern; quote globs so the shell does not expand them.'),
+  NOTHING_LINTED: c('warning', 'read', 'No input was linted: every file found was skipped', 'Every YAML file found was skipped (not a Polyaxon deployment config), so nothing was checked: name the deployment config itself (e.g. values.yaml). With --require-okta this is an error.'),
   YAML_SYNTAX: c('error', 'yaml', 'YAML syntax error', 'Fix the YAML at this position: `polyaxon admin deploy` cannot read the file.'),
   YAML_DUPLICATE_KEY: c('error', 'yaml', 'Duplicate key', 'Remove one of the keys: PyYAML silently keeps the last one.'),
   YAML_UNSAFE_TAG: c('error', 'yaml', 'Tag refused by PyYAML safe_load', 'Remove the tag (e.g. !!python/object/apply, !custom) and write a plain value: Polyaxon reads the file with safe_load, which refuses it.'),

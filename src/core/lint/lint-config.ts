@@ -34,6 +34,8 @@ export interface FileReport {
   skipped?: string;
   /** The input could not be read: lint exits 2 (DESIGN.md §8). */
   unreadable?: boolean;
+  /** A finding about an input as given (a directory, glob or name), not a file: never counted as linted. */
+  input?: true;
 }
 
 /** Keys the CLI's schema refuses but Helm's chart just ignores (`--target helm`). */
