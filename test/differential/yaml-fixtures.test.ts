@@ -58,6 +58,7 @@ const RULES: [string, string, string, number, number, boolean][] = [
   ['PS ends a comment', `a: 1 # c\u2029platformSecret: x\n${OKTA}`, 'YAML_LINE_BREAK', 1, 9, true],
   ['PS inside a quoted string (PyYAML keeps it there)', `a: "x\u2029y"\n${OKTA}`, 'YAML_LINE_BREAK', 1, 6, false],
   ['lone CR inside the okta xml', `${OKTA}      options:\n        xml: |-\n          <a>\r</a>\n`, 'YAML_LINE_BREAK', 7, 14, true],
+  ['a second byte order mark (PyYAML: part of the key)', `\ufeff# c\n\ufeffexternalServices:\n  auth:\n    okta:\n      enabled: false\n`, 'YAML_FORBIDDEN_CHAR', 2, 1, true],
   ['C0 control', `a: "x\x01"\n${OKTA}`, 'YAML_FORBIDDEN_CHAR', 1, 6, true],
   ['DEL', `a: x\x7f\n${OKTA}`, 'YAML_FORBIDDEN_CHAR', 1, 5, true],
   ['C1 control', `a: x\x9b\n${OKTA}`, 'YAML_FORBIDDEN_CHAR', 1, 5, true],

@@ -6,6 +6,8 @@ import { codePoint, hazard, type Hazard } from './hazard.js';
  * - Line breaks: PyYAML (YAML 1.1 §5.4) ends a line at CR, LF, CRLF, NEL (U+0085), LS (U+2028)
  *   and PS (U+2029); `yaml` (YAML 1.2) only at LF and CRLF. A lone CR, NEL, LS or PS inside a
  *   comment, a block scalar or a quoted string makes the two read different documents.
+ * - A byte order mark after the first character: PyYAML skips only the one at the very start, so
+ *   `\uFEFFkey:` later in the file is a different key for it, while `yaml` drops the mark.
  * - Characters PyYAML's reader refuses outright (YAML 1.1 §5.1 and PyYAML's NON_PRINTABLE): C0
  *   controls other than TAB, LF and CR; DEL; C1 controls other than NEL; lone surrogates;
  *   U+FFFE and U+FFFF.
@@ -14,7 +16,7 @@ import { codePoint, hazard, type Hazard } from './hazard.js';
  * a file saved with classic Mac line ends would otherwise report every line.
  */
 const SCAN =
-  /\r(?!\n)|[\u0085\u2028\u2029]|[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /\r(?!\n)|[\u0085\u2028\u2029\uFEFF]|[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const BREAK_NAMES: Record<string, string> = {
   '\r': 'a carriage return (CR) not followed by a line feed',
@@ -35,7 +37,9 @@ export function textHazards(text: string): Hazard[] {
   for (const [ch, { offset, count }] of first) {
     const more = count > 1 ? ` (${count - 1} more in the file)` : '';
     const name = BREAK_NAMES[ch];
-    if (name !== undefined)
+    if (ch === '\uFEFF')
+      out.push(hazard('YAML_FORBIDDEN_CHAR', offset, `a byte order mark (U+FEFF) after the start of the file: PyYAML reads it as a character, this tool skips it at the start of a line${more}`, true));
+    else if (name !== undefined)
       out.push(hazard('YAML_LINE_BREAK', offset, `${name}: PyYAML ends a line here, this tool does not${more}`, true));
     else
       out.push(hazard('YAML_FORBIDDEN_CHAR', offset, `the character ${codePoint(ch)} is refused by PyYAML's reader${more}`, true));
