@@ -21,12 +21,12 @@ beforeEach(() => {
   copyFileSync(join(ROOT, 'test/golden/init/values.acme.yaml'), join(dir, 'values.yaml'));
 });
 
-async function wizard(answers: Answer[]) {
+async function wizard(answers: Answer[], extra: { allowIdpChange?: boolean } = {}) {
   const io = fakeIo({ cwd: dir, tty: true, env: { NO_COLOR: '1' } });
   const fake = fakePrompter(answers);
   let code: number;
   try {
-    code = await run(io, { now: '2026-06-01T00:00:00Z' }, { prompter: guardPrompter(fake.prompter) });
+    code = await run(io, { now: '2026-06-01T00:00:00Z', ...extra }, { prompter: guardPrompter(fake.prompter) });
   } catch (e) {
     if (!isOperationalError(e)) throw e;
     code = e.exitCode;
@@ -42,6 +42,15 @@ describe('init re-run: the trust change summary', () => {
     expect(r.out).toContain('Trust change: replacement');
     expect(r.out).toContain('acme.okta.com → dev-000000.oktapreview.com');
     expect(r.out).not.toContain('(rotation)');
+    const last = r.asked[r.asked.length - 1];
+    expect([last?.kind, last?.default]).toEqual(['confirm', false]);
+    expect(readFileSync(join(dir, 'values.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('a terminal run still asks with --allow-idp-change (the flag is for scripts): default No, declining writes nothing', async () => {
+    const before = readFileSync(join(dir, 'values.yaml'), 'utf8');
+    const r = await wizard(['values.yaml', '', 'acme', true, false, 'file', PREVIEW, true, false], { allowIdpChange: true });
+    expect(r.code).toBe(130);
     const last = r.asked[r.asked.length - 1];
     expect([last?.kind, last?.default]).toEqual(['confirm', false]);
     expect(readFileSync(join(dir, 'values.yaml'), 'utf8')).toBe(before);
