@@ -50,6 +50,7 @@ describe('well-formedness where xmldom and fast-xml-parser are laxer than libxml
     ['a name with two colons', body.replace('<md:NameIDFormat>', '<md:x:y xmlns:x="urn:x"/><md:NameIDFormat>'), 'XML_NOT_WELL_FORMED'],
     ['a name starting with a digit', body.replace('<md:NameIDFormat>', '<md:1x/><md:NameIDFormat>'), 'XML_NOT_WELL_FORMED'],
     ['an unquoted value', body.replace('WantAuthnRequestsSigned="false"', 'WantAuthnRequestsSigned=false'), 'XML_NOT_WELL_FORMED'],
+    ['an element with the prefix xmlns', body.replace('<md:NameIDFormat>', '<xmlns:e/><md:NameIDFormat>'), 'XML_NOT_WELL_FORMED'],
     ['xmlns:p=""', body.replace('<md:IDPSSODescriptor ', '<md:IDPSSODescriptor xmlns:p="" '), 'XML_NOT_WELL_FORMED'],
     ['a mismatched end tag', body.replace('</md:NameIDFormat>', '</md:NameIDFormats>'), 'XML_NOT_WELL_FORMED'],
   ])('%s', (_name, xml, code) => {

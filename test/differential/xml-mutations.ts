@@ -147,7 +147,7 @@ export const MUTATIONS: Record<string, Mutation> = {
     m.applied.push(`U+${(c.codePointAt(0) ?? 0).toString(16)} ${where}`);
   },
   names(r, m) {
-    const v = pick(r, ['no-space', 'dup-ns-attr', 'empty-prefix', 'two-colons', 'digit-name', 'xmlns-xml', 'unquoted', 'eq-spaces']);
+    const v = pick(r, ['no-space', 'dup-ns-attr', 'empty-prefix', 'two-colons', 'digit-name', 'xmlns-xml', 'unquoted', 'eq-spaces', 'xmlns-element', 'xmlns-default-reserved', 'combining-start']);
     if (v === 'no-space') m.text = m.text.replace(/" ([A-Za-z])/, '"$1');
     else if (v === 'dup-ns-attr') m.text = insertInIdp(m.text, '<e xmlns:a="urn:q" xmlns:b="urn:q" a:x="1" b:x="2"/>');
     else if (v === 'empty-prefix') m.text = insertInIdp(m.text, '<e xmlns:p=""/>');
@@ -155,6 +155,9 @@ export const MUTATIONS: Record<string, Mutation> = {
     else if (v === 'digit-name') m.text = insertInIdp(m.text, '<e 1x="1"/>');
     else if (v === 'xmlns-xml') m.text = insertInIdp(m.text, '<e xmlns:xml="urn:not-xml"/>');
     else if (v === 'unquoted') m.text = m.text.replace(/protocolSupportEnumeration="([^"]*)"/, 'protocolSupportEnumeration=$1');
+    else if (v === 'xmlns-element') m.text = insertInIdp(m.text, '<xmlns:e/>');
+    else if (v === 'xmlns-default-reserved') m.text = insertInIdp(m.text, '<e xmlns="http://www.w3.org/2000/xmlns/"/>');
+    else if (v === 'combining-start') m.text = insertInIdp(m.text, '<\u0300e/>');
     else m.text = m.text.replace(/entityID="/, 'entityID  =  "');
     m.applied.push(`names:${v}`);
   },

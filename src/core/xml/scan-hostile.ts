@@ -145,6 +145,8 @@ export function scanHostile(text: string, file?: string, opts: ScanOptions = {})
         add('XML_TOO_DEEP', `elements nested more than ${MAX_DEPTH} deep`, undefined, i);
         break;
       }
+      // Namespaces in XML 1.0 §3: the prefix xmlns is never bound, so no element may use it.
+      if (tag.name.startsWith('xmlns:')) add('XML_NOT_WELL_FORMED', `element <${tag.name}> uses the reserved prefix xmlns`, undefined, i + 1);
       const seen = new Set<string>();
       for (const a of tag.attributes) {
         if (seen.has(a.name)) add('XML_DUPLICATE_ATTRIBUTE', `attribute "${a.name}" repeated`, 'Keep one of the two attributes.', a.offset);
