@@ -30,7 +30,15 @@ export function tokenHazards(text: string): Hazard[] {
     const tab = lexeme.indexOf('\t');
     if (tab >= 0) out.push(hazard('YAML_TAB', at + tab, 'a tab here is refused by PyYAML (tabs may appear only inside quoted strings, block scalar content and comments)', true));
   };
+  // A quoted scalar the lexer cut at an under-indented line (PyYAML folds it; `yaml` reports a
+  // missing quote, YAML_SYNTAX): its pieces are quoted text, where PyYAML takes tabs.
+  let openQuote: string | undefined;
   for (const lexeme of new Lexer().lex(text)) {
+    if (openQuote !== undefined && !MARKERS.has(lexeme)) {
+      if (lexeme.includes(openQuote)) openQuote = undefined;
+      offset += lexeme.length;
+      continue;
+    }
     if (MARKERS.has(lexeme)) {
       if (lexeme === '\x02') yamlDirectives = 0;
       scalarNext = lexeme === '\x1f';
@@ -50,6 +58,8 @@ export function tokenHazards(text: string): Hazard[] {
         out.push(hazard('YAML_DIRECTIVE', offset, 'a second %YAML directive for the same document: PyYAML refuses it', true));
       if (!YAML_11.test(lexeme))
         out.push(hazard('YAML_DIRECTIVE', offset, `the directive ${JSON.stringify(lexeme.split(/[ \t]/)[0])} is not read the same by PyYAML (always YAML 1.1) and this tool`, true));
+    } else if ((first === '"' || first === "'") && !closed(lexeme)) {
+      openQuote = first;
     } else if (first !== '#' && first !== '"' && first !== "'") {
       tabAt(lexeme, offset);
       if (lexeme !== '\n' && lexeme.trim() !== '') header = undefined;
@@ -58,6 +68,14 @@ export function tokenHazards(text: string): Hazard[] {
     offset += lexeme.length;
   }
   return out;
+}
+
+/** A quoted scalar lexeme that ends with its own closing quote (`''` and `\"` are escapes). */
+function closed(lexeme: string): boolean {
+  const q = lexeme[0] as string;
+  if (lexeme.length < 2 || !lexeme.endsWith(q)) return false;
+  if (q === "'") return /^'(?:[^']|'')*'$/s.test(lexeme);
+  return /^"(?:[^"\\]|\\.)*"$/s.test(lexeme);
 }
 
 /**
