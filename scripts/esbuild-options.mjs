@@ -2,7 +2,7 @@
 // the test inspects the files users actually get (issue 9: what each command loads at start-up).
 //
 // Layout (dist/): cli.cjs (bin entry: `--version`, else requires cli-main.cjs) → cli-main.cjs
-// (commander + src/cli.ts) → commands/<name>.cjs, one self-contained file per command; what only
+// (commander + src/main.ts) → commands/<name>.cjs, one self-contained file per command; what only
 // some runs need stays out of it, in lazy/: xml-crypto.cjs (signed documents only) and
 // host-from-config.cjs (yaml, for `urls --config`). index.js is the library (ESM, unchanged).
 //
@@ -38,17 +38,17 @@ const chalkWithoutDetection = {
  * from there: yaml for `urls --config`; xml-crypto (+ xpath and its own xmldom, ~250 KB that V8
  * would otherwise compile at every start) for documents with a ds:Signature.
  */
-const LAZY_MODULES = { 'host-from-config': 'src/cli/host-from-config.ts', 'xml-crypto': 'xml-crypto', prompter: 'src/cli/init/prompter.ts' };
+const LAZY_MODULES = { 'host-from-config': 'src/commands/urls/host-from-config.ts', 'xml-crypto': 'xml-crypto', prompter: 'src/cli/prompter.ts' };
 
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
     // patch asks (inquirer) only on a terminal when the trusted IdP or certificates change
-    b.onResolve({ filter: /^\.\/init\/prompter\.js$/ }, (args) =>
+    b.onResolve({ filter: /^\.\.\/\.\.\/cli\/prompter\.js$/ }, (args) =>
       args.importer.endsWith('patch-trust.ts') && args.kind !== 'import-statement' ? { path: '../lazy/prompter.cjs', external: true } : undefined,
     );
-    b.onResolve({ filter: /^\.\.\/cli\/host-from-config\.js$/ }, (args) =>
-      args.importer.includes('/src/commands/') ? { path: '../lazy/host-from-config.cjs', external: true } : undefined,
+    b.onResolve({ filter: /^\.\/host-from-config\.js$/ }, (args) =>
+      args.importer.endsWith('/src/commands/urls/run.ts') ? { path: '../lazy/host-from-config.cjs', external: true } : undefined,
     );
     // Only the lazy loader itself may name xml-crypto: a static import elsewhere would pull it
     // into every command's start-up (bundle-graph.test.ts checks who reads lazy/xml-crypto.cjs).
@@ -62,8 +62,8 @@ const lazyModules = {
 const cliBoundaries = {
   name: 'cli-boundaries',
   setup(b) {
-    b.onResolve({ filter: /^\.\/cli\.js$/ }, (args) => (args.importer.endsWith('bin-entry.ts') ? { path: './cli-main.cjs', external: true } : undefined));
-    b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) => (args.importer.endsWith('/src/cli.ts') ? { path: args.path.replace(/\.js$/, '.cjs'), external: true } : undefined));
+    b.onResolve({ filter: /^\.\/main\.js$/ }, (args) => (args.importer.endsWith('bin-entry.ts') ? { path: './cli-main.cjs', external: true } : undefined));
+    b.onResolve({ filter: /^\.\/commands\/[a-z-]+\/run\.js$/ }, (args) => (args.importer.endsWith('/src/main.ts') ? { path: args.path.replace(/\/run\.js$/, '.cjs'), external: true } : undefined));
   },
 };
 
@@ -143,17 +143,18 @@ const cjs = {
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
-export const commandNames = readdirSync(fileURLToPath(new URL('../src/commands/', import.meta.url)))
-  .filter((f) => f.endsWith('.ts'))
-  .map((f) => f.slice(0, -3))
+/** One folder per command (src/commands/<name>/run.ts), one bundle each. */
+export const commandNames = readdirSync(fileURLToPath(new URL('../src/commands/', import.meta.url)), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
   .sort();
 
 /** Every esbuild build of `npm run build`; run them all (order does not matter). */
 export const builds = [
-  { ...cjs, entryPoints: { cli: 'src/bin-entry.ts', 'cli-main': 'src/cli.ts' }, plugins: [cliBoundaries, commanderLazyChildProcess] },
+  { ...cjs, entryPoints: { cli: 'src/bin-entry.ts', 'cli-main': 'src/main.ts' }, plugins: [cliBoundaries, commanderLazyChildProcess] },
   ...commandNames.map((name) => ({
     ...cjs,
-    entryPoints: { [`commands/${name}`]: `src/commands/${name}.ts` },
+    entryPoints: { [`commands/${name}`]: `src/commands/${name}/run.ts` },
     plugins: [chalkWithoutDetection, xmldomLazyHtmlEntities, lazyModules],
   })),
   ...Object.entries(LAZY_MODULES).map(([name, source]) => ({ ...cjs, entryPoints: { [`lazy/${name}`]: source }, plugins: [xmldomLazyHtmlEntities] })),

@@ -37,7 +37,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`);
 } else {
   // The build turns this import() into a require() of dist/cli-main.cjs (no top-level await in CommonJS).
-  import('./cli.js').then(({ main }) => main(argv)).then(
+  import('./main.js').then(({ main }) => main(argv)).then(
     // exitCode, not process.exit(): stdout may still be flushing into a pipe.
     (code) => {
       process.exitCode = code;

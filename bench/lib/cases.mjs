@@ -52,5 +52,6 @@ export function cases(root, pkg, m) {
   return list;
 }
 
-/** A command counts as built when its adapter exists (src/cli.ts imports src/commands/<name>.ts). */
-export const isBuilt = (root, command) => command === undefined || existsSync(join(root, 'src', 'commands', `${command}.ts`));
+/** A command counts as built when its adapter exists (src/commands/<name>/run.ts; before: src/commands/<name>.ts). */
+export const isBuilt = (root, command) =>
+  command === undefined || existsSync(join(root, 'src', 'commands', command, 'run.ts')) || existsSync(join(root, 'src', 'commands', `${command}.ts`));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { afterEach, expect } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
+import { buildProgram } from '../../src/main.js';
 import { EXIT, isOperationalError } from '../../src/core/errors.js';
 import { fakeIo, type FakeIoOptions } from '../helpers/run-cli.js';
 

@@ -3,7 +3,7 @@ import { createServer as createHttps } from 'node:https';
 import { createServer as createNet, type AddressInfo, type Server } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { main } from '../../src/main.js';
 import { fakeIo } from '../helpers/run-cli.js';
 
 /**

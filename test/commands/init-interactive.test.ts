@@ -2,8 +2,8 @@ import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, s
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { guardPrompter } from '../../src/cli/init/prompter.js';
-import { run, type InitDeps } from '../../src/commands/init.js';
+import { guardPrompter } from '../../src/cli/prompter.js';
+import { run, type InitDeps } from '../../src/commands/init/run.js';
 import { isOperationalError } from '../../src/core/errors.js';
 import { fakeIo } from '../helpers/run-cli.js';
 import { CANCEL, fakePrompter, type Answer } from '../unit/init/fake-prompter.js';

@@ -2,7 +2,7 @@ import { existsSync, chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/commands/patch.js';
+import { run } from '../../src/commands/patch/run.js';
 import { planPatch } from '../../src/core/patch/plan-patch.js';
 import { corpusPath } from '../helpers/corpus.js';
 import { fakeIo, runCli } from '../helpers/run-cli.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run as runPatch } from '../../src/commands/patch.js';
+import { run as runPatch } from '../../src/commands/patch/run.js';
 import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../helpers/corpus.js';
 import { certBase64 } from '../helpers/fixture-certs.js';
 import { fakeIo, runCli } from '../helpers/run-cli.js';

@@ -47,7 +47,7 @@ function resolveEnv(env: Record<string, string>, inputs: Record<string, string>,
 }
 
 // Each case starts the CLI two or three times: a generous hang guard, not a performance bound.
-describe.skipIf(!existsSync('dist/cli.cjs') || !existsSync('src/commands/lint.ts'))('action.yml steps, run for real', { timeout: 120_000 }, () => {
+describe.skipIf(!existsSync('dist/cli.cjs') || !existsSync('src/commands/lint/run.ts'))('action.yml steps, run for real', { timeout: 120_000 }, () => {
   let ws = '';
   beforeAll(() => {
     ws = mkdtempSync(join(tmpdir(), 'polyaxon-sso-action-'));

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { main } from '../../src/cli.js';
+import { main } from '../../src/main.js';
 import { asksJson } from '../../src/cli/error-envelope.js';
 import type { Io } from '../../src/cli/io.js';
 import { checkJsonRun } from '../schemas/expect-matches-schema.js';

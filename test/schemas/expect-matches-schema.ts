@@ -54,7 +54,7 @@ export function expectMatchesSchema(command: string | undefined, doc: unknown): 
 export function commandOf(args: readonly string[]): string | undefined {
   const operands = args.filter((a) => !a.startsWith('-'));
   const name = operands[0] === 'help' ? operands[1] : operands[0];
-  return name !== undefined && existsSync(join(ROOT, 'src', 'commands', `${name}.ts`)) ? name : undefined;
+  return name !== undefined && existsSync(join(ROOT, 'src', 'commands', name, 'run.ts')) ? name : undefined;
 }
 
 /**

@@ -13,7 +13,7 @@ import { expectMatchesSchema, schemaErrors } from './expect-matches-schema.js';
  */
 const META = 'fixtures/metadata/valid/okta-acme.xml';
 const NOW = ['--now', '2026-06-01T00:00:00Z'];
-const COMMANDS = readdirSync('src/commands').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
+const COMMANDS = readdirSync('src/commands', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
 const dir = mkdtempSync(join(tmpdir(), 'polyaxon-sso-json-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandInputs, type ExpandFs } from '../../../src/cli/expand-inputs.js';
+import { expandInputs, type ExpandFs } from '../../../src/commands/lint/expand-inputs.js';
 
 /** A tiny in-memory tree whose directories can fail with any errno (EACCES even for root). */
 function fakeFs(dirs: Record<string, string[]>, failing: Record<string, string> = {}): ExpandFs {

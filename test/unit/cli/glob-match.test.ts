@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileGlob } from '../../../src/cli/glob-match.js';
+import { compileGlob } from '../../../src/commands/lint/glob-match.js';
 
 describe('glob matcher: an automaton, linear in the name', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readPaste } from '../../../src/cli/init/read-paste.js';
-import { defaultServices } from '../../../src/cli/init/services.js';
+import { readPaste } from '../../../src/commands/init/read-paste.js';
+import { defaultServices } from '../../../src/commands/init/services.js';
 import { fakeIo } from '../../helpers/run-cli.js';
 
 /** init honours --max-size for pasted and $EDITOR metadata as for a file (200 MB once went through with --max-size 1). */

@@ -1,6 +1,6 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { compileGlob, splitGlob } from '../../../src/cli/glob-match.js';
+import { compileGlob, splitGlob } from '../../../src/commands/lint/glob-match.js';
 import { buildReport } from '../../../src/cli/lint-formats/report.js';
 import { escapeData, escapeProperty, renderGithub } from '../../../src/cli/lint-formats/render-github.js';
 import { renderJunit } from '../../../src/cli/lint-formats/render-junit.js';
