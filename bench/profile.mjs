@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Where does validate-metadata spend its time on a big signed aggregate? (issue 9: "profile where
+// Where does validate-metadata spend its time on a big signed aggregate? ("profile where
 // the time goes (--cpu-prof)"). Runs scripts/esbuild-options.mjs's builds with source maps, runs it
 // under `node --cpu-prof`, and attributes self time to the original file and npm package.
 // Usage: node bench/profile.mjs [--entities 10000] [--top 25]  (run `npm run bench` once first).

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench` (issue 9): builds the CLI (privately, see lib/private-build.mjs), generates inputs under bench/work/, times every case
+// `npm run bench`: builds the CLI (privately, see lib/private-build.mjs), generates inputs under bench/work/, times every case
 // against its baseline in the same run, prints the table and writes bench/RESULTS.md.
 // Options: --runs N, --quick (3 runs, no warm-up), --only REGEX (case ids; baselines follow),
 // --fresh (regenerate inputs), --no-build (reuse bench/work/pkg), --no-install (no apt-get), --label TEXT.

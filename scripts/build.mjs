@@ -1,5 +1,5 @@
 // Bundles the CLI and the library with esbuild (the builds and the dist/ layout are in
-// esbuild-options.mjs; issue 9). Types come from tsc.
+// esbuild-options.mjs). Types come from tsc.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';

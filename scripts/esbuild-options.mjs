@@ -1,5 +1,5 @@
 // The esbuild builds behind `npm run build`, shared with test/unit/build/bundle-graph.test.ts so
-// the test inspects the files users actually get (issue 9: what each command loads at start-up).
+// the test inspects the files users actually get (what each command loads at start-up).
 //
 // Layout (dist/): cli.cjs (bin entry: `--version`, else requires cli-main.cjs) → cli-main.cjs
 // (commander + src/main.ts) → commands/<name>.cjs, one self-contained file per command; what only
@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 /**
  * chalk's Node colour detection (vendor/supports-color) does `import process from 'node:process'`,
  * and Node's ESM facade of that module reads every property of `process`, stdin and stderr
- * included: building those streams cost ~8 ms of every start (issue 9). We never use the
+ * included: building those streams cost ~8 ms of every start. We never use the
  * detection (every Chalk gets an explicit level from wantsColor(), src/cli/io.ts), so the bundle
  * takes chalk's own environment-free variant, which reports no colour support by itself.
  */
@@ -69,7 +69,7 @@ const cliBoundaries = {
 
 /**
  * commander requires node:child_process (and with it net, dgram, streams) at load, only to run
- * executable subcommands, which we do not have: ~3 ms of every start (issue 9). It gets a proxy
+ * executable subcommands, which we do not have: ~3 ms of every start. It gets a proxy
  * that loads the real module on first use, so nothing changes if that code ever runs.
  */
 const commanderLazyChildProcess = {
@@ -85,7 +85,7 @@ const commanderLazyChildProcess = {
 
 /**
  * xmldom's entities.js holds HTML's 2,231-entry entity table: 36 KB of every XML bundle's ~190 KB,
- * read and compiled at every start, and built at load (~3 ms; issue 9). Our documents are parsed
+ * read and compiled at every start, and built at load (~3 ms). Our documents are parsed
  * as XML, which uses the five XML entities only (dom-parser.js: `isHTML ? HTML_ENTITIES :
  * XML_ENTITIES`; xml-crypto passes no MIME type, which is not HTML either). So the bundle keeps the
  * XML entities and gets HTML_ENTITIES (and its alias entityMap) from the installed package

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Generates docs/findings.md from the code catalogues (DESIGN.md §8: the finding-code catalogue is
+ * Generates docs/findings.md from the code catalogues (docs/design.md §8: the finding-code catalogue is
  * documented from the code, never by hand). `node scripts/findings-doc.mjs` writes it;
  * `--check` exits 1 when the file is stale. test/unit/findings-doc.test.ts keeps it fresh.
  */

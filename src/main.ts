@@ -6,7 +6,7 @@ import { processIo, type Io } from './cli/io.js';
 import { VERSION } from './version.js';
 
 /**
- * commander wiring. The only place that turns errors into exit codes (DESIGN.md §3, §4).
+ * commander wiring. The only place that turns errors into exit codes (docs/design.md §3, §4).
  * Commands are imported lazily: `--version` and `urls` never load xml-crypto or inquirer.
  */
 const EXIT_TABLE = `
@@ -63,7 +63,7 @@ function examples(cmd: Command, lines: string[]): Command {
   return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n${EXIT_TABLE}`);
 }
 
-/** One import per command; the build keeps each a separate file, loaded only when run (issue 9). */
+/** One import per command; the build keeps each a separate file, loaded only when run. */
 const COMMANDS: Record<string, () => Promise<{ run: unknown }>> = {
   urls: () => import('./commands/urls/run.js'),
   'validate-metadata': () => import('./commands/validate-metadata/run.js'),
@@ -80,7 +80,7 @@ type Runner = (load: () => Promise<Handler>, args: unknown[]) => Promise<void>;
 
 /**
  * The command tree. With `argv`, only the command being run gets its options, arguments and
- * action: declaring all ~90 options took ~7 ms of every start (issue 9), and the others need only
+ * action: declaring all ~90 options took ~7 ms of every start, and the others need only
  * their name for dispatch. Root help, an unknown command and no argv (tests) get the full tree.
  */
 export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Command {

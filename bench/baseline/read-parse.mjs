@@ -1,5 +1,5 @@
-// The floor for `lint` (issue 9): read every config under the given directories and parse it as
-// YAML 1.1 (DESIGN.md §8), nothing else. Same process start-up and same parser as the CLI.
+// The floor for `lint`: read every config under the given directories and parse it as
+// YAML 1.1 (docs/design.md §8), nothing else. Same process start-up and same parser as the CLI.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';

@@ -1,10 +1,10 @@
 // 1 000 deployment configs for `lint` at scale. Real fleets copy one values file per cluster and
 // share the IdP metadata between them, so the configs embed only a few distinct XML documents
-// (issue 9: "the metadata validated once per distinct XML").
+// ("the metadata validated once per distinct XML").
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The okta block as DESIGN.md §2 shows it; the XML as a literal block scalar (DESIGN.md §8). */
+/** The okta block as docs/design.md §2 shows it; the XML as a literal block scalar (docs/design.md §8). */
 function oktaBlock(xml) {
   const body = xml.trimEnd().split('\n').map((l) => (l === '' ? '' : `          ${l}`)).join('\n');
   return `    okta:\n      enabled: true\n      options:\n        xml: |-\n${body}\n`;

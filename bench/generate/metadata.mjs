@@ -29,7 +29,7 @@ function keyDescriptor(pem, indent) {
     `${indent}    </ds:X509Data>\n${indent}  </ds:KeyInfo>\n${indent}</md:KeyDescriptor>\n`;
 }
 
-/** Okta's app metadata shape (DESIGN.md §2): one IdP, one signing cert, SLO + SSO, 2 NameIDFormats. */
+/** Okta's app metadata shape (docs/design.md §2): one IdP, one signing cert, SLO + SSO, 2 NameIDFormats. */
 export function oktaMetadata({ org, appId, pem, signedId }) {
   const app = `https://${org}.okta.com/app/${org}_polyaxon_1/${appId}`;
   const idAttr = signedId ? ` ID="${signedId}"` : '';

@@ -12,7 +12,7 @@ export function xmlsecSign(template, output, { key, cert }, rootName) {
 /**
  * The arguments of `xmlsec1 --verify` trusting only `cert`: `--enabled-key-data rsa` stops xmlsec1
  * from taking the key out of the document's own KeyInfo, the same pinning our CLI does with
- * --signer-cert (DESIGN.md §5); a wrong cert fails.
+ * --signer-cert (docs/design.md §5); a wrong cert fails.
  */
 export function xmlsecVerifyArgs(file, cert, rootName) {
   return ['--verify', '--enabled-key-data', 'rsa', '--pubkey-cert-pem', cert, `--id-attr:ID`, `${MD_NS}:${rootName}`, file];

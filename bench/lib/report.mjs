@@ -1,5 +1,5 @@
 // Renders one bench run as Markdown: a table of medians as ratios against the baselines measured
-// in the same run (issue 9), then the machine and the inputs. Absolute times are for context only.
+// in the same run, then the machine and the inputs. Absolute times are for context only.
 const fmtTime = (s) => (s < 1 ? `${(s * 1000).toFixed(1)} ms` : `${s.toFixed(2)} s`);
 const fmtMb = (b) => (b === undefined ? '—' : `${(b / 2 ** 20).toFixed(b < 10 * 2 ** 20 ? 1 : 0)} MB`);
 const fmtRatio = (r) => `${r < 10 ? r.toFixed(2) : r.toFixed(1)}×`;

@@ -3,7 +3,7 @@ import { inputError } from '../core/errors.js';
 
 /**
  * A document too big for the JavaScript heap must fail with a clear message, never a V8 crash dump
- * (issue 9). V8 cannot be asked to fail gracefully once a parse is under way, so inputs are judged
+ *. V8 cannot be asked to fail gracefully once a parse is under way, so inputs are judged
  * by size *before* parsing. Checking a signed document holds our DOM, xml-crypto's re-parse and a
  * deep clone of it, and canonical strings: measured on the bench's signed 25 MB aggregate, Node 20
  * needed ~620 MB of old space (~24 bytes per input byte; 560 MB crashed). 30 per byte plus a base
@@ -16,7 +16,7 @@ const HEAP_BASE = 64 * 2 ** 20;
 type HeapStats = Pick<HeapInfo, 'heap_size_limit' | 'used_heap_size'>;
 
 /**
- * Asking V8 means loading node:v8 (8 internal modules, ~4 ms of every start; issue 9). An input up
+ * Asking V8 means loading node:v8 (8 internal modules, ~4 ms of every start). An input up
  * to 1 MB needs at most ~94 MB by the estimate above, and Node sizes V8's default heap from the
  * memory it sees (the cgroup limit, else physical memory): a quarter of it or more, up to a cap of
  * some GB (4 GB here). With 1 GB or more and no heap size given by hand, that input fits without

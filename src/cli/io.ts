@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 
 /**
- * Everything a command touches of the outside world, passed in (DESIGN.md §4.4) so commands run
+ * Everything a command touches of the outside world, passed in (docs/design.md §4.4) so commands run
  * in-process in tests. Human text → stdout, diagnostics and progress → stderr.
  */
 export interface Io {
@@ -22,7 +22,7 @@ export function processIo(): Io {
   return {
     stdout: process.stdout,
     // Getters: Node builds each stream on first access, and most runs never read stdin or write
-    // to stderr (issue 9: start-up time).
+    // to stderr (start-up time).
     get stderr() {
       return process.stderr;
     },

@@ -59,8 +59,8 @@ export interface MetadataInput {
 }
 
 /**
- * B10 (issue 8): --force overrides only errors about content the tool understood (certificate
- * expiry, weak key, fingerprint, endpoints). It never overrides the XML gate (DESIGN.md §5:
+ * --force overrides only errors about content the tool understood (certificate
+ * expiry, weak key, fingerprint, endpoints). It never overrides the XML gate (docs/design.md §5:
  * DOCTYPE/entities, PIs, several roots, NUL bytes, bad encoding, signature structure: any XML_*
  * error) nor a document that could not be read as metadata at all: those would put hostile or
  * unknown markup into the config that controls who may log in. Nor does it write a private key

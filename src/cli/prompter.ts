@@ -4,7 +4,7 @@ import type { Io } from './io.js';
 import { readPaste } from '../commands/init/read-paste.js';
 
 /**
- * The prompts the wizard asks, as an interface (issue 6: the loop is tested with injected prompt
+ * The prompts the wizard asks, as an interface (the loop is tested with injected prompt
  * functions). The default implementation wraps @inquirer/prompts 8.7 on the command's Io streams.
  * Every prompt that validates re-asks with the reason shown: inquirer keeps the prompt open while
  * `validate` returns a message.

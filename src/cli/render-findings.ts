@@ -4,7 +4,7 @@ import { escapeForTerminal as esc } from './escape-terminal.js';
 
 /**
  * Findings grouped by severity (errors first), each with its location, code and hint. Generic:
- * any command's findings render the same way. Returns a string (DESIGN.md §4.4).
+ * any command's findings render the same way. Returns a string (docs/design.md §4.4).
  */
 const TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Notes' };
 

@@ -5,9 +5,9 @@ import { errnoOf, type WriterFs } from './writer-fs.js';
 const MAX_LINKS = 40;
 
 /**
- * The file that a write to `path` must really replace (DESIGN.md §6: write through symlinks).
+ * The file that a write to `path` must really replace (docs/design.md §6: write through symlinks).
  * realpath(3) fails on a dangling link, and renaming onto the link itself would turn it into a
- * regular file (B11, issue 8: `patch --create` onto a dangling link did that). So each link is
+ * regular file (`patch --create` onto a dangling link did that). So each link is
  * read and resolved against its own real directory, as the kernel does, also when the final
  * target does not exist yet (--create, --output). Errors are the file system's (errno codes);
  * a chain longer than the bound is ELOOP, like open(2).

@@ -3,7 +3,7 @@ import type { WriterFs } from './writer-fs.js';
 
 /**
  * Temp files are named `.<base>.polyaxon-sso-<pid>-<8 hex>.tmp`, in the target's directory (so
- * the final rename stays on one file system, DESIGN.md §6). A process killed mid-write leaves one
+ * the final rename stays on one file system, docs/design.md §6). A process killed mid-write leaves one
  * behind; the next run removes those whose pid no longer runs, and nothing else, so they never
  * pile up and a concurrent run's temp file is never touched.
  */

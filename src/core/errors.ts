@@ -1,5 +1,5 @@
 /**
- * The small closed set of operational errors (DESIGN.md §4.3). Anything else that escapes a
+ * The small closed set of operational errors (docs/design.md §4.3). Anything else that escapes a
  * command is a bug, reported as an internal error (exit 2) with the stack only under --debug.
  */
 export const EXIT = {
@@ -19,7 +19,7 @@ export type OperationalKind = 'usage' | 'input' | 'cancelled';
 
 /**
  * Marks an OperationalError from any copy of this module: the build bundles each command on its
- * own (scripts/esbuild-options.mjs, issue 9), so the class the CLI catches with is not the one a
+ * own (scripts/esbuild-options.mjs), so the class the CLI catches with is not the one a
  * command throws; `instanceof` alone would turn every usage error into an internal error.
  */
 const BRAND: unique symbol = Symbol.for('polyaxon-sso.OperationalError');

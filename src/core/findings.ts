@@ -1,5 +1,5 @@
 /**
- * Findings are data (DESIGN.md §4.2): a stable `code` that tests and users match on, never the
+ * Findings are data (docs/design.md §4.2): a stable `code` that tests and users match on, never the
  * message text. Every check collects all findings; nothing stops at the first.
  */
 export type Severity = 'error' | 'warning' | 'info';
@@ -59,7 +59,7 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 /**
  * Code-unit order, not localeCompare: the same bytes on every machine whatever its locale (CI
  * diffs reports), and the first localeCompare call builds ICU's collator, ~17 ms of every run
- * (issue 9, found with --cpu-prof).
+ * (found with --cpu-prof).
  */
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

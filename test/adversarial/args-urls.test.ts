@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { expectUnchanged, runGuarded, snapshotDir, tempDir } from './helpers.js';
 
 /**
- * Arguments and URLs (issue 8): host and org are validated as a DNS name / slug before any URL is
- * built (DESIGN.md §5), so no injected path, fragment, user info or look-alike ever reaches a URL,
+ * Arguments and URLs: host and org are validated as a DNS name / slug before any URL is
+ * built (docs/design.md §5), so no injected path, fragment, user info or look-alike ever reaches a URL,
  * and no request is ever made. Each case: exact error code, exit 2, no request, no file changed.
  */
 const hostile: [label: string, host: string, code: string][] = [

@@ -5,7 +5,7 @@ import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir } from 
 import { b64, metadata, pem } from './xml-fixtures.js';
 
 /**
- * Certificates where the signing cert belongs (issue 8, DESIGN.md §5): strict base64, one DER per
+ * Certificates where the signing cert belongs (docs/design.md §5): strict base64, one DER per
  * element, decoded length = DER length, and the usual weak or wrong material. Fixture certs from
  * fixtures/certs (README there lists their dates, keys and signature algorithms).
  */

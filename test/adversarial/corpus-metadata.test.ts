@@ -3,7 +3,7 @@ import { CORPUS, CORPUS_NOW, HAS_CORPUS, corpusPath } from '../helpers/corpus.js
 import { findingCodes, runGuarded } from './helpers.js';
 
 /**
- * The corpus's hostile and broken metadata (attacks/) through `validate-metadata` (issue 8):
+ * The corpus's hostile and broken metadata (attacks/) through `validate-metadata`:
  * each is refused with the finding that names the problem. A forged copy of real Okta metadata
  * with an attacker certificate is indistinguishable without a pin; with the genuine SHA-256 pinned
  * it fails with MD_FINGERPRINT_MISMATCH, which is why `--fingerprint` exists.

@@ -4,7 +4,7 @@ import { findingCodes, runGuarded } from './helpers.js';
 
 /**
  * Every attack response in the shared corpus (attacks/, 49 files; anchors as listed in
- * SOURCES.md "attacks: trust anchors") through `check-response` (issue 8). An attack must end
+ * SOURCES.md "attacks: trust anchors") through `check-response`. An attack must end
  * with signatureValid false, exit 1, and the finding that names the reason; the four files that
  * are genuinely valid keep signatureValid true with the full NameID.
  */

@@ -8,7 +8,7 @@ import { expectUnchanged, runGuarded, snapshotDir, tempDir } from './helpers.js'
 import { metadata } from './xml-fixtures.js';
 
 /**
- * A full disk and a read-only file system under `patch` (issue 8, DESIGN.md §6): the original is
+ * A full disk and a read-only file system under `patch` (docs/design.md §6): the original is
  * kept and no temp file is left. A real small tmpfs is used when this runs as root and mount(8)
  * works; the injected ENOSPC runs everywhere.
  */
@@ -77,9 +77,9 @@ describe('files: disk full', () => {
     writeFileSync(join(mnt, 'filler'), Buffer.alloc(Math.max(0, avail - free)));
   }
 
-  // B8: one write(2) wrote the 8 KB that fitted, bytesWritten was ignored, the truncated temp file
+  // one write(2) wrote the 8 KB that fitted, bytesWritten was ignored, the truncated temp file
   // replaced the config and patch exited 0.
-  it.skipIf(!canMount)('a real full disk (small tmpfs) → WRITE_FAILED, exit 2, original intact, no temp left (B8)', async () => {
+  it.skipIf(!canMount)('a real full disk (small tmpfs) → WRITE_FAILED, exit 2, original intact, no temp left', async () => {
     await withTmpfs('128k', async (mnt) => {
       const big = `${CONFIG}${'# padding padding padding padding padding padding\n'.repeat(1200)}`;
       fillUp(mnt, big, 8 * 1024);

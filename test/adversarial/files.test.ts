@@ -7,7 +7,7 @@ import { expectUnchanged, runGuarded, snapshotDir, tempDir } from './helpers.js'
 import { metadata } from './xml-fixtures.js';
 
 /**
- * Writing the user's config under hostile file-system conditions (issue 8, DESIGN.md §6): temp
+ * Writing the user's config under hostile file-system conditions (docs/design.md §6): temp
  * file in the same directory + fsync + rename, mode kept, symlinks written through, refusal when
  * the file changed since it was read, no temp files left behind (disk full: files-disk.test.ts).
  */
@@ -49,9 +49,9 @@ describe('files: symlinks', () => {
     expectUnchanged(before, snapshotDir(dir));
   });
 
-  // B11: the link used to be replaced by a regular file (DESIGN.md §6: write through).
+  // the link used to be replaced by a regular file (docs/design.md §6: write through).
   for (const [mode, args] of [['--create', ['--create']], ['--output', ['--output', 'out.yaml']]] as const) {
-    it(`${mode} onto a dangling symlink writes its target; the link stays a link (B11)`, async () => {
+    it(`${mode} onto a dangling symlink writes its target; the link stays a link`, async () => {
       const dir = tempDir();
       setup(dir);
       mkdirSync(join(dir, 'real'));

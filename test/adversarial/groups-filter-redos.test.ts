@@ -5,7 +5,7 @@ import { findingCodes, runGuarded, tempDir } from './helpers.js';
 import { HOST, assertion, metadata, response, signAssertion } from './xml-fixtures.js';
 
 /**
- * --groups-filter is an admin's regex run against untrusted group values (B12): a catastrophic
+ * --groups-filter is an admin's regex run against untrusted group values: a catastrophic
  * backtracking filter plus a hostile value must not block check-response. Values over 256
  * characters are never matched; the match runs in a worker under a time limit. Each case runs
  * under the suite's hang guard (10 s), which also fails a run that blocked the event loop.
@@ -23,7 +23,7 @@ async function check(resp: string, extra: string[]) {
 const withGroup = (g: string) => signAssertion(response(assertion().replace('>Everyone<', `>${g}<`)));
 const HOSTILE = `${'a'.repeat(34)}!`;
 
-describe('--groups-filter ReDoS (B12)', () => {
+describe('--groups-filter ReDoS', () => {
   it('the known-bugs case: (a+)+$ on a hostile value edited after signing → finishes, exit 1 (the signature)', async () => {
     const r = await check(signAssertion(response(assertion())).replace('>Everyone<', `>${HOSTILE}<`), ['--groups-filter', '(a+)+$']);
     expect(r.code).toBe(1);

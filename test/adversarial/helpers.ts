@@ -8,7 +8,7 @@ import { EXIT, isOperationalError } from '../../src/core/errors.js';
 import { fakeIo, type FakeIoOptions } from '../helpers/run-cli.js';
 
 /**
- * Infrastructure of the adversarial suite (issue 8): run a command in-process through the real
+ * Infrastructure of the adversarial suite: run a command in-process through the real
  * commander wiring, with a fetch that records and refuses every request, under a hang guard; and
  * snapshot a directory (bytes + mtime + mode) to prove that nothing changed.
  */
@@ -87,7 +87,7 @@ export async function runGuarded(args: string[], opts: GuardedOptions = {}): Pro
         code = (e as Error & { exitCode: number }).exitCode === 0 ? EXIT.OK : EXIT.CANNOT_RUN;
         errorCode = 'COMMANDER';
       } else {
-        // Anything else is a bug (DESIGN.md §4.3): surface it with its stack.
+        // Anything else is a bug (docs/design.md §4.3): surface it with its stack.
         throw e;
       }
     }

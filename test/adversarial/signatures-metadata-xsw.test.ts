@@ -4,7 +4,7 @@ import { validateXml } from './validate-xml.js';
 import { CERTS, ENTITY_ID, MD, SSO_URL, b64, keyDescriptor, metadata, sign } from './xml-fixtures.js';
 
 /**
- * XSW1–XSW8 analogues for metadata (issue 8, DESIGN.md §8): the genuine signed EntityDescriptor is
+ * XSW1–XSW8 analogues for metadata (docs/design.md §8): the genuine signed EntityDescriptor is
  * moved around a forged one (wrapped, same ID, in ds:Object, in Extensions, in an aggregate).
  * Values may only come from the element the verified reference covers.
  */

@@ -4,7 +4,7 @@ import { validateXml } from './validate-xml.js';
 import { CERTS, ENTITY_ID, SSO_URL, metadata, sign } from './xml-fixtures.js';
 
 /**
- * Signed metadata under attack (issue 8, DESIGN.md §5/§8): keys, bytes, algorithms, references
+ * Signed metadata under attack (docs/design.md §5/§8): keys, bytes, algorithms, references
  * and IDs. The fixture okta-like key signs; okta-rotation plays the attacker. XSW analogues are in
  * signatures-metadata-xsw.test.ts.
  */

@@ -5,7 +5,7 @@ import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir } from 
 import { HOST, assertion, metadata, response, sign, signAssertion, signedResponse } from './xml-fixtures.js';
 
 /**
- * Captured SAML responses under attack, through `check-response` (issue 8, DESIGN.md §5/§8).
+ * Captured SAML responses under attack, through `check-response` (docs/design.md §5/§8).
  * The fixture okta-like key is Okta's; okta-rotation plays the attacker. The fixed JSON fields:
  * `signatureValid` (true only when every value reported comes from an element covered by a
  * signature that verified with a trusted cert) and `nameId` (full text, comments ignored).
@@ -26,7 +26,7 @@ async function check(resp: string) {
 
 /**
  * The attack failed: exit 1 and signatureValid false. (Values of an unverified response may still
- * be shown for diagnosis; signatureValid says they are not to be trusted, DESIGN.md §8.)
+ * be shown for diagnosis; signatureValid says they are not to be trusted, docs/design.md §8.)
  */
 function expectRejected(r: Awaited<ReturnType<typeof check>>): void {
   expect(r.code).toBe(1);
@@ -97,8 +97,8 @@ describe('responses: NameID comment truncation (CVE-2017-11428)', () => {
   });
 });
 
-describe('responses: comment inside DigestValue (CVE-2025-29775, benign form; B7)', () => {
-  it('verifies (issue 7: the digest is the text without the comment) but is reported: XML_COMMENT_IN_VALUE warning', async () => {
+describe('responses: comment inside DigestValue (CVE-2025-29775, benign form)', () => {
+  it('verifies (the digest is the text without the comment) but is reported: XML_COMMENT_IN_VALUE warning', async () => {
     const r = await check(signedResponse().replace(/<ds:DigestValue>(.{6})/, '<ds:DigestValue>$1<!---->'));
     expect(r.json?.signatureValid).toBe(true);
     expect(r.json?.nameId).toBe('alice@acme.com');

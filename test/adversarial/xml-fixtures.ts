@@ -5,7 +5,7 @@ import { CERTS_DIR, pemBody } from '../helpers/fixture-certs.js';
 import { ACS, AUDIENCE, SP } from '../unit/response/make-response.js';
 
 /**
- * Builders for hostile metadata (issue 8). The base is shaped like Okta's export (DESIGN.md §2):
+ * Builders for hostile metadata. The base is shaped like Okta's export (docs/design.md §2):
  * one EntityDescriptor, one IDPSSODescriptor, one signing KeyDescriptor, POST + Redirect SSO.
  * Signed variants are made here with xml-crypto's SignedXml and the fixture keys (never real keys).
  */

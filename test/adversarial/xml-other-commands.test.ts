@@ -7,7 +7,7 @@ import { HOST, metadata } from './xml-fixtures.js';
 /**
  * The XML gate is shared: hostile XML is refused the same way when it arrives through `patch
  * --metadata`, inside a config linted by `lint` (with the real line in the YAML file), and in a
- * response checked by `check-response` (issue 8, DESIGN.md §5).
+ * response checked by `check-response` (docs/design.md §5).
  */
 const NOW = '2026-06-01T00:00:00Z';
 const XXE = '<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>';

@@ -3,7 +3,7 @@ import { validateXml as validate } from './validate-xml.js';
 import { ENTITY_ID, MD, SSO_URL, metadata } from './xml-fixtures.js';
 
 /**
- * Hostile XML structure through `validate-metadata` (issue 8, DESIGN.md §5): DOCTYPE, entities,
+ * Hostile XML structure through `validate-metadata` (docs/design.md §5): DOCTYPE, entities,
  * roots, namespaces, aggregates, duplicates. Each case asserts the exact finding code and exit
  * code; validateXml checks that no request was made and the directory is unchanged, and the
  * runner fails a case that exceeds the hang guard.

@@ -4,7 +4,7 @@ import { validateXml as validate } from './validate-xml.js';
 import { ENTITY_ID, b64, keyDescriptor, metadata, ssoServices } from './xml-fixtures.js';
 
 /**
- * Hostile values, sizes, bytes and endpoints through `validate-metadata` (issue 8, DESIGN.md §5),
+ * Hostile values, sizes, bytes and endpoints through `validate-metadata` (docs/design.md §5),
  * plus metadata URLs that must be refused before any request. Same guarantees as
  * xml-structure.test.ts (exact codes, exit codes, no request, nothing changed, hang guard).
  */
@@ -69,7 +69,7 @@ describe('XML: values', () => {
 
 describe('XML: size, depth and bytes', () => {
   // 50 MB, mostly text (the shape of certificate-heavy metadata). Dense small elements are much
-  // slower in xmldom (~1 s/MB): measured and reported in the issue 8 closing note, not asserted.
+  // slower in xmldom (~1 s/MB): measured, not asserted.
   const bigExtensions = (mb: number): string =>
     `<md:Extensions><x:e xmlns:x="urn:x">${'QUJD'.repeat((mb * 1024 * 1024) / 4)}</x:e></md:Extensions>`;
 
@@ -153,7 +153,7 @@ describe('XML: endpoints', () => {
     expect(r.codes).toContain(code);
   });
 
-  it('B9: a second HTTP-POST SSO endpoint elsewhere → MD_SSO_DUPLICATE_BINDING at the second one', async () => {
+  it('a second HTTP-POST SSO endpoint elsewhere → MD_SSO_DUPLICATE_BINDING at the second one', async () => {
     const post = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
     const sso = `<md:SingleSignOnService Binding="${post}" Location="https://dev-000000.okta.com/app/x/exk1/sso/saml"/>\n  <md:SingleSignOnService Binding="${post}" Location="https://evil.example/sso"/>`;
     const xml = metadata({ sso });

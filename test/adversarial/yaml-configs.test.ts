@@ -7,7 +7,7 @@ import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir } from 
 import { ENTITY_ID, metadata } from './xml-fixtures.js';
 
 /**
- * Hostile deployment configs through `lint` and `patch` (issue 8, DESIGN.md §6/§8): the config is
+ * Hostile deployment configs through `lint` and `patch` (docs/design.md §6/§8): the config is
  * YAML 1.1 read by PyYAML safe_load. lint reports (exit 1); patch refuses to run (exit 2) and
  * leaves the file byte-identical; what patch writes reads back through PyYAML exactly as meant.
  */

@@ -2,7 +2,7 @@
  * Every response in corpus attacks/ (49 files) behaves as SOURCES.md "attacks: trust anchors" →
  * "what a correct SP must do" says, run with the trust anchor its own suite used and with
  * --audience, --acs-url and --now set to the response's own values, so the attack itself is what
- * gets caught (issue 7). Never a crash: exit 0 or 1 and one JSON document, always.
+ * gets caught. Never a crash: exit 0 or 1 and one JSON document, always.
  */
 import { describe, expect, it } from 'vitest';
 import { HAS_CORPUS } from '../helpers/corpus.js';

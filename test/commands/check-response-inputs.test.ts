@@ -1,5 +1,5 @@
 /**
- * Every input form of issue 7 (XML, base64 with line breaks, URL-encoded, raw DEFLATE, form body,
+ * Every input form check-response reads (XML, base64 with line breaks, URL-encoded, raw DEFLATE, form body,
  * SAML-tracer export, HAR) and EncryptedAssertion decryption, on fixture-signed responses.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';

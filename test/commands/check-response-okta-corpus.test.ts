@@ -1,7 +1,7 @@
 /**
  * The real Okta captures in corpus okta-responses/ verify with their own certificate (or their
  * metadata) at a --now inside their validity, and report the issuer, audience, NameID and
- * attributes they carry; the 5 encrypted ones are opened with their SP key (issue 7). Plus the
+ * attributes they carry; the 5 encrypted ones are opened with their SP key. Plus the
  * crewjam comment-injection edits, made at run time exactly as crewjam's test makes them.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

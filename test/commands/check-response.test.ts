@@ -1,6 +1,6 @@
 /**
  * check-response on our own signed responses (fixture keys): the valid one, then each single
- * defect of issue 7, asserted on exit codes, finding codes and the fixed JSON fields.
+ * defect check-response looks for, asserted on exit codes, finding codes and the fixed JSON fields.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

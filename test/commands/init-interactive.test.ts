@@ -9,7 +9,7 @@ import { fakeIo } from '../helpers/run-cli.js';
 import { CANCEL, fakePrompter, type Answer } from '../unit/init/fake-prompter.js';
 
 /**
- * The prompt loop with injected prompt functions (issue 6, "Tests"): each branch, each cancel.
+ * The prompt loop with injected prompt functions ("Tests"): each branch, each cancel.
  * guardPrompter is the same Ctrl-C mapping the inquirer prompts go through.
  */
 const ROOT = resolve('.');

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
-/** init without a terminal (or with --yes): every answer from flags, never a prompt (issue 6). */
+/** init without a terminal (or with --yes): every answer from flags, never a prompt. */
 const ROOT = resolve('.');
 const DEMO = join(ROOT, 'fixtures/demo/values.yaml');
 const ACME = join(ROOT, 'fixtures/metadata/valid/okta-acme.xml');

@@ -7,7 +7,7 @@ import { runCli } from '../helpers/run-cli.js';
 import { expectConfinedToOkta } from '../unit/patch/patch-helpers.js';
 
 /**
- * The 30 real configs through the command, each in a temp copy (issue 4), with several real Okta
+ * The 30 real configs through the command, each in a temp copy, with several real Okta
  * exports from the corpus: written once, okta-only diff, then "already up to date" without a write.
  */
 describe.skipIf(!HAS_CORPUS)('patch command on the corpus deployment configs', () => {

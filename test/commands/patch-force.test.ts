@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
 /**
- * B10 (issue 8): `patch --force` wrote metadata with hostile constructs into the config. --force
+ * `patch --force` wrote metadata with hostile constructs into the config. --force
  * overrides only errors about content the tool understood; never the XML gate (any XML_* error)
  * nor a document that could not be read as IdP metadata. Those exit 1 with nothing written.
  */
@@ -58,7 +58,7 @@ function expectUntouched(dir: string): void {
   expect(readdirSync(dir).sort()).toEqual(['idp.xml', 'values.yaml']);
 }
 
-describe('patch --force never overrides the XML gate (B10)', () => {
+describe('patch --force never overrides the XML gate', () => {
   for (const [name, [xml, code]] of Object.entries(HOSTILE)) {
     it(`${name}: ${code}, exit 1, nothing written, "--force cannot override this"`, async () => {
       const dir = workdir(xml);

@@ -8,11 +8,11 @@ import { corpusPath } from '../helpers/corpus.js';
 import { fakeIo, runCli } from '../helpers/run-cli.js';
 
 /**
- * Every refusal of issue 4: exit 2, its stable code, and the file byte-identical afterwards
+ * Every refusal of patch: exit 2, its stable code, and the file byte-identical afterwards
  * (no temp file left either).
  */
 const REFUSE = join(process.cwd(), 'fixtures', 'configs', 'refuse');
-// the metadata helper's valid Okta fixture (issue 3), else a real Okta export from the corpus
+// the metadata helper's valid Okta fixture, else a real Okta export from the corpus
 const ACME = join(process.cwd(), 'fixtures', 'metadata', 'valid', 'okta-acme.xml');
 const METADATA = existsSync(ACME) ? ACME : corpusPath('okta-metadata', 'boot-saml-3-dev2148273-pretty.xml');
 const NOW = new Date('2026-06-01T00:00:00Z');

@@ -3,7 +3,7 @@ import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../helpers/corpus.js';
 import { runCli } from '../helpers/run-cli.js';
 
 /**
- * The real-world corpus (issue 3, DESIGN.md §7): expected entityID, SSO URL and SHA-256 values
+ * The real-world corpus (docs/design.md §7): expected entityID, SSO URL and SHA-256 values
  * were computed once with `openssl x509 -noout -fingerprint -sha256` on each X509Certificate and
  * are written here as literals.
  */

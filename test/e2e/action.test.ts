@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 /**
- * action.yml (issue 9): its structure, and its two shell steps run for real against the built CLI
+ * action.yml: its structure, and its two shell steps run for real against the built CLI
  * the way the runner would: PSSO_* env from the step's `env:` block, $GITHUB_OUTPUT, the workspace as cwd.
  */
 const ROOT = process.cwd();

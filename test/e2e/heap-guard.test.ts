@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * A document too big for the heap fails with exit 2 and a two-line message (issue 9), never a V8
+ * A document too big for the heap fails with exit 2 and a two-line message, never a V8
  * "heap out of memory" crash. A small heap (--max-old-space-size=128) stands in for a huge file.
  */
 function bin(args: string[], heapMb: number) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-/** The built CLI with flags only and no TTY (issue 6, "Tests"): the same result as the tmux run. */
+/** The built CLI with flags only and no TTY ("Tests"): the same result as the tmux run. */
 const ROOT = resolve('.');
 const BIN = join(ROOT, 'bin/polyaxon-sso.js');
 

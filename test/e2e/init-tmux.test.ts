@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 /**
- * ONE real terminal (issue 6): the built CLI inside tmux, answers typed with send-keys, the screen
+ * ONE real terminal: the built CLI inside tmux, answers typed with send-keys, the screen
  * read with capture-pane, the resulting file compared byte for byte. tmux is installed by .ci/run;
  * without it the suite is skipped with a notice, except under CI=true where that is a failure.
  */

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The built CLI's lazily loaded files (issue 9): `urls --config` reads dist/lazy/host-from-config.js,
+ * The built CLI's lazily loaded files: `urls --config` reads dist/lazy/host-from-config.js,
  * a separate bundle, whose errors must still be usage/input errors (exit 2, one line), not bugs.
  */
 function bin(args: string[]) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * What users get from `npm pack` (issue 9 "Packaging"): only what runs, and it runs from an empty
+ * What users get from `npm pack` ("Packaging"): only what runs, and it runs from an empty
  * directory. npm test builds dist/ first; without it these tests are skipped like the bin e2e.
  */
 const ROOT = process.cwd();
@@ -82,7 +82,7 @@ describe.skipIf(!existsSync('dist/cli.cjs'))('npm pack', () => {
       "const m = await import('polyaxon-sso'); console.log(m.VERSION, typeof m.buildSpUrls)"], app);
     expect(lib.stdout, lib.stderr).toBe(`${pkg.version} function\n`);
 
-    // A signed document: the CLI loads dist/lazy/xml-crypto.cjs (issue 9); the library, which
+    // A signed document: the CLI loads dist/lazy/xml-crypto.cjs; the library, which
     // nothing preloads, falls back to requiring the installed xml-crypto. Both must verify.
     const signed = join(ROOT, 'fixtures/metadata/valid/okta-signed.xml');
     const signer = join(ROOT, 'fixtures/certs/okta-rotation.cert.pem');

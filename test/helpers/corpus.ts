@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
- * The shared real-world corpus (DESIGN.md §7, §8): POLYAXON_SSO_CORPUS or ../shared/corpus.
+ * The shared real-world corpus (docs/design.md §7, §8): POLYAXON_SSO_CORPUS or ../shared/corpus.
  * Missing under CI=true is a failure; otherwise corpus suites are skipped with a notice.
  */
 export const CORPUS = resolve(process.env.POLYAXON_SSO_CORPUS ?? join(process.cwd(), '..', 'shared', 'corpus'));
@@ -14,5 +14,5 @@ if (!HAS_CORPUS) {
 }
 
 export const corpusPath = (...parts: string[]): string => join(CORPUS, ...parts);
-/** The corpus clock (DESIGN.md §8): every Okta sample is valid then. */
+/** The corpus clock (docs/design.md §8): every Okta sample is valid then. */
 export const CORPUS_NOW = '2026-06-01T00:00:00Z';

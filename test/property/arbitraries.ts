@@ -5,7 +5,7 @@ import { HAS_CORPUS, corpusPath } from '../helpers/corpus.js';
 import { b64, metadata } from '../adversarial/xml-fixtures.js';
 
 /**
- * Shared material of the property tests (issue 8): seeds (real metadata and configs from the
+ * Shared material of the property tests: seeds (real metadata and configs from the
  * corpus, our fixtures) and byte-level mutations of them. FUZZ_RUNS sets how many cases a
  * property runs: bounded in CI, large under `npm run fuzz`.
  */

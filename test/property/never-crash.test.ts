@@ -15,7 +15,7 @@ import { CONFIG_SEEDS, METADATA_SEEDS, PROPERTY_TIMEOUT_MS, RUNS, bounded, mutat
 
 /**
  * Random mutations of real metadata (the corpus), of our fixtures, of configs and of responses
- * never crash the core (issue 8): every outcome is a report with well-formed findings, or a typed
+ * never crash the core: every outcome is a report with well-formed findings, or a typed
  * OperationalError; never another exception, never longer than the per-case bound.
  */
 const NOW = new Date('2026-06-01T00:00:00Z');

@@ -13,9 +13,9 @@ import { CONFIG_SEEDS, PROPERTY_TIMEOUT_MS, RUNS, bounded } from './arbitraries.
 import { findPython } from '../helpers/python.js';
 
 /**
- * `patch` followed by re-reading round-trips the XML exactly (issue 8): for any config patch
+ * `patch` followed by re-reading round-trips the XML exactly: for any config patch
  * accepts and any metadata text (YAML 1.1 traps, CRLF, BOM, leading spaces, trailing blanks),
- * the okta options.xml read back equals the stored form (DESIGN.md §8), `enabled` is a real
+ * the okta options.xml read back equals the stored form (docs/design.md §8), `enabled` is a real
  * boolean, and a second patch changes nothing. A sample is also read back by PyYAML itself.
  */
 const TRAPS = ['yes', 'on', 'NO', 'off', '1:20', '2001-12-14', '=', '<<', '~', '0012', '1e3', '# c', 'k: v', '&a', '*a', "'q'", '"q"', '---', '...', '- x', '? x', '| x', '> x', '%TAG', '@', '`', ' ', '  lead', 'trail  ', '\ttab'];

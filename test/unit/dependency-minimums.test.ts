@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Dependency hygiene (issue 8): the npm audit endpoint is not reachable from our machines, so the
+ * Dependency hygiene: the npm audit endpoint is not reachable from our machines, so the
  * advisories are kept by hand (SECURITY.md, "Dependency minimums"). Every copy of each package in
  * package-lock.json — nested ones too — must be at or above the minimum of its release line.
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT, OperationalError, inputError, isOperationalError } from '../../src/core/errors.js';
 
 /**
- * The built CLI bundles each command on its own (issue 9), so an error a command throws is an
+ * The built CLI bundles each command on its own, so an error a command throws is an
  * instance of that bundle's OperationalError, not cli-main's: the brand must still recognise it.
  */
 describe('isOperationalError', () => {

@@ -6,7 +6,7 @@ import type { LintReport } from './report.js';
 
 /**
  * JUnit XML for GitLab (artifacts:reports:junit) and Jenkins: one testsuite per file, one
- * testcase per check (issue 5). A check fails on an error (or on a warning under --strict);
+ * testcase per check. A check fails on an error (or on a warning under --strict);
  * warnings and info notes go to system-out. An unreadable file is a testcase `read` in error.
  * Values from the input (file names, messages) are escaped for a terminal first (escape-terminal.ts),
  * since CI shows them in logs, then for XML.

@@ -4,7 +4,7 @@ import { escapeForTerminal as e } from '../escape-terminal.js';
 import { summaryLine, type LintReport } from './report.js';
 
 /**
- * `file:line:col  severity  message  [CODE]`, the hint indented below, one summary line (issue 5).
+ * `file:line:col  severity  message  [CODE]`, the hint indented below, one summary line.
  * Colour only when asked (wantsColor), through chalk. File names, messages and hints are escaped
  * (escape-terminal.ts): a file name or YAML key cannot draw on the terminal.
  */

@@ -1,5 +1,5 @@
 /**
- * A GroupsMatcher that cannot hang the CLI (B12): the admin's --groups-filter runs against
+ * A GroupsMatcher that cannot hang the CLI: the admin's --groups-filter runs against
  * untrusted group values in a worker thread, and the caller waits at most `timeoutMs`. A RegExp
  * cannot be interrupted from its own thread, but a worker can be terminated mid-match.
  * Synchronous for core's sake: Atomics.wait on a shared flag, then receiveMessageOnPort.

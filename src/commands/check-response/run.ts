@@ -36,7 +36,7 @@ interface CheckResponseCliOptions extends AttrOpts {
   color?: boolean;
 }
 
-/** `check-response`: verify a captured SAML login offline (issue 7). Exit 0 ok, 1 findings, 2 could not run. */
+/** `check-response`: verify a captured SAML login offline. Exit 0 ok, 1 findings, 2 could not run. */
 export async function run(io: Io, source: string, opts: CheckResponseCliOptions): Promise<number> {
   const now = nowOption(opts.now, io);
   const clockSkewSeconds = intOption(opts.clockSkew, '--clock-skew', 180);

@@ -24,7 +24,7 @@ export class BadMetadata extends Error {
 type Kind = 'file' | 'url' | 'editor' | 'paste';
 
 /**
- * Step 4 (issue 6): the metadata from a file, an https URL, an editor or a terminal paste, checked
+ * Step 4: the metadata from a file, an https URL, an editor or a terminal paste, checked
  * by the shared validateMetadata path. The wizard never continues with bad metadata. A wrong
  * answer asks the same question again (another file, another URL); an empty answer, or a paste
  * ended by a lone "." or Ctrl-D, goes back to the menu. Every earlier answer is kept.

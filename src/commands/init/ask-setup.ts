@@ -7,7 +7,7 @@ import { renderFindingLines } from '../../cli/render-finding-lines.js';
 import { prompterOf, type WizardCtx } from './wizard-context.js';
 
 /**
- * Step 2 and the rotation offer (issue 6): host, org (the config path: ask-config.ts). A flag answers its prompt;
+ * Step 2 and the rotation offer: host, org (the config path: ask-config.ts). A flag answers its prompt;
  * a bad typed answer shows the reason and the prompt stays open (inquirer's `validate`).
  */
 export async function askHost(ctx: WizardCtx): Promise<void> {

@@ -11,7 +11,7 @@ import { readConfig } from '../../cli/patch-inputs.js';
 import type { Snapshot } from '../../cli/safe-write.js';
 
 /**
- * Step 1: the deployment config, read if it exists (issue 6). A missing file is not an error:
+ * Step 1: the deployment config, read if it exists. A missing file is not an error:
  * init creates a minimal one (patch --create's). A file that is not one YAML document is (patch would refuse it too),
  * with its line:col, so the interactive wizard can show it and ask for another path.
  */

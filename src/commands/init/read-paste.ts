@@ -3,7 +3,7 @@ import { cancelled } from '../../core/errors.js';
 import { tooLarge } from '../../cli/read-capped.js';
 
 /**
- * Multi-line paste in the terminal (issue 6, step 4). An inquirer `input` submits at the first line
+ * Multi-line paste in the terminal (step 4). An inquirer `input` submits at the first line
  * break, and the rest of a pasted block would be lost with its readline; so this reads whole lines
  * itself and stops at the line holding the closing tag of the root element, which every metadata
  * document ends with, or at once when the first line is a URL (pasted instead of the document).

@@ -7,7 +7,7 @@ import { humanizeDuration } from '../../core/humanize-duration.js';
 import { escapeForTerminal as e } from '../../cli/escape-terminal.js';
 import { renderOktaFormText } from '../../cli/render-okta-form.js';
 
-/** The wizard's text sections. Each returns a string; the loop decides where it goes (issue 6). */
+/** The wizard's text sections. Each returns a string; the loop decides where it goes. */
 const chalk = (color: boolean): ChalkInstance => new Chalk({ level: color ? 1 : 0 });
 
 /** "Step n of 6": the Okta form numbers its own steps, so the wizard's must not look alike. */

@@ -12,7 +12,7 @@ import { askTerraform, oktaForm, writeTerraform } from './terraform-step.js';
 import { prompterOf, type WizardCtx } from './wizard-context.js';
 
 /**
- * The wizard loop (issue 6): ask core's nextStep() what comes next, do it, repeat. Interactive and
+ * The wizard loop: ask core's nextStep() what comes next, do it, repeat. Interactive and
  * scripted runs share it; only the answers' origin differs (prompts or flags).
  */
 export async function runWizard(ctx: WizardCtx): Promise<InitResult> {
@@ -121,7 +121,7 @@ async function replan(ctx: WizardCtx, e: { message: string; hint?: string | unde
 }
 
 /**
- * Declining the write is a cancel like Ctrl-C (DESIGN.md §8). The message says "nothing written"
+ * Declining the write is a cancel like Ctrl-C (docs/design.md §8). The message says "nothing written"
  * only when that is true: a Terraform file written at step 3 is named.
  */
 export function cancelledNothing(ctx: WizardCtx) {

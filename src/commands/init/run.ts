@@ -41,7 +41,7 @@ export interface InitDeps {
 }
 
 /**
- * `init`: the guided setup (issue 6). Interactive only when stdin and stdout are terminals and
+ * `init`: the guided setup. Interactive only when stdin and stdout are terminals and
  * --yes is absent; otherwise every answer comes from flags, and all missing ones are one usage
  * error (exit 2), never a prompt that hangs in CI.
  */

@@ -5,7 +5,7 @@ import type { BadMetadata } from './ask-metadata.js';
 import type { TrustRefused } from './trust-summary.js';
 import type { WizardCtx } from './wizard-context.js';
 
-/** The two pieces only scripted runs (no TTY, or --yes) need (issue 6, "Modes"). */
+/** The two pieces only scripted runs (no TTY, or --yes) need ("Modes"). */
 
 /** The --json document of a run stopped by bad metadata: nothing written, the findings why. */
 export function failedResult(ctx: WizardCtx, e: BadMetadata) {

@@ -14,7 +14,7 @@ import { loadConfig } from './load-config.js';
 /**
  * Everything the wizard does to the outside world, behind one object so tests can replace a piece
  * (a failing write, a fake fetch). Each member calls the shared core of another command: init is a
- * guide around urls, validate-metadata and patch, never a second implementation (issue 6).
+ * guide around urls, validate-metadata and patch, never a second implementation.
  */
 export interface InitServices {
   loadConfig(path: string): Promise<ConfigState>;

@@ -4,7 +4,7 @@ import type { Host } from '../../core/urls/parse-host.js';
 import type { Prompter } from '../../cli/prompter.js';
 import type { InitServices } from './services.js';
 
-/** init's flags after parsing: every prompt has one (issue 6: "every prompt also a flag"). */
+/** init's flags after parsing: every prompt has one ("every prompt also a flag"). */
 export interface InitFlags {
   config?: string;
   host?: Host;

@@ -8,7 +8,7 @@ export type { ExpandFs, InputProblem, InputSkipped } from './walk-tree.js';
  * `lint` inputs → the files to lint (docs/lint.md): files as given, directories walked recursively for
  * `*.yaml`/`*.yml` (skipping node_modules and .git), globs matched by glob-match, `-` for stdin.
  * A missing input, a pattern that matches nothing, a directory that cannot be read (EACCES,
- * ENAMETOOLONG) or a symlink loop is a problem, not a stop: lint the rest and exit 2 (DESIGN.md
+ * ENAMETOOLONG) or a symlink loop is a problem, not a stop: lint the rest and exit 2 (docs/design.md
  * §8), never a silent skip that would turn into a false green. Symlinked directories are followed
  * (a loop back to an ancestor is a problem; a second path to a directory already walked is
  * reported as skipped). Sorted by display path so output order never depends on the file system.

@@ -46,7 +46,7 @@ interface LintCliOptions {
 /** Files read at once: enough to hide I/O latency, bounded so a big monorepo never exhausts fds. */
 const PARALLEL = 8;
 
-/** `lint`: deployment configs in CI (issue 5). Options → expand → read + lint → render → exit. */
+/** `lint`: deployment configs in CI. Options → expand → read + lint → render → exit. */
 export async function run(io: Io, inputs: string[], opts: LintCliOptions): Promise<number> {
   let format = formatOption(opts.format, opts.json, 'auto');
   if (format === 'auto') format = io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text';
@@ -98,7 +98,7 @@ function unreadable(file: string, code: string, message: string): FileReport {
   return { file, unreadable: true, findings: [finding(known, 'error', message, LINT_CODES[known]?.help)] };
 }
 
-/** 2 when an input could not be read (after linting the rest, DESIGN.md §8), else 1 or 0. */
+/** 2 when an input could not be read (after linting the rest, docs/design.md §8), else 1 or 0. */
 export function exitCode(report: LintReport, strict: boolean, maxWarnings: number | undefined): number {
   const s = report.summary;
   if (s.unreadable > 0) return EXIT.CANNOT_RUN;

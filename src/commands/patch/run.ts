@@ -43,8 +43,8 @@ export interface PatchCliOptions {
 }
 
 /**
- * `patch`: metadata → validateMetadata → planPatch (pure) → write, or diff, or check (issue 4).
- * Exit codes (DESIGN.md §8): metadata with errors → 1 (unless --force); --check → 1 when a change
+ * `patch`: metadata → validateMetadata → planPatch (pure) → write, or diff, or check.
+ * Exit codes (docs/design.md §8): metadata with errors → 1 (unless --force); --check → 1 when a change
  * is pending; --diff/--dry-run → 0; refusals and write failures → 2 with nothing written.
  */
 export async function run(io: Io, config: string, opts: PatchCliOptions, deps: { confirm?: Confirm } = {}): Promise<number> {

@@ -7,8 +7,8 @@ import type { Io } from '../../cli/io.js';
 import { maxBytes, readLocalFile } from '../../cli/read-source.js';
 
 /**
- * `urls --config`: the Polyaxon host from a deployment config (DESIGN.md §2). Its own module, and
- * its own file in the build, because it is the only part of `urls` that needs yaml (issue 9).
+ * `urls --config`: the Polyaxon host from a deployment config (docs/design.md §2). Its own module, and
+ * its own file in the build, because it is the only part of `urls` that needs yaml.
  */
 export async function hostFromConfig(file: string, io: Io): Promise<{ host: string; source: string; findings: Finding[] }> {
   const text = (await readLocalFile(resolve(io.cwd, file), file, maxBytes(undefined), 'config')).toString('utf8');

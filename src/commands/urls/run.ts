@@ -31,7 +31,7 @@ export async function run(io: Io, opts: UrlsOptions): Promise<number> {
   if (hostInput === undefined) {
     if (opts.config === undefined) throw usageError('missing --host (or --config to read it from the deployment config)', 'USAGE', 'Pass the address your users open Polyaxon at, e.g. --host polyaxon.acme.com, or --config values.yaml.');
     // Only --config needs yaml (the biggest module urls could load): a separate file, read here
-    // (issue 9: `urls --host` within 1.3× of `node -e 0`).
+    // (`urls --host` within 1.3× of `node -e 0`).
     const { hostFromConfig } = await import('./host-from-config.js');
     const fromConfig = await hostFromConfig(opts.config, io);
     findings.push(...fromConfig.findings);

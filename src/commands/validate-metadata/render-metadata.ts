@@ -6,7 +6,7 @@ import { escapeForTerminal as e } from '../../cli/escape-terminal.js';
 import { renderFindings } from '../../cli/render-findings.js';
 
 /**
- * Human report of validate-metadata (issue 3): a summary line (entity, IdP host, verdict), the
+ * Human report of validate-metadata: a summary line (entity, IdP host, verdict), the
  * signature status, the signing certificates as a small table, then the findings by severity.
  */
 export function renderMetadataReport(source: string, report: MetadataReport, ok: boolean, opts: { color: boolean }): string {

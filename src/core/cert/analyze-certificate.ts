@@ -8,9 +8,9 @@ import { decodeStrictBase64, offsetToLineColumn } from './strict-base64.js';
 import { describeBase64Error, isConcatenation, looksLikePlaceholder, preview } from './text-defects.js';
 
 export interface AnalyzeOptions {
-  /** The clock (DESIGN.md §3: time is an input). */
+  /** The clock (docs/design.md §3: time is an input). */
   now: Date;
-  /** Warn when fewer than this many days are left. Default 30 (issue 3, --min-days). */
+  /** Warn when fewer than this many days are left. Default 30 (--min-days). */
   minDays?: number;
   /** Where the first character of `text` sits in the source; attached to every finding. */
   location?: Location;
@@ -27,7 +27,7 @@ export interface CertAnalysis {
 const DAY_MS = 86_400_000;
 const CACHE_LIMIT = 1024;
 /**
- * Aggregates repeat the same certificate thousands of times (issue 9): the clock-independent
+ * Aggregates repeat the same certificate thousands of times: the clock-independent
  * part of the analysis is cached by the normalized base64, so each distinct cert is parsed once.
  */
 const cache = new Map<string, StaticAnalysis>();

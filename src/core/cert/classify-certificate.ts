@@ -30,7 +30,7 @@ const error = (code: CertCode, message: string): StaticAnalysis => ({
 
 /**
  * Decoded bytes → what they are. The decoded length must equal the DER length of the outer
- * SEQUENCE (DESIGN.md §5: Node's parser accepts trailing bytes, so we measure it ourselves).
+ * SEQUENCE (docs/design.md §5: Node's parser accepts trailing bytes, so we measure it ourselves).
  */
 export function classifyCertificateBytes(bytes: Buffer, placeholderish: boolean): StaticAnalysis {
   const head = bytes.subarray(0, 64).toString('latin1');

@@ -1,5 +1,5 @@
 /**
- * Catalogue of certificate finding codes (issue 3, DESIGN.md §5). Codes are the contract: tests
+ * Catalogue of certificate finding codes (docs/design.md §5). Codes are the contract: tests
  * and users match on them, never on message text. `title` is the one-line meaning, `help` what
  * to do about it. The findings documentation can be generated from this object.
  */

@@ -1,7 +1,7 @@
 /**
  * A minimal DER (X.690) reader: just enough to measure the outer length of a certificate, tell a
  * certificate from a key, a CSR or a PKCS#7 bundle, and read the signature algorithm and validity
- * that Node's X509Certificate does not expose (DESIGN.md §8). Definite lengths only (DER forbids
+ * that Node's X509Certificate does not expose (docs/design.md §8). Definite lengths only (DER forbids
  * the indefinite form); multi-byte tag numbers are not used by any structure we read.
  */
 export const TAG = {

@@ -3,7 +3,7 @@ import type { StaticFinding } from './cert-types.js';
 
 /**
  * Key type and size as the report shows them, and whether the key can sign SAML at all: RSA
- * below 2048 bits is an error (issue 3, NIST SP 800-131A); Okta signs with RSA and xml-crypto
+ * below 2048 bits is an error (NIST SP 800-131A); Okta signs with RSA and xml-crypto
  * verifies RSA only, so EC and EdDSA keys are a warning; DSA, X25519 and unknown keys an error.
  */
 const CURVES: Record<string, { name: string; bits: number }> = {
@@ -34,7 +34,7 @@ export function describeKey(x: X509Certificate): KeyDescription {
     const size = d.modulusLength;
     const out: KeyDescription = { type: type === 'rsa' ? 'RSA' : 'RSA-PSS' };
     if (size !== undefined) out.size = size;
-    // NIST SP 800-131A: RSA below 2048 bits is disallowed for signatures (issue 3).
+    // NIST SP 800-131A: RSA below 2048 bits is disallowed for signatures.
     if (size !== undefined && size < 2048) {
       out.problem = { code: 'CERT_WEAK_KEY', severity: 'error', message: `RSA key of ${size} bits: below the 2048-bit minimum.` };
     }

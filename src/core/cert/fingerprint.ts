@@ -1,7 +1,7 @@
 import { usageError } from '../errors.js';
 
 /**
- * Certificate pins (`--fingerprint`, issue 3): SHA-256 or SHA-1, any case, with or without
+ * Certificate pins (`--fingerprint`): SHA-256 or SHA-1, any case, with or without
  * colons, spaces or dashes, as Okta ("SHA-256 Fingerprint"), openssl (`sha256 Fingerprint=AA:…`)
  * or `xmlsec1`/scripts print them. The one reader of pins: core code (metadata pins) calls
  * parseFingerprint, which never throws; option parsing calls normalizeFingerprint, which makes a bad

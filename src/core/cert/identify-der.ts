@@ -2,7 +2,7 @@ import { children, DerError, readOid, readTlv, TAG, type Tlv } from './der.js';
 
 /**
  * What a DER blob is, by shape: people paste keys, CSRs and bundles where a certificate belongs
- * (issue 3: "a private key, a public key, a CSR … is named as such"). Shapes, from the RFCs:
+ * ("a private key, a public key, a CSR … is named as such"). Shapes, from the RFCs:
  *   Certificate (RFC 5280 §4.1)         SEQ { SEQ tbs(≥6 fields), SEQ alg, BIT STRING }
  *   CertificationRequest (RFC 2986 §4)  SEQ { SEQ { INT, SEQ name, SEQ spki, [0] attrs }, SEQ alg, BIT STRING }
  *   SubjectPublicKeyInfo (RFC 5280)     SEQ { SEQ alg, BIT STRING }

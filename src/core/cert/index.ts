@@ -1,4 +1,4 @@
-/** Certificate checks shared by validate-metadata, check-response and lint (issue 3). */
+/** Certificate checks shared by validate-metadata, check-response and lint. */
 export { analyzeCertificate, certCacheStats, clearCertCache, type AnalyzeOptions, type CertAnalysis } from './analyze-certificate.js';
 export { CERT_CODES, ROTATE_HINT, type CertCode } from './codes.js';
 export { matchesFingerprint, normalizeFingerprint, parseFingerprint, FINGERPRINT_HINT, type Fingerprint } from './fingerprint.js';

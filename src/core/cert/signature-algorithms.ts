@@ -3,7 +3,7 @@ import { children, readOid, TAG, type Tlv } from './der.js';
 /**
  * Signature algorithm names as OpenSSL prints them (`openssl x509 -text`), by OID (RFC 3279,
  * RFC 4055, RFC 5758, RFC 8410). Node's X509Certificate does not expose the algorithm at all
- * (DESIGN.md §8), so we read the OID from the DER ourselves.
+ * (docs/design.md §8), so we read the OID from the DER ourselves.
  */
 const NAMES: Record<string, string> = {
   '1.2.840.113549.1.1.2': 'md2WithRSAEncryption',

@@ -1,5 +1,5 @@
 /**
- * Strict base64 for X509Certificate content (DESIGN.md §5; XML Schema base64Binary): the
+ * Strict base64 for X509Certificate content (docs/design.md §5; XML Schema base64Binary): the
  * alphabet of RFC 4648 §4, padding only at the end, and XML whitespace (space, tab, CR, LF)
  * anywhere — Okta wraps at 64 or 76 columns, some exports separate chunks with spaces. Anything
  * else is rejected with the position of the first offending character, because Buffer.from(s,

@@ -3,7 +3,7 @@ import { decodeStrictBase64, type Base64Result } from './strict-base64.js';
 
 /**
  * Recognising what people put in an X509Certificate element instead of a certificate, from the
- * text alone (issue 3: placeholder text, two certificates pasted one after the other).
+ * text alone (placeholder text, two certificates pasted one after the other).
  */
 /** Placeholders seen in the wild: "MIIC...", "<certificate>", "${IDP_CERT}", REPLACE_WITH_…, "YOUR_CERT_HERE". */
 // \u2026 (…) escaped: one non-ASCII character in a regex makes V8 hold the whole bundle as a two-byte string.

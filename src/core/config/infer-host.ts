@@ -2,7 +2,7 @@ import { isMap, isScalar, type Document } from 'yaml';
 import { finding, type Finding } from '../findings.js';
 
 /**
- * Where Polyaxon is served, from the deployment config (DESIGN.md §2): `ingress.hostName` when
+ * Where Polyaxon is served, from the deployment config (docs/design.md §2): `ingress.hostName` when
  * `ingress.enabled`, else top-level `hostName`. Neither carries a scheme; https is assumed.
  */
 export interface ConfigHost {

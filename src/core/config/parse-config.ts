@@ -7,7 +7,7 @@ import { notUtf8, textHazards } from './text-hazards.js';
 import { tokenHazards } from './token-hazards.js';
 
 /**
- * A deployment config as PyYAML reads it: YAML 1.1 (DESIGN.md §8), so `yes`/`on` are booleans and
+ * A deployment config as PyYAML reads it: YAML 1.1 (docs/design.md §8), so `yes`/`on` are booleans and
  * `0012` is octal. `yaml` keeps node ranges, which patch splices by and lint reports with.
  * Wherever PyYAML's `safe_load` could read the text differently from `yaml`, or refuse it, there
  * is an error finding (docs/design.md, "read what the consumers read").
@@ -33,7 +33,7 @@ export interface ParsedConfig {
 
 const BOM = '\uFEFF';
 
-/** Where Polyaxon reads the Okta settings (DESIGN.md §2): one spelling for every command. */
+/** Where Polyaxon reads the Okta settings (docs/design.md §2): one spelling for every command. */
 export const OKTA_PATH = ['externalServices', 'auth', 'okta'] as const;
 export const OKTA_XML_PATH = [...OKTA_PATH, 'options', 'xml'] as const;
 

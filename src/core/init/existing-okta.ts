@@ -6,7 +6,7 @@ import type { ExistingOkta } from './init-state.js';
 import { certSummary } from './judge-metadata.js';
 
 /**
- * What a re-run finds already set (issue 6, "Modes"): `externalServices.auth.okta` with its
+ * What a re-run finds already set ("Modes"): `externalServices.auth.okta` with its
  * `enabled` flag and stored metadata. The stored XML is read through the same validateMetadata
  * path as new metadata, so the "current" fingerprints are computed exactly like the "new" ones.
  */

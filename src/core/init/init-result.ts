@@ -3,7 +3,7 @@ import type { SpUrls } from '../urls/sp-urls.js';
 import type { CertSummary } from './init-state.js';
 
 /**
- * What `init --json` prints at the end (issue 6, "Modes"): one document for scripts, with the
+ * What `init --json` prints at the end ("Modes"): one document for scripts, with the
  * fixed shape {schemaVersion, config, written, urls, certificate, changed}.
  */
 export interface InitResult {
@@ -30,7 +30,7 @@ export function initResult(config: string, written: string[], urls: SpUrls, cert
 }
 
 /**
- * The commands that follow a successful init (issue 6, step 6), as data so the text and any
+ * The commands that follow a successful init (step 6), as data so the text and any
  * future format agree. Polyaxon's CLI: `polyaxon admin deploy -f FILE --check` validates the
  * config without deploying; `polyaxon admin upgrade -f FILE` applies it.
  */

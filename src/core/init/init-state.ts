@@ -3,7 +3,7 @@ import type { TrustChange } from '../trust/types.js';
 import type { Host } from '../urls/parse-host.js';
 
 /**
- * What the init wizard knows so far (issue 6). The wizard's decisions are pure functions of this
+ * What the init wizard knows so far. The wizard's decisions are pure functions of this
  * state (next-step.ts), so the interactive loop and the scripted run follow one path, and the
  * branches are tested by table without a terminal.
  */

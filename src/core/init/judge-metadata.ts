@@ -3,7 +3,7 @@ import type { CertInfo, MetadataReport } from '../metadata/types.js';
 import type { AcceptedMetadata, CertSummary } from './init-state.js';
 
 /**
- * The wizard never continues with bad metadata (issue 6, step 4): any error-severity finding from
+ * The wizard never continues with bad metadata (step 4): any error-severity finding from
  * the shared validateMetadata path, or no signing certificate to show, sends the admin back to the
  * metadata question with the findings explained. Warnings are shown and do not block.
  */
@@ -44,7 +44,7 @@ export function judgeMetadata(report: MetadataReport, xml: string, source: strin
 }
 
 /**
- * Old and new fingerprints side by side for a rotation (issue 6, "Modes"). `same` is true when
+ * Old and new fingerprints side by side for a rotation ("Modes"). `same` is true when
  * the new metadata carries exactly the certificates already in the config.
  */
 export interface RotationRow {

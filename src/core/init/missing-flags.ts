@@ -2,7 +2,7 @@ import type { InitMode } from './init-state.js';
 
 /**
  * Scripted runs (no TTY, or --yes) never prompt: every answer the wizard would ask for must be a
- * flag, and all missing ones are reported in ONE usage error (issue 6, "Modes": never a hang in CI,
+ * flag, and all missing ones are reported in ONE usage error ("Modes": never a hang in CI,
  * never a fix-one-rerun-fix-the-next loop).
  */
 export interface GivenFlags {

@@ -1,7 +1,7 @@
 import type { WizardState } from './init-state.js';
 
 /**
- * The wizard's one decision: what happens next, from what is known (issue 6, "Flow" 1–6). The
+ * The wizard's one decision: what happens next, from what is known ("Flow" 1–6). The
  * interactive loop and the scripted run both ask this function, so they cannot drift apart.
  *
  * - `config` … `org`: the answers every run needs.

@@ -7,14 +7,14 @@ import { asMap, entries, getEntry, isNullish, locate, sourceOf, type Entry } fro
 
 /**
  * `externalServices.auth` against Polyaxon's schema (CLI ≥ 2.0.1, pydantic, unknown keys
- * rejected; DESIGN.md §2): exactly these providers, each {enabled?, backend?, url?, options?}.
+ * rejected; docs/design.md §2): exactly these providers, each {enabled?, backend?, url?, options?}.
  */
 export const PROVIDERS = ['github', 'gitlab', 'bitbucket', 'google', 'okta', 'onelogin', 'azuread'] as const;
 export const PROVIDER_KEYS = ['enabled', 'backend', 'url', 'options'] as const;
 
 export interface OktaBlock {
   keyNode: Node | null;
-  /** Absent when `okta:` is null (counts as absent, DESIGN.md §8) or not a mapping. */
+  /** Absent when `okta:` is null (counts as absent, docs/design.md §8) or not a mapping. */
   map?: YAMLMap;
   /** As Helm's `if` sees it: true, or any non-empty string (even "false"). */
   enabled: boolean;
@@ -94,7 +94,7 @@ function checkProvider(cfg: ParsedConfig, p: Entry, doc: Document.Parsed, add: A
   return enabled;
 }
 
-/** Returns what Helm's `if` makes of the value (any non-empty string is true: DESIGN.md §8). */
+/** Returns what Helm's `if` makes of the value (any non-empty string is true: docs/design.md §8). */
 function checkEnabled(cfg: ParsedConfig, e: Entry, where: string, add: Add): boolean {
   const v = e.value;
   if (isNullish(v)) return false;

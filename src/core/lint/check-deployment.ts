@@ -9,7 +9,7 @@ import { parseHost } from '../urls/parse-host.js';
 import { LINT_CODES } from './codes.js';
 import { asMap, getEntry, isNullish, locate } from './yaml-nodes.js';
 
-/** Deployment-level notes around the okta block (DESIGN.md §2). */
+/** Deployment-level notes around the okta block (docs/design.md §2). */
 export interface DeploymentContext {
   /** An okta mapping exists under externalServices.auth. */
   oktaPresent: boolean;
@@ -49,7 +49,7 @@ export function checkDeployment(cfg: ParsedConfig, root: YAMLMap, doc: Document.
 }
 
 /**
- * `ingress.hostName` when `ingress.enabled`, else top-level `hostName` (DESIGN.md §2), with the
+ * `ingress.hostName` when `ingress.enabled`, else top-level `hostName` (docs/design.md §2), with the
  * same fallback as inferHost (src/core/config/infer-host.ts) so `lint --host` and `urls --config`
  * agree; read by node here to point at the value.
  */

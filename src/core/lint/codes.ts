@@ -2,7 +2,7 @@ import { HINTS } from '../config/hazard.js';
 import type { Severity } from '../findings.js';
 
 /**
- * The checks `lint` reports per file (issue 5). JUnit output has one testcase per check, so every
+ * The checks `lint` reports per file. JUnit output has one testcase per check, so every
  * code belongs to exactly one; codes from validateMetadata (XML, metadata, certificate) fall under
  * `metadata`.
  */

@@ -4,7 +4,7 @@ import { DEPLOYMENT_CONFIG } from '../schema/model-deployment-config.js';
  * Top-level keys of a Polyaxon deployment config, collected from the chart's own values files
  * (polyaxon/charts polyaxon/values.yaml and agent/values.yaml, chart 2.15) and the Polyaxon CLI's
  * deployment fixtures (../shared/corpus/deployment-configs). A YAML file found by expanding a
- * directory or glob is linted only when it looks like such a config (issue 5): it has one of the
+ * directory or glob is linted only when it looks like such a config: it has one of the
  * distinctive keys, or every top-level key is a known one. Generic keys alone (`labels`,
  * `namespace`, `user`…) also start kustomizations and other tools' files, so they do not count.
  */

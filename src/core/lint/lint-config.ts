@@ -13,7 +13,7 @@ import { xmlPosition } from './xml-position.js';
 export interface LintOptions {
   /** validateMetadata with the run's options (clock, --min-days, pins); the caller caches it. */
   validateXml: (xml: string) => MetadataReport;
-  /** A config without an enabled okta block is an error (issue 5). */
+  /** A config without an enabled okta block is an error. */
   requireOkta?: boolean;
   /** --host, already validated and normalized (ASCII host[:port]). */
   expectedHost?: string;
@@ -32,7 +32,7 @@ export interface FileReport {
   findings: Finding[];
   /** Why the file was not linted (not a Polyaxon config). */
   skipped?: string;
-  /** The input could not be read: lint exits 2 (DESIGN.md §8). */
+  /** The input could not be read: lint exits 2 (docs/design.md §8). */
   unreadable?: boolean;
   /** A finding about an input as given (a directory, glob or name), not a file: never counted as linted. */
   input?: true;
@@ -43,7 +43,7 @@ const HELM_IGNORES = new Set(['AUTH_UNKNOWN_PROVIDER', 'AUTH_UNKNOWN_KEY', 'AUTH
 
 const NOT_POLYAXON = 'not a Polyaxon deployment config (no known top-level key)';
 
-/** Lints one deployment config. Pure: text in, findings out (issue 5). */
+/** Lints one deployment config. Pure: text in, findings out. */
 export function lintConfig(text: string, file: string, opts: LintOptions): FileReport {
   const cfg = parseConfig(text, file, opts.bytes);
   const skip = opts.skipNonPolyaxon === true;

@@ -1,8 +1,7 @@
 import type { MetadataReport } from '../metadata/types.js';
 
 /**
- * Each distinct XML is validated once per run, however many configs hold it (issue 5; issue 9
- * measures lint on a thousand configs sharing a few metadata documents). The run's options
+ * Each distinct XML is validated once per run, however many configs hold it (* measures lint on a thousand configs sharing a few metadata documents). The run's options
  * (clock, --min-days, pins) are fixed, so the XML text alone is the key.
  */
 export interface MemoValidator {

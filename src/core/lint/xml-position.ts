@@ -4,7 +4,7 @@ import type { Location } from '../findings.js';
 
 /**
  * Maps a line:col inside the XML held by `options.xml` to the real line:col in the YAML file
- * (issue 5). Exact for a literal block scalar (`|`, `|-`, `|2-`: what `patch` writes, DESIGN.md §8):
+ *. Exact for a literal block scalar (`|`, `|-`, `|2-`: what `patch` writes, docs/design.md §8):
  * XML line n sits n lines below the header, shifted by the block's indentation. Best effort for
  * the rest: a single-line quoted or plain scalar without escapes maps exactly; any other quoted,
  * plain or folded scalar rewrites line breaks and escapes, so positions fall back to the scalar's

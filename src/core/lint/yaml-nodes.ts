@@ -34,7 +34,7 @@ export function getEntry(map: YAMLMap, key: string, doc: Document.Parsed): Entry
   return entries(map, doc).filter((e) => e.key === key).pop();
 }
 
-/** Null or an empty plain scalar (`okta:`) counts as absent (DESIGN.md §8). */
+/** Null or an empty plain scalar (`okta:`) counts as absent (docs/design.md §8). */
 export function isNullish(node: Node | null): boolean {
   return node === null || (isScalar(node) && node.value === null);
 }

@@ -1,5 +1,5 @@
 /**
- * The catalogue of metadata finding codes (issue 3). Stable: tests, CI users and SARIF rules match
+ * The catalogue of metadata finding codes. Stable: tests, CI users and SARIF rules match
  * on them, never on message text; docs/findings.md is generated from this object. XML-layer codes
  * live in src/core/xml/codes.ts, certificate codes in src/core/cert/codes.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * The metadata document's own signature (issue 3, DESIGN.md §5/§8). By default it is checked
+ * The metadata document's own signature (docs/design.md §5/§8). By default it is checked
  * against --signer-cert certificates; with none, against the key embedded in the signature (or, if
  * KeyInfo has none, the document's own signing certs), which proves integrity, not origin.
  * Offers checkMetadataSignature(text, doc, root, entity, opts).

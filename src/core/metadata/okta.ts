@@ -1,5 +1,5 @@
 /**
- * Okta awareness (DESIGN.md §2, issue 3): Okta's entityID is http://www.okta.com/<appId> and its SSO
+ * Okta awareness (docs/design.md §2): Okta's entityID is http://www.okta.com/<appId> and its SSO
  * URLs live on *.okta.com, *.oktapreview.com or *.okta-emea.com, or on an org's custom domain.
  * Offers oktaHostKind(host, oktaEntity), isOktaEntityId(id), entityIdFindings(id, location).
  */

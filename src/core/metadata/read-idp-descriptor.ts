@@ -67,7 +67,7 @@ export function readIdpDescriptor(entity: Element, file?: string): IdpDescriptor
     if (e.binding !== BINDING.POST && e.binding !== BINDING.REDIRECT)
       findings.push(finding('MD_SSO_OTHER_BINDING', 'info', `SingleSignOnService binding ${e.binding} is not used`, C.MD_SSO_OTHER_BINDING.help, e.position));
     // Okta lists one endpoint per binding; SPs pick one of several by their own rule (most the
-    // first), so a second Location for the same binding may be where a login really goes (B9).
+    // first), so a second Location for the same binding may be where a login really goes.
     const first = firstByBinding.get(e.binding);
     if (first === undefined) firstByBinding.set(e.binding, e.location);
     else if (first !== e.location)

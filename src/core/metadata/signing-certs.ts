@@ -1,5 +1,5 @@
 /**
- * Signing certificates of the IdP (issue 3): each X509Certificate of a signing KeyDescriptor goes
+ * Signing certificates of the IdP: each X509Certificate of a signing KeyDescriptor goes
  * through the certs module's analyzeCertificate (strict base64, DER length, key/CSR/PEM detection,
  * RSA size, algorithms, validity); this file adds document context: index, use, newest (rotation),
  * and the --fingerprint pins (read by src/core/cert/fingerprint.ts, the one pin reader).

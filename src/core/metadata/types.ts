@@ -31,7 +31,7 @@ export interface ParsedMetadata {
 }
 
 export interface ValidateOptions {
-  /** The clock for every time-based check (DESIGN.md §3: time is an input). */
+  /** The clock for every time-based check (docs/design.md §3: time is an input). */
   now: Date;
   /** Warn when a certificate expires within this many days. Default 30. */
   minDays?: number;

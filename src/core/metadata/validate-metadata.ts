@@ -1,9 +1,9 @@
 /**
- * The one code path that judges IdP metadata (issue 3): `validate-metadata`, `patch`, `lint` and
+ * The one code path that judges IdP metadata: `validate-metadata`, `patch`, `lint` and
  * `init` all call validateMetadata(xml, opts). Never throws on bad input: every problem is a
  * finding. Order matters for safety: the XML gate (hostile constructs) runs before any value is
  * read, and for a signed document signatureValid is true only when the element we read values from
- * is the one the verified reference covers (DESIGN.md §8).
+ * is the one the verified reference covers (docs/design.md §8).
  */
 import { finding, sortFindings, type Finding, type Location } from '../findings.js';
 import { decodeXml, type XmlEncoding } from '../xml/decode-xml.js';

@@ -45,7 +45,7 @@ function handlePair(ctx: WalkCtx, pair: AnyPair, d: number, key: string): void {
   else setXml(ctx, colon, keyIndent, v, path);
 }
 
-/** `okta:`, `okta: ~` or `okta: null` count as absent (DESIGN.md §8): drop the null, add the body below. */
+/** `okta:`, `okta: ~` or `okta: null` count as absent (docs/design.md §8): drop the null, add the body below. */
 function fillNull(ctx: WalkCtx, colon: number, v: Node | null, lines: string[]): void {
   const tokenEnd = v?.range && v.range[1] > v.range[0] ? v.range[1] : colon;
   if (tokenEnd > colon) ctx.edits.push({ start: colon, end: tokenEnd, text: '' });
@@ -55,7 +55,7 @@ function fillNull(ctx: WalkCtx, colon: number, v: Node | null, lines: string[]):
 const TRUE = /^(true|True|TRUE)$/;
 const FALSE = /^(false|False|FALSE)$/;
 
-/** A real boolean: `"true"` is a string Helm treats as true even when it says "false" (DESIGN.md §8). */
+/** A real boolean: `"true"` is a string Helm treats as true even when it says "false" (docs/design.md §8). */
 function setEnabled(ctx: WalkCtx, colon: number, v: Node | null, path: string): void {
   if (v != null && !isScalar(v))
     throw refuse(ctx, v.range?.[0], 'PATCH_BAD_VALUE', `${path} is a collection, not a boolean`, 'Set it to true or false.');

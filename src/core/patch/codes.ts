@@ -13,7 +13,7 @@ export const PATCH_CODES = {
   PATCH_CONFIG_UNREADABLE: { title: 'The config cannot be read', help: 'Check the path and the file permissions.' },
   PATCH_CONFIG_ENCODING: { title: 'The config is not UTF-8', help: 'Save the config as UTF-8: PyYAML and Helm read UTF-8.' },
   PATCH_NOT_YAML: { title: 'The config is not valid YAML', help: `Fix the YAML at the position given, ${AGAIN}.` },
-  PATCH_PYYAML_MISMATCH: { title: 'PyYAML would read the config differently', help: `Polyaxon reads the config with PyYAML safe_load (docs/design.md §5); rewrite the construct named at that position, ${AGAIN}.` },
+  PATCH_PYYAML_MISMATCH: { title: 'PyYAML would read the config differently', help: `Polyaxon reads the config with PyYAML safe_load; rewrite the construct named at that position, ${AGAIN}.` },
   PATCH_MULTI_DOCUMENT: { title: 'Several YAML documents', help: 'polyaxon admin deploy reads one document: split the file, then patch the deployment config.' },
   PATCH_DUPLICATE_KEY: { title: 'A key occurs twice', help: `Keep one of the two keys (PyYAML would keep the last, yaml the first), ${AGAIN}.` },
   PATCH_MERGE_KEY: { title: 'A merge key (<<) on the way to the okta block', help: `Write the merged keys out in full, ${AGAIN}.` },

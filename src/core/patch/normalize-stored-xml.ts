@@ -1,7 +1,7 @@
 import { inputError } from '../errors.js';
 
 /**
- * The XML exactly as `patch` stores it (DESIGN.md §8): the metadata as downloaded, minus a BOM,
+ * The XML exactly as `patch` stores it (docs/design.md §8): the metadata as downloaded, minus a BOM,
  * line breaks normalised to LF, trailing whitespace at the end removed, the declaration kept.
  * A lone CR becomes LF as well: YAML reads it as a line break anyway, and XML 1.0 §2.11 treats
  * CRLF and CR as LF, so nothing an XML parser sees changes.

@@ -4,8 +4,8 @@ import { OKTA_PATH } from '../config/parse-config.js';
 /**
  * The lines patch writes, at a given column. Depth d is the mapping level: 0 the document,
  * 1 externalServices, 2 auth, 3 okta, 4 okta.options. Every value is either a real boolean
- * (`enabled`, DESIGN.md §8: Helm treats any non-empty string as true) or a literal block scalar,
- * so PyYAML's YAML 1.1 resolver cannot reinterpret it (DESIGN.md §6).
+ * (`enabled`, docs/design.md §8: Helm treats any non-empty string as true) or a literal block scalar,
+ * so PyYAML's YAML 1.1 resolver cannot reinterpret it (docs/design.md §6).
  */
 export interface LineCtx {
   mode: PatchMode;

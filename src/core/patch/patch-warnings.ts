@@ -4,7 +4,7 @@ import { finding, type Finding } from '../findings.js';
 import { findPlaintextSecrets } from '../lint/plaintext-secrets.js';
 
 /**
- * Warnings that do not stop the write (issue 4). Values of secrets are never put in a message:
+ * Warnings that do not stop the write. Values of secrets are never put in a message:
  * findings end up in CI logs.
  */
 const PROVIDERS = ['github', 'gitlab', 'bitbucket', 'google', 'onelogin', 'azuread'];

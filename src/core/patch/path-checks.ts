@@ -4,7 +4,7 @@ import { inputError, type OperationalError } from '../errors.js';
 import { formatLocation } from '../findings.js';
 
 /**
- * Refusals on the way to `externalServices.auth.okta` (issue 4): each leaves the file untouched
+ * Refusals on the way to `externalServices.auth.okta`: each leaves the file untouched
  * and tells the user what to change by hand, because any edit we could make would change more
  * than the okta block, or change it somewhere else than the user thinks.
  */

@@ -16,10 +16,10 @@ import { applyEdits, detectEol, detectIndentStep, referencedAnchors } from './ya
 
 
 /**
- * Plans the okta edit (DESIGN.md §4.5: plan, then act). Pure: config text and metadata in, the
+ * Plans the okta edit (docs/design.md §4.5: plan, then act). Pure: config text and metadata in, the
  * complete new text and a change list out; refusals are OperationalErrors with stable codes.
  * `yaml` only locates nodes; the new text is spliced into the original source so that everything
- * outside the okta block stays byte-identical (DESIGN.md §8).
+ * outside the okta block stays byte-identical (docs/design.md §8).
  */
 export function planPatch(rawText: string, opts: PatchOptions): PatchPlan {
   const parsed = parseConfig(rawText, opts.file);

@@ -3,7 +3,7 @@ import { inputError } from '../errors.js';
 import { formatLocation, type Finding } from '../findings.js';
 
 /**
- * `patch` cannot run on a config it cannot read exactly as PyYAML would (DESIGN.md §8: a YAML
+ * `patch` cannot run on a config it cannot read exactly as PyYAML would (docs/design.md §8: a YAML
  * syntax error is "could not run", exit 2, in `patch`), so the first such finding becomes the
  * refusal, with its line:col. Every parseConfig finding is an error that PyYAML's `safe_load`
  * either refuses or reads differently from us; writing into such a file would hand Polyaxon a

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
 
 /**
- * Text helpers for splicing into the original source (DESIGN.md §8: `yaml`'s own round trip
+ * Text helpers for splicing into the original source (docs/design.md §8: `yaml`'s own round trip
  * rewrites lines outside any edit in 25 of 30 real configs, so we only use it to locate nodes).
  */
 export interface Edit {

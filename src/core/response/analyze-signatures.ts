@@ -1,5 +1,5 @@
 /**
- * Every ds:Signature in a document, verified one by one (issue 7, DESIGN.md §8: any signature
+ * Every ds:Signature in a document, verified one by one (docs/design.md §8: any signature
  * present that fails verification fails the check, even when another one passes). A signature
  * counts only as a direct child of the Response root or of an Assertion, covering that element
  * (java-saml "Invalid Signature Element"; signatures inside Subject, StatusDetail, Object, Advice or
@@ -40,8 +40,8 @@ export function analyzeSignatures(doc: Document, xml: string, trusted: readonly 
   for (const sig of sigs) {
     const parent = sig.parentNode as Element;
     const on: SignatureSummary['on'] = parent === root && isEl(parent, NS.protocol, 'Response') ? 'response' : isEl(parent, NS.assertion, 'Assertion') ? 'assertion' : 'other';
-    // A comment inside DigestValue is a warning here, not an error: issue 7 requires the benign
-    // Clever/saml2 capture to verify (the digest read without it, as xml-crypto >= 6.0.1 does).
+    // A comment inside DigestValue is a warning here, not an error: the benign Clever/saml2
+    // capture must verify (docs/design.md §8) (the digest read without it, as xml-crypto >= 6.0.1 does).
     // #WithComments is refused: values are read with comments skipped (signature-structure.ts).
     const v = verifySignature(sig, xml, { trustedCerts: trusted, commentsInDigestValue: 'warn', withComments: 'refuse', hints: HINTS, ...(opts.file !== undefined ? { file: opts.file } : {}) });
     out.findings.push(...v.findings);

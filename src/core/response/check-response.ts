@@ -1,6 +1,6 @@
 /**
  * checkResponse: the XML bytes of a captured SAML Response (or a bare Assertion) → a report of
- * what a careful SP concludes, offline (issue 7). Pure: trust anchors, expected URLs, the clock
+ * what a careful SP concludes, offline. Pure: trust anchors, expected URLs, the clock
  * and the SP key are inputs. Values are read only from the Assertion a verified signature covers;
  * `signatureValid` is true only when every value reported came from such an element.
  */
@@ -38,7 +38,7 @@ function readResponse(xmlBytes: Uint8Array, opts: CheckResponseOptions): Respons
   const root = doc.documentElement;
   const rootName = { ns: root.namespaceURI ?? '', local: root.localName };
   const isResponse = isEl(root, NS.protocol, 'Response');
-  // A bare Assertion (or EncryptedAssertion) document is accepted as input (issue 7).
+  // A bare Assertion (or EncryptedAssertion) document is accepted as input.
   if (!isResponse && !isEl(root, NS.assertion, 'Assertion') && !isEl(root, NS.assertion, 'EncryptedAssertion')) {
     f.push(finding('RESPONSE_NOT_SAML', 'error', `the root element is {${rootName.ns}}${rootName.local}, not a SAML 2.0 Response or Assertion`, 'Capture the SAMLResponse POSTed to the ACS URL (see docs/check-response.md).', locOf(root, opts.file)));
     report.document = 'other';

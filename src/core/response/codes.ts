@@ -1,5 +1,5 @@
 /**
- * The catalogue of check-response finding codes (issue 7). Stable: tests and users match on them,
+ * The catalogue of check-response finding codes. Stable: tests and users match on them,
  * never on message text; docs/findings.md and docs/check-response.md list them from here.
  * Signature and XML-layer codes (XML_SIGNATURE_*, XML_*) are in src/core/xml/codes.ts; a trusted
  * cert's own problems are refused earlier, by src/core/cert.

@@ -1,6 +1,6 @@
 /**
  * Opens a saml:EncryptedAssertion with the SP's private key (XML Encryption 1.1), using Node's
- * crypto only, with an allow-list (issue 7):
+ * crypto only, with an allow-list:
  * - key transport: RSA-OAEP (`xmlenc#rsa-oaep-mgf1p`, `xmlenc11#rsa-oaep`) only. RSA PKCS#1 v1.5
  *   (`xmlenc#rsa-1_5`) is refused: it is a padding oracle (Bleichenbacher; "Practical Attacks on
  *   XML Encryption", Jager/Somorovsky 2011-2012), and Node itself disabled it for private

@@ -1,7 +1,7 @@
 /**
- * --groups-filter against the group values of a response (issue 7). The filter is an admin's
+ * --groups-filter against the group values of a response. The filter is an admin's
  * regex, the values come from an untrusted capture: a backtracking regex such as `(a+)+$` on a
- * hostile value blocks a JavaScript thread for minutes (B12). Two bounds, both reported:
+ * hostile value blocks a JavaScript thread for minutes. Two bounds, both reported:
  * - values longer than MAX_GROUP_FILTER_LENGTH are never matched (Okta group names are at most 255
  *   characters, so a longer one is not an Okta group name anyway);
  * - the match itself goes through a GroupsMatcher, which may give up (undefined). The CLI passes

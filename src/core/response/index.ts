@@ -1,5 +1,5 @@
 /**
- * check-response as a library (issue 7): decode a captured SAMLResponse, then check it against
+ * check-response as a library: decode a captured SAMLResponse, then check it against
  * trust anchors and the expected SP values. Pure; see each file's header.
  */
 export { checkResponse } from './check-response.js';

@@ -1,6 +1,5 @@
 /**
- * Reads the values of ONE Assertion element, the one the caller proved was signed (issue 7:
- * values are read only from the signed element). Text is taken as exc-c14n sees it: text and
+ * Reads the values of ONE Assertion element, the one the caller proved was signed (* values are read only from the signed element). Text is taken as exc-c14n sees it: text and
  * CDATA joined, comments skipped (CVE-2017-11428), and a comment or child element inside a value
  * is reported, so the value shown is the full one and the oddity is never silent.
  */

@@ -1,6 +1,6 @@
 /**
  * The checks Polyaxon (as a SAML SP) makes once the signature holds, each with the fix in Okta's
- * words (issue 7): status, Issuer, Audience, Recipient/Destination, validity windows with clock
+ * words: status, Issuer, Audience, Recipient/Destination, validity windows with clock
  * skew, InResponseTo, NameID, and the attributes Polyaxon maps.
  */
 import { finding, type Finding, type Location } from '../findings.js';
@@ -75,7 +75,7 @@ export function checkAssertion(v: AssertionValues, user: UserValues, opts: Check
   if (v.nameId === null || v.nameId === '') add('NAMEID_MISSING', 'error', 'the Assertion has no NameID', `${APP_SAML}: set "Name ID format" and "Application username" (e.g. EmailAddress / Email).`, 'nameId');
   else out.push(finding('NAMEID_FORMAT', 'info', `NameID format ${v.nameIdFormat ?? '(none: unspecified)'}`, undefined, loc('nameId')));
 
-  // Attribute names are Okta's usual ones, overridable defaults, not published facts (DESIGN.md §2):
+  // Attribute names are Okta's usual ones, overridable defaults, not published facts (docs/design.md §2):
   // a missing one is a warning, so --strict (or CI) decides whether it blocks.
   const names = opts.attributes;
   const want: [keyof UserValues, string | undefined, Finding['severity']][] = [

@@ -1,5 +1,5 @@
 /**
- * Where check-response's trust comes from (issue 7): only the IdP metadata's signing certificates
+ * Where check-response's trust comes from: only the IdP metadata's signing certificates
  * (--metadata, or the deployment config's externalServices.auth.okta.options.xml) and --idp-cert
  * files, never the response's own KeyInfo. Every signing cert is kept, so a response signed with
  * either side of an Okta certificate rotation verifies.
@@ -42,7 +42,7 @@ export function trustFromMetadata(xml: string, source: string, now: Date): Metad
   };
 }
 
-/** options.xml of the okta block, as the chart forwards it (DESIGN.md §2). */
+/** options.xml of the okta block, as the chart forwards it (docs/design.md §2). */
 export function oktaXmlFromConfig(doc: Document.Parsed | undefined, source: string): string {
   const xml = doc && isMap(doc.contents) ? doc.getIn(OKTA_XML_PATH) : undefined;
   if (typeof xml !== 'string' || xml.trim() === '')

@@ -1,6 +1,6 @@
 /**
- * The shared contract of checkResponse (issue 7). `signatureValid` and `nameId` are fixed JSON
- * fields (DESIGN.md §8); the rest is this command's own shape, published in
+ * The shared contract of checkResponse. `signatureValid` and `nameId` are fixed JSON
+ * fields (docs/design.md §8); the rest is this command's own shape, published in
  * schemas/check-response.schema.json.
  */
 import type { Finding } from '../findings.js';
@@ -34,7 +34,7 @@ export interface CheckResponseOptions {
   attributes: AttributeNameOptions;
   /**
    * Matches group values against --groups-filter. Default: in the calling thread (values over 256
-   * characters are never matched); the CLI passes a time-bounded one (B12, groups-filter.ts).
+   * characters are never matched); the CLI passes a time-bounded one (groups-filter.ts).
    */
   matchGroups?: GroupsMatcher;
   /** Mask every attribute value and the NameID in the values reported (personal data). */

@@ -9,7 +9,7 @@ import type { CodeInfo } from '../xml/codes.js';
 
 export const URL_CODES = {
   HOST_EMPTY: { title: 'No host', help: 'Give the host your users open Polyaxon at, e.g. --host polyaxon.acme.com.', severity: 'error' },
-  HOST_INVALID: { title: 'Not a host name', help: 'Only a DNS name, a dotted IPv4 or bracketed IPv6 address and an optional port: no path, query, user info or control characters (docs/design.md: hosts are checked before any URL is built).', severity: 'error' },
+  HOST_INVALID: { title: 'Not a host name', help: 'Only a DNS name, a dotted IPv4 or bracketed IPv6 address and an optional port: no path, query, user info or control characters.', severity: 'error' },
   HOST_HTTP_NOT_ALLOWED: { title: 'http:// host', help: 'SAML over plain http exposes the assertion; serve Polyaxon over https, or pass --allow-http for a local lab.', severity: 'error' },
   HOST_IS_OKTA: { title: 'An Okta address given as the Polyaxon host', help: "This is your Okta org's address (*.okta.com, *.oktapreview.com, *.okta-emea.com, or an app URL copied from Okta); --host is where your users open Polyaxon.", severity: 'error' },
   HOST_IS_SP_URL: { title: 'A Polyaxon SP URL given as the host', help: 'The ACS URL or SP entity ID was pasted; pass only its host (the message names it).', severity: 'error' },

@@ -3,7 +3,7 @@ import type { Host } from './parse-host.js';
 
 /**
  * Every value the admin types into Okta's "Create SAML Integration" form, in the form's order.
- * Attribute names are Okta's usual ones as overridable defaults, not facts (DESIGN.md §2).
+ * Attribute names are Okta's usual ones as overridable defaults, not facts (docs/design.md §2).
  */
 export interface AttributeNames {
   email: string;

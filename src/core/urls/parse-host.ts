@@ -3,7 +3,7 @@ import { finding, type Finding } from '../findings.js';
 import { oktaAddressMistake } from './okta-address.js';
 
 /**
- * Validates the Polyaxon host *before* any URL is built (DESIGN.md §5: `new URL` happily turns
+ * Validates the Polyaxon host *before* any URL is built (docs/design.md §5: `new URL` happily turns
  * `evil.com/` into a host). Accepts a DNS name, IPv4/IPv6 literal and an optional port, with an
  * optional `https://` (or `http://` with allowHttp) and one trailing slash; IDN shown as punycode.
  */

@@ -1,6 +1,6 @@
 import type { Parsed } from './parse-host.js';
 
-/** The organization is a URL path segment (DESIGN.md §8): ASCII slug, case kept. */
+/** The organization is a URL path segment (docs/design.md §8): ASCII slug, case kept. */
 export const ORG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export function parseOrg(input: string): Parsed<string> {

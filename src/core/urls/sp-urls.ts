@@ -1,7 +1,7 @@
 import type { Host } from './parse-host.js';
 
 /**
- * Polyaxon's SAML endpoints (DESIGN.md §2): `/sso/` is served at the host root. Built only from a
+ * Polyaxon's SAML endpoints (docs/design.md §2): `/sso/` is served at the host root. Built only from a
  * parsed Host and a parsed org, so no input can smuggle a path in.
  */
 export interface SpUrls {

@@ -1,5 +1,5 @@
 /**
- * XML-DSig algorithm allow-lists (DESIGN.md §5): no HMAC (key confusion), no MD5, SHA-1 a warning
+ * XML-DSig algorithm allow-lists (docs/design.md §5): no HMAC (key confusion), no MD5, SHA-1 a warning
  * at most. Algorithms that are safe but that xml-crypto 6 cannot verify (ECDSA, RSA-SHA384) are
  * named as such rather than lumped with forbidden ones. Offers classify{Signature,Digest,Transform}.
  */

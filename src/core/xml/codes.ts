@@ -41,7 +41,7 @@ export const XML_CODES = {
   },
   XML_DOCTYPE: {
     title: 'DOCTYPE declaration',
-    help: 'SAML documents never carry a DOCTYPE; it is how entity-expansion (billion laughs) and XXE attacks start (DESIGN.md §5).',
+    help: 'SAML documents never carry a DOCTYPE; it is how entity-expansion (billion laughs) and XXE attacks start.',
   },
   XML_ENTITY_DECLARATION: { title: 'Entity declaration', help: 'Entity declarations are rejected before any parser expands them (XXE, billion laughs).' },
   XML_PROCESSING_INSTRUCTION: {

@@ -1,5 +1,5 @@
 /**
- * Namespace-aware DOM helpers (namespaces by URI, never by prefix: DESIGN.md §5). Offers the SAML
+ * Namespace-aware DOM helpers (namespaces by URI, never by prefix: docs/design.md §5). Offers the SAML
  * and XML-DSig namespace URIs, childElements / descendants by (URI, local name), attribute access,
  * and elementText(), which reads a value while rejecting comments, PIs and child elements inside
  * it (CVE-2017-11428: a comment splits the text, and parsers disagree on the value).
@@ -54,7 +54,7 @@ export interface TextValue {
 /**
  * The text of a value-bearing element; comments, PIs or child elements inside it are findings.
  * `comments: 'warning'` is for the one value read without its comments on purpose: a response's
- * ds:DigestValue (issue 7, B7; see src/core/xml/signature-structure.ts).
+ * ds:DigestValue (see src/core/xml/signature-structure.ts).
  */
 export function elementText(el: Element, file?: string, opts: { comments?: 'error' | 'warning' } = {}): TextValue {
   const findings: Finding[] = [];

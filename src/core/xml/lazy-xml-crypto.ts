@@ -1,6 +1,6 @@
 /**
  * xml-crypto (with xpath, ~230 KB of bundled code) is the heaviest module we load, and only a
- * document with a ds:Signature needs it: issue 9 wants it off every other path (unsigned Okta
+ * document with a ds:Signature needs it: docs/startup.md rule 3 keeps it off every other path (unsigned Okta
  * metadata, `urls`, `lint` of unsigned configs). The verifiers stay synchronous and typed: they
  * call xmlCrypto(), which returns the module the command preloaded with `await preloadXmlCrypto()`
  * (a dynamic import: the CLI build points it at dist/lazy/xml-crypto.cjs, read from disk only then;

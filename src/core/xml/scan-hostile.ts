@@ -1,5 +1,5 @@
 /**
- * The structural gate every XML input passes before any parser reads a value (DESIGN.md §5, §8).
+ * The structural gate every XML input passes before any parser reads a value (docs/design.md §5, §8).
  * Offers scanHostile(text, file?, {encoding}): one linear pass over the markup, at least as strict
  * as libxml2 and expat (docs/design.md, "Read what the consumers read"): the XML declaration and
  * its encoding, XML 1.0 characters, names, attribute syntax, references, comments (§2.5), end-tag

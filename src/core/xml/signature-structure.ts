@@ -1,5 +1,5 @@
 /**
- * Structural checks of one ds:Signature before any cryptography (DESIGN.md §5): exactly one
+ * Structural checks of one ds:Signature before any cryptography (docs/design.md §5): exactly one
  * SignedInfo (CVE-2025-29774), SignatureValue, Reference and DigestValue; the Reference URI covers
  * the element holding the signature ("" only on the root, or "#<its ID>" with that ID once in the
  * document); allow-listed algorithms and transforms; no comments inside SignatureValue or
@@ -14,9 +14,9 @@ import { locationOf } from './parse-dom.js';
 export interface StructureOptions {
   file?: string;
   /**
-   * 'reject' (metadata): an error like a comment in any value. 'warn' (responses): issue 7 requires
-   * the benign capture (Clever/saml2, CVE-2025-29775) to verify, the digest being the text without
-   * the comment as xml-crypto >= 6.0.1 reads it; it is still reported (B7).
+   * 'reject' (metadata): an error like a comment in any value. 'warn' (responses): the
+   * benign capture (Clever/saml2, CVE-2025-29775) must verify (docs/design.md §8), the digest being the text without
+   * the comment as xml-crypto >= 6.0.1 reads it; it is still reported.
    */
   commentsInDigestValue: 'reject' | 'warn';
   /**

@@ -1,5 +1,5 @@
 /**
- * The metadata caller of the one verifier (issue 3, DESIGN.md §5/§8): the enveloped signature ON
+ * The metadata caller of the one verifier (docs/design.md §5/§8): the enveloped signature ON
  * `element` (the document root or the picked EntityDescriptor). Where a signature may sit is the
  * caller's rule: exactly one ds:Signature child of `element`, and a Signature elsewhere whose
  * Reference points at `element` is an error (it is not enveloped in what it claims to sign).

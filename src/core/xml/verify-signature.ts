@@ -1,5 +1,5 @@
 /**
- * The one XML-DSig verifier (metadata and responses), on xml-crypto >= 6 (DESIGN.md §5, §8):
+ * The one XML-DSig verifier (metadata and responses), on xml-crypto >= 6 (docs/design.md §5, §8):
  * verifySignature(sig, xml, opts) checks ONE ds:Signature as an enveloped signature over its
  * parent element (the metadata root, a Response or an Assertion). Structure first
  * (signature-structure.ts); then each trusted cert alone (`publicCert` pinned,
@@ -55,7 +55,7 @@ export function verifySignature(sig: Element, xml: string, opts: SignatureVerify
     // name (ID, Id, id), refusing a value found twice. When checkStructure has proved the URI is
     // "#<this element's ID>" and that value occurs once among all three names (countId), one scan
     // for the name the element uses finds the same element: the other two can only find nothing
-    // (issue 9: each scan of a 25 MB aggregate took ~3 s). Otherwise xml-crypto keeps all three.
+    // (each scan of a 25 MB aggregate took ~3 s). Otherwise xml-crypto keeps all three.
     if (idAttribute !== undefined) sx.idAttributes = [idAttribute];
     try {
       sx.loadSignature(sig);
@@ -70,7 +70,7 @@ export function verifySignature(sig: Element, xml: string, opts: SignatureVerify
     out.cryptoValid = true;
     out.certIndex = i;
     if (!s.covers) return out; // XML_SIGNATURE_REFERENCE already says why
-    // Prove the verified bytes are this element's bytes (DESIGN.md §8), not a look-alike elsewhere.
+    // Prove the verified bytes are this element's bytes (docs/design.md §8), not a look-alike elsewhere.
     const signed = sx.getSignedReferences();
     const ref = sx.getReferences()[0];
     if (signed.length !== 1 || !ref || canonicalOf(sx, ref, element) !== signed[0]) {

@@ -4,7 +4,7 @@ import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * Which heavy modules each command loads at start-up (issue 9: fast by construction). Structural,
+ * Which heavy modules each command loads at start-up (fast by construction). Structural,
  * not timed: the real builds (scripts/esbuild-options.mjs) run in memory. The CLI is CommonJS, so
  * what a file bundles is read and compiled when it is required; the files it requires itself
  * (./commands/<name>.cjs, ../lazy/*.cjs) must be required lazily, inside a promise callback, which
@@ -53,7 +53,7 @@ function canLoad(out: string, seen = new Set<string>()): string[] {
 }
 
 
-describe('bundle layout and what each command loads (issue 9)', () => {
+describe('bundle layout and what each command loads', () => {
   it('builds one CommonJS file per command, the bin entry, cli-main and the (ESM) library', () => {
     expect(commandNames).toEqual(COMMANDS);
     for (const f of ['dist/cli.cjs', 'dist/cli-main.cjs', 'dist/index.js', ...COMMANDS.map(command)]) expect(Object.keys(outputs)).toContain(f);

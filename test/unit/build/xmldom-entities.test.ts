@@ -5,7 +5,7 @@ import { build, type BuildOptions } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The build makes xmldom's HTML entity table lazy (issue 9: start-up). What the bundle exposes
+ * The build makes xmldom's HTML entity table lazy (start-up). What the bundle exposes
  * must equal the package's own module: the five XML entities at once, the HTML table on demand.
  */
 describe('xmldom entities in the bundle', () => {

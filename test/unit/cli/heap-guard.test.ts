@@ -5,7 +5,7 @@ import { affordableBytes, HEAP_PER_INPUT_BYTE, heapGuard, heapSizedByHand, memor
 const MB = 2 ** 20;
 const GB = 2 ** 30;
 
-/** The size judgement that keeps a too-big document from crashing V8 (issue 9); no real heap needed. */
+/** The size judgement that keeps a too-big document from crashing V8; no real heap needed. */
 describe('heapGuard', () => {
   const stats = { heap_size_limit: 4 * GB, used_heap_size: 16 * MB };
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mentionsSignature } from '../../../src/cli/preload-if-signed.js';
 
-/** The sniff that decides whether a command preloads xml-crypto (issue 9): it must never miss. */
+/** The sniff that decides whether a command preloads xml-crypto: it must never miss. */
 describe('mentionsSignature', () => {
   it.each(['okta-signed.xml'])('finds the signature in %s', (name) => {
     const bytes = readFileSync(`fixtures/metadata/valid/${name}`);

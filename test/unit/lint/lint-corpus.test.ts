@@ -62,7 +62,7 @@ describe.skipIf(!HAS_CORPUS)('lint on the real Polyaxon configs (../shared/corpu
   });
 });
 
-/** Wraps metadata into a config the way `patch` writes it (DESIGN.md §8): a `|-` block, 10 spaces in. */
+/** Wraps metadata into a config the way `patch` writes it (docs/design.md §8): a `|-` block, 10 spaces in. */
 function wrap(xml: string): { config: string; headerLine: number; stored: string } {
   const stored = xml.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').replace(/\s+$/, '');
   const head = ['deploymentChart: platform', 'externalServices:', '  auth:', '    okta:', '      enabled: true', '      options:', '        xml: |-'];

@@ -71,7 +71,7 @@ describe('validateMetadata', () => {
     expect(parseMetadata(ACME.replace('WantAuthnRequestsSigned="false"', 'WantAuthnRequestsSigned="1"'), { now: NOW })?.wantAuthnRequestsSigned).toBe(true);
   });
 
-  it('one binding with two different SSO Locations is an error at the second; a repeat of the same Location is not (B9)', () => {
+  it('one binding with two different SSO Locations is an error at the second; a repeat of the same Location is not', () => {
     const POST = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
     const ep = (b: string, l: string) => `<md:SingleSignOnService Binding="${b}" Location="${l}"/>`;
     const withSso = (extra: string) => ACME.replace('</md:IDPSSODescriptor>', `${extra}</md:IDPSSODescriptor>`);

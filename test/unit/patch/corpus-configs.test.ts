@@ -8,7 +8,7 @@ import { expectConfinedToOkta, findPython, pyReadBack } from './patch-helpers.js
 
 /**
  * Every real Polyaxon config in the corpus (the Helm chart's values files, the CLI's deployment
- * fixtures) patched in memory with a real Okta metadata file (issue 4): okta-only diff, exact
+ * fixtures) patched in memory with a real Okta metadata file: okta-only diff, exact
  * read-back with yaml and PyYAML, no-op second run, and --disable keeps the metadata.
  */
 describe.skipIf(!HAS_CORPUS)('patch on the real deployment configs (corpus)', () => {

@@ -7,7 +7,7 @@ export { findPython };
 
 /**
  * Checks shared by the patch suites: PyYAML read-back (the reader Polyaxon uses), and a line diff
- * proving that only the okta block changed (issue 4).
+ * proving that only the okta block changed.
  */
 export interface PyReadBack {
   xml: unknown;

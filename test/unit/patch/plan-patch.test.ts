@@ -9,7 +9,7 @@ const okta = (text: string) => parseDocument(text.replace(/^\uFEFF/, ''), { vers
 const xmlOf = (text: string) => parseDocument(text.replace(/^\uFEFF/, ''), { version: '1.1' }).getIn(['externalServices', 'auth', 'okta', 'options', 'xml']);
 const enable = (text: string, xml = XML) => planPatch(text, { mode: 'enable', xml });
 
-/** Input → exact expected output, for the cases of issue 4. Each is also checked with PyYAML below. */
+/** Input → exact expected output, for every shape of okta block patch meets. Each is also checked with PyYAML below. */
 const CASES: [string, string, string][] = [
   ['okta: (null) with a comment', 'externalServices:\n  auth:\n    okta:   # todo\n', 'externalServices:\n  auth:\n    okta:   # todo\n      enabled: true\n      options:\n        xml: |-\n          <a/>\n'],
   ['okta: null', 'externalServices:\n  auth:\n    okta: null\nx: 1\n', 'externalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: |-\n          <a/>\nx: 1\n'],
@@ -29,7 +29,7 @@ const CASES: [string, string, string][] = [
   ['keep-chomped last value of the map is left whole', 'externalServices:\n  note: |+\n    hi\n\nz: 1\n', 'externalServices:\n  note: |+\n    hi\n\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: |-\n          <a/>\nz: 1\n'],
 ];
 
-describe('planPatch: cases of issue 4 (exact output)', () => {
+describe('planPatch: every block shape (exact output)', () => {
   for (const [name, input, output] of CASES) {
     it(name, () => {
       const plan = enable(input, '<a/>');

@@ -6,7 +6,7 @@ import { readSnapshot, safeWrite } from '../../../src/cli/safe-write.js';
 import { errno, withHandle } from './writer-fs-hooks.js';
 
 /**
- * B8 (issue 8, data loss): write(2) may write only part of a buffer. On a nearly full disk the
+ * Data loss: write(2) may write only part of a buffer. On a nearly full disk the
  * writer used to make one write, ignore bytesWritten, rename the truncated temp file over the
  * config and exit 0. Every byte is now written, or nothing is replaced.
  */
@@ -40,7 +40,7 @@ function partialFs(max: number, budget = Infinity, then: 'zero' | 'ENOSPC' = 'EN
   return { fs, calls };
 }
 
-describe('safeWrite: short writes (B8)', () => {
+describe('safeWrite: short writes', () => {
   it('a write that returns fewer bytes than given is continued until every byte is written', async () => {
     const { dir, file } = setup();
     const { fs, calls } = partialFs(100);

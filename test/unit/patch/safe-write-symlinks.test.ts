@@ -6,8 +6,8 @@ import { safeWrite } from '../../../src/cli/safe-write.js';
 import { nodeWriterFs, type WriterFs } from '../../../src/cli/writer-fs.js';
 
 /**
- * B11 (issue 8): writing onto a dangling symlink (`patch --create`, `--output`) replaced the link
- * with a regular file. Policy (DESIGN.md §6): write through. The link is resolved even when its
+ * writing onto a dangling symlink (`patch --create`, `--output`) replaced the link
+ * with a regular file. Policy (docs/design.md §6): write through. The link is resolved even when its
  * target does not exist yet, the temp file goes in the target's directory, the link survives.
  */
 const base = () => mkdtempSync(join(tmpdir(), 'safe-write-link-'));
@@ -18,7 +18,7 @@ function recording(): { fs: WriterFs; tempDirs: string[] } {
   return { tempDirs, fs: { ...nodeWriterFs, open: (p, f, m) => (f === 'wx' && tempDirs.push(dirname(p)), nodeWriterFs.open(p, f, m)) } };
 }
 
-describe('safeWrite through a dangling symlink (B11)', () => {
+describe('safeWrite through a dangling symlink', () => {
   it('a relative dangling link: the target is created, the link stays a link', async () => {
     const dir = base();
     symlinkSync('missing.yaml', join(dir, 'values.yaml'));

@@ -9,7 +9,7 @@ import { TEMP_PATTERN } from '../../../src/cli/stale-temps.js';
 import { nodeWriterFs, type WriterFs } from '../../../src/cli/writer-fs.js';
 import { errno, withHandle } from './writer-fs-hooks.js';
 
-/** DESIGN.md §6 under failure: every case ends with the original intact and no temp file left. */
+/** docs/design.md §6 under failure: every case ends with the original intact and no temp file left. */
 
 function setup(content = 'a: 1\n', mode = 0o640): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'safe-write-'));

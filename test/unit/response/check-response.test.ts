@@ -1,7 +1,7 @@
 /**
  * checkResponse as a pure function: signature placement rules, and two properties over random
  * single edits of a signed response — it never throws, and whenever it still says
- * signatureValid, every value it reports is the signed one (issue 7, DESIGN.md §5).
+ * signatureValid, every value it reports is the signed one (docs/design.md §5).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

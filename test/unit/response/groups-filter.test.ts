@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_GROUP_FILTER_LENGTH, anchoredFilter, checkGroupsFilter, inThreadGroupsMatcher, type GroupsMatcher } from '../../../src/core/response/groups-filter.js';
 import { boundedGroupsMatcher } from '../../../src/commands/check-response/bounded-groups-matcher.js';
 
-/** B12: --groups-filter against untrusted group values, bounded in length and (in the CLI) in time. */
+/** --groups-filter against untrusted group values, bounded in length and (in the CLI) in time. */
 const codes = (groups: string[], filter: string, m: GroupsMatcher = inThreadGroupsMatcher) =>
   checkGroupsFilter(groups, filter, m, undefined).map((f) => [f.code, f.severity]);
 

@@ -1,7 +1,7 @@
 /**
  * Test helper: builds Okta-shaped SAML responses signed with the fixture keys (fixtures/certs),
  * with one knob per defect, and encrypts assertions the way Okta does (RSA-OAEP + AES), so every
- * check in check-response has a response that passes it and one that fails it (issue 7).
+ * check in check-response has a response that passes it and one that fails it.
  */
 import { constants, createCipheriv, publicEncrypt, randomBytes } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';

@@ -1,7 +1,7 @@
 /**
  * Test helper (not a test): the values a captured response carries itself — its Audience, its
  * Recipient (or Destination) and a time inside its validity — so that the attack suites can pass
- * them as --audience, --acs-url and --now and prove that only the attack is caught (issue 7).
+ * them as --audience, --acs-url and --now and prove that only the attack is caught.
  */
 import { readFileSync } from 'node:fs';
 import { decodeInput } from '../../../src/core/response/decode-input.js';

@@ -5,7 +5,7 @@ import { positionPath } from '../../../src/core/xml/verify-signature.js';
 
 /**
  * The coverage proof hands xml-crypto the signed element's position path instead of its ID lookup
- * (issue 9: a whole-document scan less). It must name the very same element, so xml-crypto finds
+ * (a whole-document scan less). It must name the very same element, so xml-crypto finds
  * the same in-scope ancestor namespaces with it.
  */
 const XML = `<?xml version="1.0"?>

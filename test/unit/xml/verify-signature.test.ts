@@ -26,7 +26,7 @@ describe('verifySignature', () => {
     }
   });
 
-  it('a comment inside DigestValue: an error with "reject" (not valid), a warning with "warn" (valid, B7)', () => {
+  it('a comment inside DigestValue: an error with "reject" (not valid), a warning with "warn" (valid)', () => {
     const xml = SIGNED.replace(/<ds:DigestValue>(.{6})/, '<ds:DigestValue>$1<!---->');
     const rejected = verify(xml, METADATA).v;
     expect([rejected.valid, rejected.covers, found(rejected.findings)]).toEqual([false, undefined, [['XML_COMMENT_IN_VALUE', 'error']]]);
