@@ -1,7 +1,7 @@
-import { isMap, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Violation } from './check-schema.js';
 import { isTruthy } from './coercions.js';
-import { evalCond, valueAt } from './eval-cond.js';
+import { evalCond, type ValueLookup } from './eval-cond.js';
 import type { Target } from './to-json-schema.js';
 import type { DeploymentSchema, Path, Rule } from './types.js';
 import { mapEntries } from './yaml-values.js';
@@ -10,14 +10,14 @@ import { mapEntries } from './yaml-values.js';
  * The cross-field rules (rules.ts) on the config's values, each reported at the first of its
  * `at` paths that holds a true value (else the first that exists), e.g. the `enabled: true` of the
  * service that needs a broker.
+ * The rules read a few short paths, so they walk the node tree instead of expanding the whole
+ * config: a config with thousands of aliases (which PyYAML reads) is checked like any other.
  */
 export function checkRules(schema: DeploymentSchema, root: YAMLMap, doc: Document.Parsed, target: Target): Violation[] {
-  let values: unknown;
-  try {
-    values = doc.toJS({ maxAliasCount: 1000 });
-  } catch {
-    return []; // an alias bomb: parseConfig already reports the document
-  }
+  const values: ValueLookup = (path) => {
+    const entry = entryAt(root, doc, path);
+    return entry === undefined ? undefined : plainValue(entry.value);
+  };
   const out: Violation[] = [];
   for (const rule of schema.rules) {
     if (!evalCond(rule.when, values)) continue;
@@ -27,9 +27,9 @@ export function checkRules(schema: DeploymentSchema, root: YAMLMap, doc: Documen
   return out;
 }
 
-function where(rule: Rule, root: YAMLMap, doc: Document.Parsed, values: unknown): Node | null {
+function where(rule: Rule, root: YAMLMap, doc: Document.Parsed, values: ValueLookup): Node | null {
   const found = rule.at.map((p) => ({ p, entry: entryAt(root, doc, p) })).filter((x) => x.entry !== undefined);
-  const best = found.find((x) => isTruthy(valueAt(values, x.p))) ?? found[0];
+  const best = found.find((x) => isTruthy(values(x.p))) ?? found[0];
   if (!best?.entry) return root;
   return rule.atKey ? best.entry.keyNode : (best.entry.value ?? best.entry.keyNode);
 }
@@ -44,4 +44,14 @@ function entryAt(root: YAMLMap, doc: Document.Parsed, path: Path) {
     map = isMap(entry.value) ? entry.value : undefined;
   }
   return entry;
+}
+
+/**
+ * What the rules need of a value as PyYAML constructs it: a scalar's value; a mapping or list only
+ * as "set, and true" (a model instance is true even when empty, coercions.ts), never expanded.
+ */
+function plainValue(node: Node | null): unknown {
+  if (node === null) return null;
+  if (isScalar(node)) return node.value ?? null;
+  return node;
 }

@@ -11,18 +11,24 @@ export function valueAt(root: unknown, path: Path): unknown {
   return v;
 }
 
-/** A cross-field condition on the config's values, with Python's truthiness (coercions.ts). */
-export function evalCond(c: Cond, root: unknown): boolean {
+/** The value at a path: valueAt on a plain config, or a walk of the node tree (check-rules.ts). */
+export type ValueLookup = (path: Path) => unknown;
+
+/**
+ * A cross-field condition on the config's values, with Python's truthiness (coercions.ts). The
+ * values come through `at`, so a config need not be expanded (its aliases) to be checked.
+ */
+export function evalCond(c: Cond, at: ValueLookup): boolean {
   if ('present' in c) {
-    const v = valueAt(root, c.present);
+    const v = at(c.present);
     return v !== undefined && v !== null;
   }
-  if ('truthy' in c) return isTruthy(valueAt(root, c.truthy));
+  if ('truthy' in c) return isTruthy(at(c.truthy));
   if ('is' in c) {
-    const v = valueAt(root, c.is);
+    const v = at(c.is);
     return c.values.some((x) => x === v);
   }
-  if ('not' in c) return !evalCond(c.not, root);
-  if ('all' in c) return c.all.every((x) => evalCond(x, root));
-  return c.any.some((x) => evalCond(x, root));
+  if ('not' in c) return !evalCond(c.not, at);
+  if ('all' in c) return c.all.every((x) => evalCond(x, at));
+  return c.any.some((x) => evalCond(x, at));
 }
