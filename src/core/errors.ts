@@ -1,3 +1,5 @@
+import type { KnownCode } from './finding-codes.js';
+
 /**
  * The small closed set of operational errors (docs/design.md §4.3). Anything else that escapes a
  * command is a bug, reported as an internal error (exit 2) with the stack only under --debug.
@@ -44,11 +46,11 @@ export class OperationalError extends Error {
   }
 }
 
-export function usageError(message: string, code = 'USAGE', hint?: string): OperationalError {
+export function usageError(message: string, code: KnownCode = 'USAGE', hint?: string): OperationalError {
   return new OperationalError('usage', message, code, hint);
 }
 
-export function inputError(message: string, code: string, hint?: string): OperationalError {
+export function inputError(message: string, code: KnownCode, hint?: string): OperationalError {
   return new OperationalError('input', message, code, hint);
 }
 

@@ -1,3 +1,5 @@
+import type { KnownCode } from './finding-codes.js';
+
 /**
  * Findings are data (docs/design.md §4.2): a stable `code` that tests and users match on, never the
  * message text. Every check collects all findings; nothing stops at the first.
@@ -12,7 +14,8 @@ export interface Location {
 }
 
 export interface Finding {
-  code: string;
+  /** One of the catalogues' codes (src/core/finding-codes.ts); docs/findings.md lists them. */
+  code: KnownCode;
   severity: Severity;
   message: string;
   /** The fix, in Okta's or Polyaxon's own words. */
@@ -26,7 +29,7 @@ export function formatLocation(loc: Location, file: string | undefined = loc.fil
 }
 
 export function finding(
-  code: string,
+  code: KnownCode,
   severity: Severity,
   message: string,
   hint?: string,

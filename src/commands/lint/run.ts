@@ -1,7 +1,7 @@
 import { normalizeFingerprint } from '../../core/cert/fingerprint.js';
 import { EXIT, isOperationalError } from '../../core/errors.js';
 import { finding } from '../../core/findings.js';
-import { LINT_CODES } from '../../core/lint/codes.js';
+import { LINT_CODES, lintCodeInfo, type LintCode } from '../../core/lint/codes.js';
 import { lintConfig, type FileReport, type LintOptions } from '../../core/lint/lint-config.js';
 import { memoValidator } from '../../core/lint/memo-validator.js';
 import { nothingLinted } from '../../core/lint/nothing-linted.js';
@@ -94,8 +94,8 @@ async function lintOne(f: InputFile, io: Io, limit: number, base: Omit<LintOptio
 }
 
 function unreadable(file: string, code: string, message: string): FileReport {
-  const known = LINT_CODES[code] ? code : 'INPUT_UNREADABLE';
-  return { file, unreadable: true, findings: [finding(known, 'error', message, LINT_CODES[known]?.help)] };
+  const known = (lintCodeInfo(code) ? code : 'INPUT_UNREADABLE') as LintCode;
+  return { file, unreadable: true, findings: [finding(known, 'error', message, LINT_CODES[known].help)] };
 }
 
 /** 2 when an input could not be read (after linting the rest, docs/design.md §8), else 1 or 0. */

@@ -1,3 +1,4 @@
+import type { KnownCode } from '../finding-codes.js';
 /**
  * One place where PyYAML (`safe_load`, YAML 1.1) could read a config differently from `yaml`, or
  * refuse it (docs/design.md, "read what the consumers read"). `offset` is in the BOM-less text.
@@ -5,7 +6,7 @@
  * checked, so the user sees one finding per problem instead of a cascade of follow-on errors.
  */
 export interface Hazard {
-  code: string;
+  code: KnownCode;
   offset: number;
   message: string;
   hint: string;

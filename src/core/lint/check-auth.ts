@@ -1,7 +1,8 @@
+import type { KnownCode } from '../finding-codes.js';
 import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import type { ParsedConfig } from '../config/parse-config.js';
 import { finding, type Finding } from '../findings.js';
-import { LINT_CODES } from './codes.js';
+import { LINT_CODES, lintCodeInfo } from './codes.js';
 import { didYouMean } from './did-you-mean.js';
 import { asMap, entries, getEntry, isNullish, locate, sourceOf, type Entry } from './yaml-nodes.js';
 
@@ -35,8 +36,8 @@ const BOOL_WORDS = /^(true|false|yes|no|on|off|y|n)$/i;
 
 export function checkAuth(cfg: ParsedConfig, root: YAMLMap, doc: Document.Parsed, file: string): AuthCheck {
   const out: Finding[] = [];
-  const add = (code: string, message: string, node: Node | null | undefined, hint = LINT_CODES[code]?.help): void => {
-    out.push(finding(code, LINT_CODES[code]?.severity ?? 'error', message, hint, locate(cfg, node, file)));
+  const add = (code: KnownCode, message: string, node: Node | null | undefined, hint = lintCodeInfo(code)?.help): void => {
+    out.push(finding(code, lintCodeInfo(code)?.severity ?? 'error', message, hint, locate(cfg, node, file)));
   };
   const ext = getEntry(root, 'externalServices', doc);
   if (!ext || isNullish(ext.value)) return { findings: out };
@@ -68,7 +69,7 @@ export function checkAuth(cfg: ParsedConfig, root: YAMLMap, doc: Document.Parsed
   return result;
 }
 
-type Add = (code: string, message: string, node: Node | null | undefined, hint?: string) => void;
+type Add = (code: KnownCode, message: string, node: Node | null | undefined, hint?: string) => void;
 
 function checkProvider(cfg: ParsedConfig, p: Entry, doc: Document.Parsed, add: Add): boolean {
   if (isNullish(p.value)) return false;

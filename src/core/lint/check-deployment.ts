@@ -1,3 +1,4 @@
+import type { KnownCode } from '../finding-codes.js';
 import { isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { ParsedConfig } from '../config/parse-config.js';
 import { finding, type Finding } from '../findings.js';
@@ -6,7 +7,7 @@ import { checkSchema } from '../schema/check-schema.js';
 import { DEPLOYMENT_SCHEMA } from '../schema/deployment-schema.js';
 import type { Target } from '../schema/to-json-schema.js';
 import { parseHost } from '../urls/parse-host.js';
-import { LINT_CODES } from './codes.js';
+import { lintCodeInfo } from './codes.js';
 import { asMap, getEntry, isNullish, locate } from './yaml-nodes.js';
 
 /** Deployment-level notes around the okta block (docs/design.md §2). */
@@ -21,8 +22,8 @@ export interface DeploymentContext {
 
 export function checkDeployment(cfg: ParsedConfig, root: YAMLMap, doc: Document.Parsed, file: string, ctx: DeploymentContext): Finding[] {
   const out: Finding[] = [];
-  const add = (code: string, message: string, node: Parameters<typeof locate>[1]): void => {
-    out.push(finding(code, LINT_CODES[code]?.severity ?? 'error', message, LINT_CODES[code]?.help, locate(cfg, node, file)));
+  const add = (code: KnownCode, message: string, node: Parameters<typeof locate>[1]): void => {
+    out.push(finding(code, lintCodeInfo(code)?.severity ?? 'error', message, lintCodeInfo(code)?.help, locate(cfg, node, file)));
   };
   // The chart mounts env from platformSecret instead of rendering it: the okta options are ignored.
   const secret = getEntry(root, 'platformSecret', doc);
@@ -33,7 +34,7 @@ export function checkDeployment(cfg: ParsedConfig, root: YAMLMap, doc: Document.
   // is left to the okta/auth checks, which report it in depth.
   const target = ctx.target ?? 'polyaxon-cli';
   for (const v of [...checkSchema(DEPLOYMENT_SCHEMA, root, doc, target), ...checkRules(DEPLOYMENT_SCHEMA, root, doc, target)])
-    out.push(finding(v.code, v.severity, v.message, v.hint ?? LINT_CODES[v.code]?.help, locate(cfg, v.node, file)));
+    out.push(finding(v.code, v.severity, v.message, v.hint ?? lintCodeInfo(v.code)?.help, locate(cfg, v.node, file)));
 
   if (ctx.expectedHost !== undefined) {
     const host = configHost(root, doc);

@@ -21,7 +21,7 @@ export interface LintCodeInfo {
 
 const c = (severity: Severity, check: LintCheck, title: string, help: string): LintCodeInfo => ({ severity, check, title, help });
 
-export const LINT_CODES: Readonly<Record<string, LintCodeInfo>> = {
+export const LINT_CODES = {
   INPUT_NOT_FOUND: c('error', 'read', 'Input file not found', 'Check the path; lint exits 2 when an input cannot be read.'),
   INPUT_UNREADABLE: c('error', 'read', 'Input file cannot be read', 'Check the file permissions; lint exits 2 when an input cannot be read.'),
   INPUT_TOO_LARGE: c('error', 'read', 'Input file is larger than --max-size', 'A deployment config is a few hundred KB at most; raise --max-size if needed.'),
@@ -83,10 +83,12 @@ export const LINT_CODES: Readonly<Record<string, LintCodeInfo>> = {
   RULE_SECURITY_CONTEXT_USER_GROUP: c('error', 'deployment', 'securityContext sets only one of runAsUser and runAsGroup', 'Set both runAsUser and runAsGroup, or neither.'),
   HOST_MISMATCH: c('error', 'deployment', 'The config host differs from --host', 'Okta\'s Single sign-on URL and Audience URI are built from the host: fix ingress.hostName (or hostName) or the --host you expect.'),
   HOST_NOT_IN_CONFIG: c('info', 'deployment', 'The config sets no host to compare with --host', 'Set ingress.hostName (with ingress.enabled) or hostName so the deployment serves the host Okta redirects to.'),
-};
+} as const satisfies Record<string, LintCodeInfo>;
+
+export type LintCode = keyof typeof LINT_CODES;
 
 export function lintCodeInfo(code: string): LintCodeInfo | undefined {
-  return Object.prototype.hasOwnProperty.call(LINT_CODES, code) ? LINT_CODES[code] : undefined;
+  return Object.prototype.hasOwnProperty.call(LINT_CODES, code) ? (LINT_CODES as Readonly<Record<string, LintCodeInfo>>)[code] : undefined;
 }
 
 /** Codes not in the catalogue come from validateMetadata: they belong to the metadata check. */

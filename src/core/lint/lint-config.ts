@@ -1,10 +1,11 @@
+import type { KnownCode } from '../finding-codes.js';
 import { isMap, isScalar, type Node, type Scalar } from 'yaml';
 import { parseConfig, type ParsedConfig } from '../config/parse-config.js';
 import { finding, sortFindings, type Finding, type Location } from '../findings.js';
 import type { MetadataReport } from '../metadata/types.js';
 import { checkAuth, type OktaBlock } from './check-auth.js';
 import { checkDeployment } from './check-deployment.js';
-import { LINT_CODES } from './codes.js';
+import { lintCodeInfo } from './codes.js';
 import { looksLikePolyaxonConfig } from './known-keys.js';
 import { findPlaintextSecrets } from './plaintext-secrets.js';
 import { entries, isNullish, locate } from './yaml-nodes.js';
@@ -83,8 +84,8 @@ export function lintConfig(text: string, file: string, opts: LintOptions): FileR
   return { file, findings: sortFindings(findings) };
 }
 
-function note(code: string, message: string, at: Location, severity = LINT_CODES[code]?.severity ?? 'error'): Finding {
-  return finding(code, severity, message, LINT_CODES[code]?.help, at);
+function note(code: KnownCode, message: string, at: Location, severity = lintCodeInfo(code)?.severity ?? 'error'): Finding {
+  return finding(code, severity, message, lintCodeInfo(code)?.help, at);
 }
 
 function oktaAbsent(opts: LintOptions, message: string, at: Location): Finding {

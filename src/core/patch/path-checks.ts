@@ -1,3 +1,4 @@
+import type { KnownCode } from '../finding-codes.js';
 import { isAlias, isMap, isScalar, type LineCounter, type Node, type YAMLMap } from 'yaml';
 import { positionAt } from '../config/parse-config.js';
 import { inputError, type OperationalError } from '../errors.js';
@@ -22,7 +23,7 @@ const STANDARD_TAGS = new Set([
   'tag:yaml.org,2002:bool',
 ]);
 
-export function refuse(ctx: CheckCtx, pos: number | undefined, code: string, message: string, hint?: string): OperationalError {
+export function refuse(ctx: CheckCtx, pos: number | undefined, code: KnownCode, message: string, hint?: string): OperationalError {
   const at = pos === undefined ? undefined : positionAt(ctx.lc, pos, ctx.file);
   const where = at ? `${formatLocation(at)}: ` : '';
   return inputError(`${where}${message}`, code, hint);

@@ -1,3 +1,4 @@
+import type { KnownCode } from '../finding-codes.js';
 import type { ParsedConfig } from '../config/parse-config.js';
 import { inputError } from '../errors.js';
 import { formatLocation, type Finding } from '../findings.js';
@@ -9,7 +10,7 @@ import { formatLocation, type Finding } from '../findings.js';
  * either refuses or reads differently from us; writing into such a file would hand Polyaxon a
  * config nobody checked.
  */
-const PATCH_CODE: Record<string, string> = {
+const PATCH_CODE: Partial<Record<string, KnownCode>> = {
   YAML_MULTI_DOCUMENT: 'PATCH_MULTI_DOCUMENT',
   YAML_SYNTAX: 'PATCH_NOT_YAML',
   YAML_DUPLICATE_KEY: 'PATCH_DUPLICATE_KEY',

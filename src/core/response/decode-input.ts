@@ -1,3 +1,4 @@
+import type { KnownCode } from '../finding-codes.js';
 /**
  * Bytes of whatever the user captured → the XML bytes of the SAML message. Issue 7 inputs: XML,
  * base64 (what the browser POSTs; whitespace allowed), URL-encoded, raw DEFLATE + base64 (the
@@ -19,7 +20,7 @@ export interface DecodedInput {
   postedTo?: string;
 }
 
-export type DecodeResult = { ok: true; value: DecodedInput } | { ok: false; code: string; message: string; hint: string };
+export type DecodeResult = { ok: true; value: DecodedInput } | { ok: false; code: KnownCode; message: string; hint: string };
 
 const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
@@ -97,7 +98,7 @@ function looksXml(b: Buffer): boolean {
   return b[i] === 0x3c;
 }
 
-function fail(code: string, message: string): DecodeResult {
+function fail(code: KnownCode, message: string): DecodeResult {
   return {
     ok: false,
     code,

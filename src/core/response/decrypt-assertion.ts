@@ -1,3 +1,4 @@
+import type { KnownCode } from '../finding-codes.js';
 /**
  * Opens a saml:EncryptedAssertion with the SP's private key (XML Encryption 1.1), using Node's
  * crypto only, with an allow-list:
@@ -27,10 +28,10 @@ const DIGEST: Record<string, string> = {
   'http://www.w3.org/2001/04/xmlenc#sha512': 'sha512',
 };
 
-export type Decrypted = { ok: true; xml: string; keyAlgorithm: string; dataAlgorithm: string } | { ok: false; code: string; message: string; hint: string };
+export type Decrypted = { ok: true; xml: string; keyAlgorithm: string; dataAlgorithm: string } | { ok: false; code: KnownCode; message: string; hint: string };
 
 const HINT_KEY = 'Pass the private key of the certificate uploaded in Okta (app → SAML settings → "Encryption Certificate") with --sp-key.';
-const fail = (code: string, message: string, hint = HINT_KEY): Decrypted => ({ ok: false, code, message, hint });
+const fail = (code: KnownCode, message: string, hint = HINT_KEY): Decrypted => ({ ok: false, code, message, hint });
 
 export function decryptAssertion(enc: Element, spKeyPem: string): Decrypted {
   let key: KeyObject;

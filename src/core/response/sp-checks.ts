@@ -1,3 +1,4 @@
+import type { KnownCode } from '../finding-codes.js';
 /**
  * The checks Polyaxon (as a SAML SP) makes once the signature holds, each with the fix in Okta's
  * words: status, Issuer, Audience, Recipient/Destination, validity windows with clock
@@ -35,7 +36,7 @@ export function checkEnvelope(env: ResponseEnvelope, root: Element, opts: CheckR
 export function checkAssertion(v: AssertionValues, user: UserValues, opts: CheckResponseOptions): Finding[] {
   const out: Finding[] = [];
   const loc = (k: keyof AssertionValues['at']): Location | undefined => locOf(v.at[k] ?? v.at.assertion, opts.file);
-  const add = (code: string, sev: Finding['severity'], msg: string, hint: string | undefined, k: keyof AssertionValues['at']) => out.push(finding(code, sev, msg, hint, loc(k)));
+  const add = (code: KnownCode, sev: Finding['severity'], msg: string, hint: string | undefined, k: keyof AssertionValues['at']) => out.push(finding(code, sev, msg, hint, loc(k)));
 
   if (v.issuer === null) add('ASSERTION_ISSUER_MISSING', 'error', 'the Assertion has no Issuer', 'The response is not from Okta or was damaged.', 'assertion');
   else if (opts.expectedIssuer !== undefined && v.issuer !== opts.expectedIssuer)
@@ -106,7 +107,7 @@ function formatCheck(out: Finding[], what: string, value: string, at: Location |
 }
 
 /** `before`: the instant must not be later than now + skew; `after`: now - skew must be before it. */
-function timeCheck(out: Finding[], code: string, what: string, iso: string | null, kind: 'before' | 'after', opts: CheckResponseOptions, at: Location | undefined): void {
+function timeCheck(out: Finding[], code: KnownCode, what: string, iso: string | null, kind: 'before' | 'after', opts: CheckResponseOptions, at: Location | undefined): void {
   if (iso === null) return;
   const parsed = parseSamlTime(iso);
   if (!parsed.ok) return; // reported once by formatCheck

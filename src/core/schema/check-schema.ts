@@ -1,3 +1,4 @@
+import type { KnownCode } from '../finding-codes.js';
 import type { Document, Node, YAMLMap } from 'yaml';
 import { isMap, isSeq } from 'yaml';
 import type { Severity } from '../findings.js';
@@ -9,7 +10,7 @@ import { classify, deref, describeKind, mapEntries } from './yaml-values.js';
 
 /** One schema violation, at the node to point at (a key or a value). */
 export interface Violation {
-  code: string;
+  code: KnownCode;
   severity: Severity;
   message: string;
   hint?: string;
@@ -91,7 +92,7 @@ function checkField(w: Walk, f: Field, node: Node | null, keyNode: Node, where: 
 /** `owner` is where a missing required key is reported: the key of the block (or the list item). */
 function checkValue(w: Walk, t: FieldType, node: Node | null, where: string, lenient = false, owner: Node | null = node): void {
   const { kind, value } = classify(node);
-  const wrong = (expected: string, code = 'SCHEMA_TYPE'): void =>
+  const wrong = (expected: string, code: KnownCode = 'SCHEMA_TYPE'): void =>
     add(w, code, `${where} must be ${expected}, not ${describeKind(kind, value)}`, node, lenient ? { severity: 'warning' } : {});
   switch (t.kind) {
     case 'bool':
@@ -156,7 +157,7 @@ function checkBool(w: Walk, node: Node | null, where: string, kind: ReturnType<t
   add(w, 'SCHEMA_TYPE', `${where} must be true or false, not ${shown}${helm}`, node, { hint: 'Write true or false, without quotes.' });
 }
 
-function add(w: Walk, code: string, message: string, node: Node | null, extra: { severity?: Severity; hint?: string } = {}): void {
+function add(w: Walk, code: KnownCode, message: string, node: Node | null, extra: { severity?: Severity; hint?: string } = {}): void {
   w.out.push({ code, severity: extra.severity ?? (code === 'SCHEMA_COERCED' ? 'warning' : 'error'), message, node, ...(extra.hint ? { hint: extra.hint } : {}) });
 }
 

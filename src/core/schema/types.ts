@@ -1,3 +1,4 @@
+import type { KnownCode } from '../finding-codes.js';
 /**
  * The vocabulary the deployment-config schema is written in. It is data, not code: the lint
  * checker (check-schema.ts) and the JSON Schema generator (to-json-schema.ts) both read it, so the
@@ -80,7 +81,7 @@ export type Cond =
   | { any: readonly Cond[] };
 
 export interface Rule {
-  code: string;
+  code: KnownCode;
   /** The function in deployment.py (or the model) that raises it. */
   source: string;
   message: string;

@@ -9,7 +9,7 @@ export interface DriftCodeInfo {
 
 const c = (title: string, help: string): DriftCodeInfo => ({ title, help });
 
-export const DRIFT_CODES: Readonly<Record<string, DriftCodeInfo>> = {
+export const DRIFT_CODES = {
   DRIFT_CERT_NOT_IN_CONFIG: c(
     'Okta publishes a signing certificate the config does not trust',
     'Logins fail as soon as Okta signs with it (activating a new certificate does that). Run `polyaxon-sso patch <config> --metadata <metadata URL> --fingerprint <its SHA-256>` and deploy before activating it in Okta.',
@@ -38,4 +38,4 @@ export const DRIFT_CODES: Readonly<Record<string, DriftCodeInfo>> = {
     'The config holds no readable okta metadata to compare',
     'Set it up first: `polyaxon-sso patch <config> --metadata <metadata URL>`.',
   ),
-};
+} as const satisfies Record<string, DriftCodeInfo>;

@@ -1,3 +1,4 @@
+import type { KnownCode } from '../finding-codes.js';
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { finding, type Finding } from '../findings.js';
 import { oktaAddressMistake } from './okta-address.js';
@@ -17,9 +18,9 @@ export interface Host {
   findings: Finding[];
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; message: string; hint: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; code: KnownCode; message: string; hint: string };
 
-const fail = (code: string, message: string, hint: string): Parsed<never> => ({ ok: false, code, message, hint });
+const fail = (code: KnownCode, message: string, hint: string): Parsed<never> => ({ ok: false, code, message, hint });
 const HOST_HINT = 'Give the bare host Polyaxon is served on, e.g. polyaxon.acme.com or polyaxon.acme.com:8443.';
 
 export interface ParseHostOptions {

@@ -1,3 +1,4 @@
+import type { KnownCode } from '../finding-codes.js';
 /**
  * Pieces of the gate's tokenizer (XML 1.0 productions, checked as strictly as libxml2): references
  * (§4.1 [66]/[68]: only character references to a Char and the five predefined entities, since no
@@ -8,7 +9,7 @@
 import { firstNonChar, isQName, isXmlChar, isXmlSpace, nameLength } from './xml-chars.js';
 
 export interface Problem {
-  code: string;
+  code: KnownCode;
   message: string;
   offset: number;
 }

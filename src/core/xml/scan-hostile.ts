@@ -1,3 +1,4 @@
+import type { KnownCode } from '../finding-codes.js';
 /**
  * The structural gate every XML input passes before any parser reads a value (docs/design.md §5, §8).
  * Offers scanHostile(text, file?, {encoding}): one linear pass over the markup, at least as strict
@@ -48,7 +49,7 @@ export function scanHostile(text: string, file?: string, opts: ScanOptions = {})
   const findings: Finding[] = [];
   const elements: ElementSpan[] = [];
   let fatal = false;
-  const add = (code: string, message: string, hint: string | undefined, offset: number, stop = true) => {
+  const add = (code: KnownCode, message: string, hint: string | undefined, offset: number, stop = true) => {
     findings.push(finding(code, 'error', message, hint ?? XML_CODES[code as XmlCode]?.help, at(offset)));
     // Stop after a screenful: 300 000 processing instructions need not become 300 000 findings.
     if (stop || findings.length >= MAX_FINDINGS) fatal = true;

@@ -1,3 +1,4 @@
+import type { KnownCode } from '../finding-codes.js';
 /**
  * Structural checks of one ds:Signature before any cryptography (docs/design.md §5): exactly one
  * SignedInfo (CVE-2025-29774), SignatureValue, Reference and DigestValue; the Reference URI covers
@@ -43,7 +44,7 @@ export interface Structure {
 
 export function checkStructure(sig: Element, opts: StructureOptions): Structure {
   const r: Structure = { loadable: false, covers: false, findings: [] };
-  const err = (code: string, message: string, hint: string | undefined, node: Node) =>
+  const err = (code: KnownCode, message: string, hint: string | undefined, node: Node) =>
     r.findings.push(finding(code, 'error', message, opts.hints?.[code] ?? hint, locationOf(node, opts.file)));
   const element = sig.parentNode as Element;
   const doc = sig.ownerDocument as Document;

@@ -1,3 +1,4 @@
+import type { KnownCode } from '../finding-codes.js';
 /**
  * The metadata caller of the one verifier (docs/design.md §5/§8): the enveloped signature ON
  * `element` (the document root or the picked EntityDescriptor). Where a signature may sit is the
@@ -37,7 +38,7 @@ export interface SignatureCheck {
 export function verifyEnvelopedSignature(xml: string, doc: Document, element: Element, opts: VerifyOptions): SignatureCheck {
   const file = opts.file;
   const findings: Finding[] = [];
-  const err = (code: string, message: string, hint: string | undefined, node: Node) => findings.push(finding(code, 'error', message, hint, locationOf(node, file)));
+  const err = (code: KnownCode, message: string, hint: string | undefined, node: Node) => findings.push(finding(code, 'error', message, hint, locationOf(node, file)));
   const result: SignatureCheck = { present: false, verified: false, keyInfoCertificates: [], findings };
   const isRoot = doc.documentElement === element;
   const elementId = idOf(element);

@@ -1,3 +1,4 @@
+import type { KnownCode } from '../finding-codes.js';
 /**
  * The one XML-DSig verifier (metadata and responses), on xml-crypto >= 6 (docs/design.md §5, §8):
  * verifySignature(sig, xml, opts) checks ONE ds:Signature as an enveloped signature over its
@@ -40,7 +41,7 @@ export function verifySignature(sig: Element, xml: string, opts: SignatureVerify
   const s = checkStructure(sig, opts);
   const out: SignatureVerdict = { valid: false, cryptoValid: false, findings: s.findings };
   for (const k of ['referenceUri', 'signatureAlgorithm', 'digestAlgorithm'] as const) if (s[k] !== undefined) out[k] = s[k];
-  const err = (code: string, message: string, hint: string) => out.findings.push(finding(code, 'error', message, opts.hints?.[code] ?? hint, locationOf(sig, opts.file)));
+  const err = (code: KnownCode, message: string, hint: string) => out.findings.push(finding(code, 'error', message, opts.hints?.[code] ?? hint, locationOf(sig, opts.file)));
   if (!s.loadable) return out;
   if (opts.trustedCerts.length === 0) {
     err('XML_SIGNATURE_NO_TRUSTED_CERT', 'no trusted certificate to verify the signature with', 'Give a trusted certificate to verify the signature.');

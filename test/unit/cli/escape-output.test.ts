@@ -1,3 +1,4 @@
+import type { KnownCode } from '../../../src/core/finding-codes.js';
 /**
  * Input cannot forge output: every text renderer gets hostile values (ESC sequences, C1 CSI,
  * DEL, U+2028, bidi overrides) through entityIDs, NameIDs, attribute values, file names and YAML
@@ -13,8 +14,8 @@ import { escapeForTerminal } from '../../../src/cli/escape-terminal.js';
 import { renderFindingLines } from '../../../src/cli/render-finding-lines.js';
 import { renderFindings } from '../../../src/cli/render-findings.js';
 import type { Finding } from '../../../src/core/findings.js';
-import { runCli } from '../../helpers/run-cli.js';
-import { ISSUED, SP, makeResponse, metadataXml } from '../response/make-response.js';
+import { runCli } from '../../support/run-cli.js';
+import { ISSUED, SP, makeResponse, metadataXml } from '../../support/make-response.js';
 
 /** Anything a terminal could act on; tab and line feed are the renderers' own layout. */
 // eslint-disable-next-line no-control-regex
@@ -37,7 +38,7 @@ describe('escapeForTerminal', () => {
   });
 
   it('the shared finding renderers escape message, hint and file', () => {
-    const f: Finding = { code: 'X_CODE', severity: 'error', message: `entity ${ESC} ${RLO}`, hint: `fix ${CSI}\nnext`, location: { file: `a${ESC}.yaml`, line: 1, column: 2 } };
+    const f: Finding = { code: 'X_CODE' as KnownCode, severity: 'error', message: `entity ${ESC} ${RLO}`, hint: `fix ${CSI}\nnext`, location: { file: `a${ESC}.yaml`, line: 1, column: 2 } };
     for (const out of [renderFindings([f], { color: false }), renderFindingLines([f], false)]) {
       clean(out);
       expect(out).toContain('\\x1b[2J');

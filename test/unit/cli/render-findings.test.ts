@@ -1,12 +1,15 @@
+import type { KnownCode } from '../../../src/core/finding-codes.js';
 import { describe, expect, it } from 'vitest';
 import { renderFindings } from '../../../src/cli/render-findings.js';
 import { finding } from '../../../src/core/findings.js';
 
+const code = (c: string) => c as KnownCode;
+
 describe('renderFindings', () => {
   const fs = [
-    finding('B_INFO', 'info', 'note'),
-    finding('A_ERR', 'error', 'broken', 'fix it', { file: 'm.xml', line: 3, column: 7 }),
-    finding('C_WARN', 'warning', 'careful'),
+    finding(code('B_INFO'), 'info', 'note'),
+    finding(code('A_ERR'), 'error', 'broken', 'fix it', { file: 'm.xml', line: 3, column: 7 }),
+    finding(code('C_WARN'), 'warning', 'careful'),
   ];
 
   it('groups by severity, errors first, with location, code and hint', () => {

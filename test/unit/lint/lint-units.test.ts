@@ -1,3 +1,4 @@
+import type { KnownCode } from '../../../src/core/finding-codes.js';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { compileGlob, splitGlob } from '../../../src/commands/lint/glob-match.js';
@@ -53,8 +54,8 @@ describe('what counts as a Polyaxon config when walking a directory', () => {
 });
 
 describe('XML positions inside other scalar styles', () => {
-  const validateXml = () => ({ findings: [finding('X_AT', 'error', 'm', undefined, { line: 2, column: 3 })] });
-  const at = (text: string) => lintConfig(text, 'f.yaml', { validateXml }).findings.find((f) => f.code === 'X_AT')?.location;
+  const validateXml = () => ({ findings: [finding('X_AT' as KnownCode, 'error', 'm', undefined, { line: 2, column: 3 })] });
+  const at = (text: string) => lintConfig(text, 'f.yaml', { validateXml }).findings.find((f) => (f.code as string) === 'X_AT')?.location;
 
   it('|2- keeps a leading space: indentation comes from the indicator, not the first line', () => {
     expect(at('externalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: |2-\n           <a>\n          <b/>\n')).toEqual({ file: 'f.yaml', line: 8, column: 13 });
@@ -68,7 +69,7 @@ describe('XML positions inside other scalar styles', () => {
   it('folded and multi-line quoted scalars fall back to the value start, with OKTA_XML_NOT_BLOCK', () => {
     const folded = 'externalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: >-\n          <a>\n          <b/>\n';
     const r = lintConfig(folded, 'f.yaml', { validateXml });
-    expect(r.findings.find((f) => f.code === 'X_AT')?.location).toEqual({ file: 'f.yaml', line: 6, column: 14 });
+    expect(r.findings.find((f) => (f.code as string) === 'X_AT')?.location).toEqual({ file: 'f.yaml', line: 6, column: 14 });
     expect(r.findings.map((f) => f.code)).toContain('OKTA_XML_NOT_BLOCK');
   });
 
