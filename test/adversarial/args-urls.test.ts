@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUnchanged, runGuarded, snapshotDir, tempDir } from './helpers.js';
+import { expectUnchanged, runGuarded, snapshotDir, tempDir } from '../support/guarded-run.js';
 
 /**
  * Arguments and URLs: host and org are validated as a DNS name / slug before any URL is

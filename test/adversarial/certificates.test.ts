@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir } from './helpers.js';
-import { b64, metadata, pem } from './xml-fixtures.js';
+import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir } from '../support/guarded-run.js';
+import { b64, metadata, pem } from '../support/xml-fixtures.js';
 
 /**
  * Certificates where the signing cert belongs (docs/design.md §5): strict base64, one DER per

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CORPUS, CORPUS_NOW, HAS_CORPUS, corpusPath } from '../helpers/corpus.js';
-import { findingCodes, runGuarded } from './helpers.js';
+import { CORPUS, CORPUS_NOW, HAS_CORPUS, corpusPath } from '../support/corpus.js';
+import { findingCodes, runGuarded } from '../support/guarded-run.js';
 
 /**
  * The corpus's hostile and broken metadata (attacks/) through `validate-metadata`:

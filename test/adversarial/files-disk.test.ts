@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSnapshot, safeWrite } from '../../src/cli/safe-write.js';
 import { nodeWriterFs, type WriterFs } from '../../src/cli/writer-fs.js';
-import { expectUnchanged, runGuarded, snapshotDir, tempDir } from './helpers.js';
-import { metadata } from './xml-fixtures.js';
+import { expectUnchanged, runGuarded, snapshotDir, tempDir } from '../support/guarded-run.js';
+import { metadata } from '../support/xml-fixtures.js';
 
 /**
  * A full disk and a read-only file system under `patch` (docs/design.md §6): the original is

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeWrite, readSnapshot } from '../../src/cli/safe-write.js';
 import { nodeWriterFs, type WriterFs } from '../../src/cli/writer-fs.js';
-import { expectUnchanged, runGuarded, snapshotDir, tempDir } from './helpers.js';
-import { metadata } from './xml-fixtures.js';
+import { expectUnchanged, runGuarded, snapshotDir, tempDir } from '../support/guarded-run.js';
+import { metadata } from '../support/xml-fixtures.js';
 
 /**
  * Writing the user's config under hostile file-system conditions (docs/design.md §6): temp

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findingCodes, runGuarded, tempDir } from './helpers.js';
-import { HOST, assertion, metadata, response, signAssertion } from './xml-fixtures.js';
+import { findingCodes, runGuarded, tempDir } from '../support/guarded-run.js';
+import { HOST, assertion, metadata, response, signAssertion } from '../support/xml-fixtures.js';
 
 /**
  * --groups-filter is an admin's regex run against untrusted group values: a catastrophic

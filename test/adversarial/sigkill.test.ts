@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { metadata } from './xml-fixtures.js';
+import { metadata } from '../support/xml-fixtures.js';
 
 /**
  * SIGKILL in the middle of `patch` (docs/design.md, "Writing a user's file"): after a kill the

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateXml } from './validate-xml.js';
-import { CERTS, ENTITY_ID, MD, SSO_URL, b64, keyDescriptor, metadata, sign } from './xml-fixtures.js';
+import { CERTS, ENTITY_ID, MD, SSO_URL, b64, keyDescriptor, metadata, sign } from '../support/xml-fixtures.js';
 
 /**
  * XSW1–XSW8 analogues for metadata (docs/design.md §8): the genuine signed EntityDescriptor is

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateXml } from './validate-xml.js';
-import { CERTS, ENTITY_ID, SSO_URL, metadata, sign } from './xml-fixtures.js';
+import { CERTS, ENTITY_ID, SSO_URL, metadata, sign } from '../support/xml-fixtures.js';
 
 /**
  * Signed metadata under attack (docs/design.md §5/§8): keys, bytes, algorithms, references

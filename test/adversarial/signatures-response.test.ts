@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir } from './helpers.js';
-import { HOST, assertion, metadata, response, sign, signAssertion, signedResponse } from './xml-fixtures.js';
+import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir } from '../support/guarded-run.js';
+import { HOST, assertion, metadata, response, sign, signAssertion, signedResponse } from '../support/xml-fixtures.js';
 
 /**
  * Captured SAML responses under attack, through `check-response` (docs/design.md §5/§8).

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir, type GuardedResult } from './helpers.js';
+import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir, type GuardedResult } from '../support/guarded-run.js';
 
 /** The time every validate-metadata case runs at (fixture certs are valid then). */
 export const NOW = '2026-06-01T00:00:00Z';

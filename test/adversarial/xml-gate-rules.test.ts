@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateMetadata, validateMetadataBytes } from '../../src/core/metadata/validate-metadata.js';
 import { scanHostile } from '../../src/core/xml/scan-hostile.js';
-import { metadata } from './xml-fixtures.js';
+import { metadata } from '../support/xml-fixtures.js';
 
 /**
  * The XML gate is at least as strict as libxml2 and expat (docs/design.md, "Read what the consumers

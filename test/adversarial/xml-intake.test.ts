@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { validateMetadata } from '../../src/core/metadata/validate-metadata.js';
-import { DS, MD, b64, keyDescriptor, metadata } from './xml-fixtures.js';
-import { runCli } from '../helpers/run-cli.js';
+import { DS, MD, b64, keyDescriptor, metadata } from '../support/xml-fixtures.js';
+import { runCli } from '../support/run-cli.js';
 
 /**
  * One metadata intake for every command (src/cli/load-metadata.ts): a file reads the same in

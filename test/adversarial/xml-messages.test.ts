@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateMetadata, validateMetadataBytes } from '../../src/core/metadata/validate-metadata.js';
-import { HAS_CORPUS, corpusPath } from '../helpers/corpus.js';
-import { metadata, pem, sign } from './xml-fixtures.js';
+import { HAS_CORPUS, corpusPath } from '../support/corpus.js';
+import { metadata, pem, sign } from '../support/xml-fixtures.js';
 
 /**
  * Findings worded for the IdP that was detected, and an expired --signer-cert said out loud

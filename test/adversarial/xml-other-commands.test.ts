@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir } from './helpers.js';
-import { HOST, metadata } from './xml-fixtures.js';
+import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir } from '../support/guarded-run.js';
+import { HOST, metadata } from '../support/xml-fixtures.js';
 
 /**
  * The XML gate is shared: hostile XML is refused the same way when it arrives through `patch

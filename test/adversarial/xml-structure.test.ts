@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateXml as validate } from './validate-xml.js';
-import { ENTITY_ID, MD, SSO_URL, metadata } from './xml-fixtures.js';
+import { ENTITY_ID, MD, SSO_URL, metadata } from '../support/xml-fixtures.js';
 
 /**
  * Hostile XML structure through `validate-metadata` (docs/design.md §5): DOCTYPE, entities,

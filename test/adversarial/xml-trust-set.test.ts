@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateMetadata } from '../../src/core/metadata/validate-metadata.js';
 import { oktaLookalike } from '../../src/core/metadata/okta.js';
-import { CERTS, DS, b64, keyDescriptor, metadata } from './xml-fixtures.js';
+import { CERTS, DS, b64, keyDescriptor, metadata } from '../support/xml-fixtures.js';
 
 /**
  * Certificates are read where python3-saml reads them, and a pin covers every one of them

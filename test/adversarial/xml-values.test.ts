@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runGuarded } from './helpers.js';
+import { runGuarded } from '../support/guarded-run.js';
 import { validateXml as validate } from './validate-xml.js';
-import { ENTITY_ID, b64, keyDescriptor, metadata, ssoServices } from './xml-fixtures.js';
+import { ENTITY_ID, b64, keyDescriptor, metadata, ssoServices } from '../support/xml-fixtures.js';
 
 /**
  * Hostile values, sizes, bytes and endpoints through `validate-metadata` (docs/design.md §5),

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPython, startPyYaml, type PyYamlReader } from '../helpers/python.js';
-import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir } from './helpers.js';
-import { ENTITY_ID, metadata } from './xml-fixtures.js';
+import { findPython, startPyYaml, type PyYamlReader } from '../support/python.js';
+import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir } from '../support/guarded-run.js';
+import { ENTITY_ID, metadata } from '../support/xml-fixtures.js';
 
 /**
  * Hostile deployment configs through `lint` and `patch` (docs/design.md §6/§8): the config is

@@ -5,8 +5,8 @@
  * gets caught. Never a crash: exit 0 or 1 and one JSON document, always.
  */
 import { describe, expect, it } from 'vitest';
-import { HAS_CORPUS } from '../helpers/corpus.js';
-import { ATTACKS, runAttack } from '../unit/response/attack-table.js';
+import { HAS_CORPUS } from '../support/corpus.js';
+import { ATTACKS, runAttack } from '../support/attack-table.js';
 
 describe.skipIf(!HAS_CORPUS)('check-response: corpus attacks/ with their own trust anchors', () => {
   it('covers all 49 attack responses', () => expect(ATTACKS).toHaveLength(49));

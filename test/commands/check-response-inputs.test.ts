@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { keyPath } from '../helpers/fixture-certs.js';
-import { runCli } from '../helpers/run-cli.js';
-import { ACS, ISSUED, SP, makeResponse, metadataXml, type ResponseSpec } from '../unit/response/make-response.js';
+import { keyPath } from '../support/fixture-certs.js';
+import { runCli } from '../support/run-cli.js';
+import { ACS, ISSUED, SP, makeResponse, metadataXml, type ResponseSpec } from '../support/make-response.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'check-response-in-'));
 let n = 0;

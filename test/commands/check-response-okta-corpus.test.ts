@@ -8,9 +8,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HAS_CORPUS, corpusPath } from '../helpers/corpus.js';
-import { runCli } from '../helpers/run-cli.js';
-import { ownValues } from '../unit/response/own-values.js';
+import { HAS_CORPUS, corpusPath } from '../support/corpus.js';
+import { runCli } from '../support/run-cli.js';
+import { ownValues } from '../support/own-values.js';
 
 const R = (f: string) => corpusPath('okta-responses', f);
 const tmp = mkdtempSync(join(tmpdir(), 'okta-corpus-'));

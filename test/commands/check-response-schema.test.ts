@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HAS_CORPUS } from '../helpers/corpus.js';
-import { runCli } from '../helpers/run-cli.js';
-import { checkJsonSchema } from '../schemas/check-json-schema.js';
-import { ATTACKS, runAttack } from '../unit/response/attack-table.js';
-import { ISSUED, SP, makeResponse, metadataXml } from '../unit/response/make-response.js';
+import { HAS_CORPUS } from '../support/corpus.js';
+import { runCli } from '../support/run-cli.js';
+import { checkJsonSchema } from '../support/check-json-schema.js';
+import { ATTACKS, runAttack } from '../support/attack-table.js';
+import { ISSUED, SP, makeResponse, metadataXml } from '../support/make-response.js';
 
 const SCHEMA = JSON.parse(readFileSync('schemas/check-response.schema.json', 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'cr-schema-'));

@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
-import { ISSUED, SP, makeResponse, metadataXml, type ResponseSpec } from '../unit/response/make-response.js';
+import { runCli } from '../support/run-cli.js';
+import { ISSUED, SP, makeResponse, metadataXml, type ResponseSpec } from '../support/make-response.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'check-response-semantics-'));
 let n = 0;

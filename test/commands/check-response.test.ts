@@ -6,9 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { certPath, keyPath } from '../helpers/fixture-certs.js';
-import { runCli } from '../helpers/run-cli.js';
-import { ACS, AUDIENCE, IDP_ENTITY, ISSUED, SP, makeResponse, metadataXml, type ResponseSpec } from '../unit/response/make-response.js';
+import { certPath, keyPath } from '../support/fixture-certs.js';
+import { runCli } from '../support/run-cli.js';
+import { ACS, AUDIENCE, IDP_ENTITY, ISSUED, SP, makeResponse, metadataXml, type ResponseSpec } from '../support/make-response.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'check-response-'));
 let n = 0;

@@ -4,7 +4,7 @@ import { createServer as createNet, type AddressInfo, type Server } from 'node:n
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
-import { fakeIo } from '../helpers/run-cli.js';
+import { fakeIo } from '../support/run-cli.js';
 
 /**
  * A failed download says why, in one line with a hint, exit 2, never "internal error": DNS, a

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runGuarded } from '../adversarial/helpers.js';
+import { runGuarded } from '../support/guarded-run.js';
 
 /**
  * --fingerprint is read by one function (src/core/cert/fingerprint.ts) in every command that takes

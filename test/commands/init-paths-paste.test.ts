@@ -8,8 +8,8 @@ import { guardPrompter } from '../../src/cli/prompter.js';
 import { run, type InitDeps } from '../../src/commands/init/run.js';
 import { isOperationalError } from '../../src/core/errors.js';
 import { expandHome } from '../../src/core/init/expand-home.js';
-import { fakeIo } from '../helpers/run-cli.js';
-import { fakePrompter, type Answer } from '../unit/init/fake-prompter.js';
+import { fakeIo } from '../support/run-cli.js';
+import { fakePrompter, type Answer } from '../support/fake-prompter.js';
 
 /**
  * A newcomer's mistakes in the wizard (README "init"): `~` paths, a config that does not exist,

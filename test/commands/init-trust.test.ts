@@ -5,8 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { guardPrompter } from '../../src/cli/prompter.js';
 import { run } from '../../src/commands/init/run.js';
 import { isOperationalError } from '../../src/core/errors.js';
-import { fakeIo } from '../helpers/run-cli.js';
-import { fakePrompter, type Answer } from '../unit/init/fake-prompter.js';
+import { fakeIo } from '../support/run-cli.js';
+import { fakePrompter, type Answer } from '../support/fake-prompter.js';
 
 /**
  * init on a configured file shows patch's change summary: "rotation" only when the entityID and

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli } from '../support/run-cli.js';
 
 /** lint never passes what it did not check: empty inputs, unreadable directories, loops, bad globs. */
 const NOW = ['--now', '2026-06-01T00:00:00Z'];

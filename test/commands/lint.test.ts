@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli } from '../support/run-cli.js';
 
 const FIX = 'fixtures/configs-lint';
 const NOW = ['--now', '2026-06-01T00:00:00Z'];

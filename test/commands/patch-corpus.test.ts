@@ -2,9 +2,9 @@ import { chmodSync, copyFileSync, mkdtempSync, readFileSync, readdirSync, statSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusPath, CORPUS_NOW, HAS_CORPUS } from '../helpers/corpus.js';
-import { runCli } from '../helpers/run-cli.js';
-import { expectConfinedToOkta } from '../unit/patch/patch-helpers.js';
+import { corpusPath, CORPUS_NOW, HAS_CORPUS } from '../support/corpus.js';
+import { runCli } from '../support/run-cli.js';
+import { expectConfinedToOkta } from '../support/patch-helpers.js';
 
 /**
  * The 30 real configs through the command, each in a temp copy, with several real Okta

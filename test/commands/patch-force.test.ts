@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli } from '../support/run-cli.js';
 
 /**
  * `patch --force` wrote metadata with hostile constructs into the config. --force

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nodeWriterFs } from '../../src/cli/writer-fs.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli } from '../support/run-cli.js';
 
 /**
  * The modes that write nothing (`--check`, `--diff`, `--dry-run`, `--output -`) never open a temp

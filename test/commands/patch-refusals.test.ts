@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/commands/patch/run.js';
 import { planPatch } from '../../src/core/patch/plan-patch.js';
-import { corpusPath } from '../helpers/corpus.js';
-import { fakeIo, runCli } from '../helpers/run-cli.js';
+import { corpusPath } from '../support/corpus.js';
+import { fakeIo, runCli } from '../support/run-cli.js';
 
 /**
  * Every refusal of patch: exit 2, its stable code, and the file byte-identical afterwards

@@ -2,9 +2,9 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusPath } from '../helpers/corpus.js';
-import { runCli } from '../helpers/run-cli.js';
-import { checkJsonSchema } from '../schemas/check-json-schema.js';
+import { corpusPath } from '../support/corpus.js';
+import { runCli } from '../support/run-cli.js';
+import { checkJsonSchema } from '../support/check-json-schema.js';
 
 /** Every kind of `patch --json` document matches schemas/patch.schema.json. */
 const SCHEMA = JSON.parse(readFileSync('schemas/patch.schema.json', 'utf8'));

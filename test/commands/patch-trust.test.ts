@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run as runPatch } from '../../src/commands/patch/run.js';
-import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../helpers/corpus.js';
-import { certBase64 } from '../helpers/fixture-certs.js';
-import { fakeIo, runCli } from '../helpers/run-cli.js';
+import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../support/corpus.js';
+import { certBase64 } from '../support/fixture-certs.js';
+import { fakeIo, runCli } from '../support/run-cli.js';
 
 /**
  * A run without a terminal (or with --yes) never changes the trusted IdP or its signing

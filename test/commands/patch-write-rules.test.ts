@@ -2,7 +2,7 @@ import { chmodSync, linkSync, mkdtempSync, readFileSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli } from '../support/run-cli.js';
 
 /**
  * patch's write rules seen from the command (README "patch"): read-only and hard-linked configs,

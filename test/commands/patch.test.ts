@@ -6,8 +6,8 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { unifiedDiff } from '../../src/cli/unified-diff.js';
 import { normalizeStoredXml } from '../../src/core/patch/normalize-stored-xml.js';
-import { corpusPath } from '../helpers/corpus.js';
-import { runCli } from '../helpers/run-cli.js';
+import { corpusPath } from '../support/corpus.js';
+import { runCli } from '../support/run-cli.js';
 
 /** `patch` end to end, in-process: modes, exit codes, JSON, and what is (not) written. */
 const ACME = join(process.cwd(), 'fixtures', 'metadata', 'valid', 'okta-acme.xml');

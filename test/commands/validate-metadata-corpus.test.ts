@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../helpers/corpus.js';
-import { runCli } from '../helpers/run-cli.js';
+import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../support/corpus.js';
+import { runCli } from '../support/run-cli.js';
 
 /**
  * The real-world corpus (docs/design.md §7): expected entityID, SSO URL and SHA-256 values

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../helpers/corpus.js';
-import { runCli } from '../helpers/run-cli.js';
-import { checkJsonSchema } from '../schemas/check-json-schema.js';
+import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../support/corpus.js';
+import { runCli } from '../support/run-cli.js';
+import { checkJsonSchema } from '../support/check-json-schema.js';
 
 /** Every --json document validate-metadata prints matches schemas/validate-metadata.schema.json. */
 const SCHEMA = JSON.parse(readFileSync('schemas/validate-metadata.schema.json', 'utf8'));

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli } from '../support/run-cli.js';
 
 /** validate-metadata in-process over our generated fixtures (scripts/fixtures/make-metadata.mjs). */
 const NOW = '2026-06-01T00:00:00Z';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Document } from 'yaml';
 import { parseConfig } from '../../src/core/config/parse-config.js';
 import type { Draft, Target } from '../../src/core/schema/to-json-schema.js';
-import { corpusPath, HAS_CORPUS } from '../helpers/corpus.js';
+import { corpusPath, HAS_CORPUS } from '../support/corpus.js';
 import { verdicts } from './schema-verdict.js';
 
 /**

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { storedMetadata } from '../../src/core/metadata/stored-metadata.js';
 import type { ParsedMetadata } from '../../src/core/metadata/types.js';
 import { validateMetadataBytes } from '../../src/core/metadata/validate-metadata.js';
-import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../helpers/corpus.js';
+import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../support/corpus.js';
 import { encode, mutate, rng } from './xml-mutations.js';
 import { oracleMissing, runOracle, type OracleCase, type OracleResult } from './xml-oracle.js';
 

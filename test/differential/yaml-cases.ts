@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { isMap, isScalar, type Node } from 'yaml';
 import { parseConfig } from '../../src/core/config/parse-config.js';
 import { getEntry } from '../../src/core/lint/yaml-nodes.js';
-import type { PyOkta } from '../helpers/python.js';
+import type { PyOkta } from '../support/python.js';
 
 /**
  * Inputs and the two readings compared by the YAML differential suites: ours (parseConfig, then

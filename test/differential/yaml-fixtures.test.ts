@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/core/config/parse-config.js';
 import { lintConfig } from '../../src/core/lint/lint-config.js';
 import { entries, getEntry } from '../../src/core/lint/yaml-nodes.js';
-import { HAS_CORPUS, corpusPath } from '../helpers/corpus.js';
-import { startPyYaml, type PyYamlReader } from '../helpers/python.js';
+import { HAS_CORPUS, corpusPath } from '../support/corpus.js';
+import { startPyYaml, type PyYamlReader } from '../support/python.js';
 import { configFiles, pyReading, toolReading } from './yaml-cases.js';
 
 /**

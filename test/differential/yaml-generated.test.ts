@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPatch } from '../../src/core/patch/plan-patch.js';
-import { HAS_CORPUS, corpusPath } from '../helpers/corpus.js';
-import { startPyYaml, type PyYamlReader } from '../helpers/python.js';
+import { HAS_CORPUS, corpusPath } from '../support/corpus.js';
+import { startPyYaml, type PyYamlReader } from '../support/python.js';
 import { applyPlant, bases, configFiles, plantArb, pyReading, toolReading } from './yaml-cases.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 

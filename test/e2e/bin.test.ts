@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { asksJson } from '../../src/cli/error-envelope.js';
-import { checkJsonRun } from '../schemas/expect-matches-schema.js';
+import { checkJsonRun } from '../support/expect-matches-schema.js';
 
 /** The built CLI as users run it (npm test builds first). */
 function bin(args: string[], env: Record<string, string> = {}) {

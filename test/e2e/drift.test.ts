@@ -5,9 +5,9 @@ import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../helpers/corpus.js';
-import { certBase64 } from '../helpers/fixture-certs.js';
-import { checkJsonSchema } from '../schemas/check-json-schema.js';
+import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../support/corpus.js';
+import { certBase64 } from '../support/fixture-certs.js';
+import { checkJsonSchema } from '../support/check-json-schema.js';
 
 /**
  * `drift` against a real HTTPS server on 127.0.0.1 whose certificate comes from a test CA made

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expectMatchesSchema } from '../schemas/expect-matches-schema.js';
+import { expectMatchesSchema } from '../support/expect-matches-schema.js';
 
 /**
  * Ctrl-C (SIGINT) while a command waits, outside any prompt: exit 130, one line and a hint on

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { HAS_CORPUS, corpusPath } from '../helpers/corpus.js';
-import { b64, metadata } from '../adversarial/xml-fixtures.js';
+import { HAS_CORPUS, corpusPath } from '../support/corpus.js';
+import { b64, metadata } from '../support/xml-fixtures.js';
 
 /**
  * Shared material of the property tests: seeds (real metadata and configs from the

@@ -10,7 +10,7 @@ import { decodeInput } from '../../src/core/response/decode-input.js';
 import { parseHost } from '../../src/core/urls/parse-host.js';
 import { decodeXml } from '../../src/core/xml/decode-xml.js';
 import { scanHostile } from '../../src/core/xml/scan-hostile.js';
-import { ACS, AUDIENCE, metadata, pem, signedResponse } from '../adversarial/xml-fixtures.js';
+import { ACS, AUDIENCE, metadata, pem, signedResponse } from '../support/xml-fixtures.js';
 import { CONFIG_SEEDS, METADATA_SEEDS, PROPERTY_TIMEOUT_MS, RUNS, bounded, mutated } from './arbitraries.js';
 
 /**

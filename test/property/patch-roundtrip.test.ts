@@ -8,9 +8,9 @@ import { parseDocument } from 'yaml';
 import { isOperationalError } from '../../src/core/errors.js';
 import { normalizeStoredXml } from '../../src/core/patch/normalize-stored-xml.js';
 import { planPatch } from '../../src/core/patch/plan-patch.js';
-import { metadata } from '../adversarial/xml-fixtures.js';
+import { metadata } from '../support/xml-fixtures.js';
 import { CONFIG_SEEDS, PROPERTY_TIMEOUT_MS, RUNS, bounded } from './arbitraries.js';
-import { findPython } from '../helpers/python.js';
+import { findPython } from '../support/python.js';
 
 /**
  * `patch` followed by re-reading round-trips the XML exactly: for any config patch

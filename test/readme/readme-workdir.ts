@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { certPath, keyPath } from '../helpers/fixture-certs.js';
-import { makeResponse, metadataXml } from '../unit/response/make-response.js';
+import { certPath, keyPath } from '../support/fixture-certs.js';
+import { makeResponse, metadataXml } from '../support/make-response.js';
 
 /**
  * The directory a README block runs in: the files its commands name, from fixtures/ (and

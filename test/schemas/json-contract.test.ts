@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cancelled, usageError } from '../../src/core/errors.js';
 import { asksJson, errorDocument, fromOperational } from '../../src/cli/error-envelope.js';
-import { runCli } from '../helpers/run-cli.js';
-import { expectMatchesSchema, schemaErrors } from './expect-matches-schema.js';
+import { runCli } from '../support/run-cli.js';
+import { expectMatchesSchema, schemaErrors } from '../support/expect-matches-schema.js';
 
 /**
  * The --json contract: one document on stdout for every exit code of every command, matching

@@ -39,7 +39,7 @@ describe('relativeTime', () => {
 describe('certificate validity reads the same way', () => {
   it('an expired cert says "6.4 years ago", one expiring soon "in 12 days", never a day or minute count', async () => {
     const { analyzeCertificate } = await import('../../src/core/cert/index.js');
-    const { certBase64 } = await import('../helpers/fixture-certs.js');
+    const { certBase64 } = await import('../support/fixture-certs.js');
     const expired = analyzeCertificate(certBase64('expired'), { now: new Date('2026-06-01T00:00:00Z') }).findings.find((f) => f.code === 'CERT_EXPIRED');
     expect(expired?.message).toContain('(6.4 years ago)');
     const soon = analyzeCertificate(certBase64('okta-like'), { now: new Date('2034-12-20T00:00:00Z') }).findings.find((f) => f.code === 'CERT_EXPIRING_SOON');
@@ -50,7 +50,7 @@ describe('certificate validity reads the same way', () => {
 
 describe('validate-metadata text', () => {
   it('the certificate table says when a certificate expires as people say it', async () => {
-    const { runCli } = await import('../helpers/run-cli.js');
+    const { runCli } = await import('../support/run-cli.js');
     const r = await runCli(['validate-metadata', 'fixtures/metadata/valid/okta-acme.xml', '--now', '2026-06-01T00:00:00Z']);
     expect(r.stdout).toMatch(/ expires +key/);
     expect(r.stdout).toMatch(/ in \d+(\.\d)? years /);

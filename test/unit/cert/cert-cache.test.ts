@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCertificate, certCacheStats, clearCertCache } from '../../../src/core/cert/index.js';
-import { certBase64 } from '../../helpers/fixture-certs.js';
+import { certBase64 } from '../../support/fixture-certs.js';
 
 // Issue 9: aggregates repeat the same certs thousands of times; each distinct cert is parsed once.
 describe('certificate cache', () => {

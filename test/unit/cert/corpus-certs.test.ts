@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeCertificate, matchesFingerprint, ROTATE_HINT, type CertAnalysis } from '../../../src/core/cert/index.js';
-import { CORPUS_NOW, corpusPath, HAS_CORPUS } from '../../helpers/corpus.js';
+import { CORPUS_NOW, corpusPath, HAS_CORPUS } from '../../support/corpus.js';
 
 const NOW = new Date(CORPUS_NOW);
 /** Every X509Certificate element's text, whatever the prefix (a simple regex is enough here). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OperationalError } from '../../../src/core/errors.js';
 import { analyzeCertificate, matchesFingerprint, normalizeFingerprint, parseFingerprint } from '../../../src/core/cert/index.js';
-import { certBase64 } from '../../helpers/fixture-certs.js';
+import { certBase64 } from '../../support/fixture-certs.js';
 
 // `openssl x509 -noout -fingerprint -sha256 / -sha1` of fixtures/certs/okta-like.cert.pem.
 const SHA256 = '73:DC:D0:9C:65:52:55:AF:06:F6:39:C3:D4:22:00:6F:75:D3:8F:A9:A0:BF:83:0E:8B:E8:87:40:46:AE:04:53';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeCertificate, pemToCertificate } from '../../../src/core/cert/index.js';
-import { certBase64 } from '../../helpers/fixture-certs.js';
+import { certBase64 } from '../../support/fixture-certs.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const DER = Buffer.from(certBase64('okta-like'), 'base64');

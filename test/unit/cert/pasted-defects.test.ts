@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeCertificate } from '../../../src/core/cert/index.js';
-import { certBase64, CSR_PATH, pemBody, PUBLIC_KEY_PATH, readCertPem, readKeyPem } from '../../helpers/fixture-certs.js';
+import { certBase64, CSR_PATH, pemBody, PUBLIC_KEY_PATH, readCertPem, readKeyPem } from '../../support/fixture-certs.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const run = (text: string) => analyzeCertificate(text, { now: NOW });

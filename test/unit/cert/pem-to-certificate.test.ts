@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pemToCertificate, requirePemCertificates } from '../../../src/core/cert/index.js';
 import { OperationalError } from '../../../src/core/errors.js';
-import { CSR_PATH, readCertPem, readKeyPem } from '../../helpers/fixture-certs.js';
+import { CSR_PATH, readCertPem, readKeyPem } from '../../support/fixture-certs.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const codes = (r: { findings: { code: string }[] }) => r.findings.map((f) => f.code);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allCodes, CATALOGUES, lookupCode } from '../../../src/core/explain/catalogue.js';
-import { runCli } from '../../helpers/run-cli.js';
+import { runCli } from '../../support/run-cli.js';
 // @ts-expect-error -- a plain .mjs script without types; only its CATALOGUES list is read
 import { CATALOGUES as DOC_CATALOGUES } from '../../../scripts/findings-doc.mjs';
 

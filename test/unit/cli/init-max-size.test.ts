@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readPaste } from '../../../src/commands/init/read-paste.js';
 import { defaultServices } from '../../../src/commands/init/services.js';
-import { fakeIo } from '../../helpers/run-cli.js';
+import { fakeIo } from '../../support/run-cli.js';
 
 /** init honours --max-size for pasted and $EDITOR metadata as for a file (200 MB once went through with --max-size 1). */
 const MB = 1024 * 1024;

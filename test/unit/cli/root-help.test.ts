@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../helpers/run-cli.js';
+import { runCli } from '../../support/run-cli.js';
 
 describe('polyaxon-sso --help', () => {
   it('says where to start (init) and shows three examples, then the exit codes', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../helpers/run-cli.js';
+import { runCli } from '../../support/run-cli.js';
 
 /**
  * Every user error (exit 2) is one line and a hint line (docs/design.md: "User errors: one line +

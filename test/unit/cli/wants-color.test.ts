@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wantsColor } from '../../../src/cli/io.js';
-import { fakeIo, runCli } from '../../helpers/run-cli.js';
+import { fakeIo, runCli } from '../../support/run-cli.js';
 
 describe('colour: TERM=dumb gets none unless FORCE_COLOR', () => {
   it.each([

@@ -5,7 +5,7 @@ import { checkOf } from '../../../src/core/lint/codes.js';
 import { lintConfig } from '../../../src/core/lint/lint-config.js';
 import { validateMetadata } from '../../../src/core/metadata/validate-metadata.js';
 import { planPatch } from '../../../src/core/patch/plan-patch.js';
-import { CORPUS_NOW, corpusPath, HAS_CORPUS } from '../../helpers/corpus.js';
+import { CORPUS_NOW, corpusPath, HAS_CORPUS } from '../../support/corpus.js';
 
 const now = new Date(CORPUS_NOW);
 const validateXml = (xml: string) => validateMetadata(xml, { now, minDays: 30 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../helpers/run-cli.js';
-import { checkJsonSchema } from '../../schemas/check-json-schema.js';
+import { runCli } from '../../support/run-cli.js';
+import { checkJsonSchema } from '../../support/check-json-schema.js';
 
 const SARIF = JSON.parse(readFileSync('test/schemas/sarif-2.1.0-subset.schema.json', 'utf8'));
 const LINT = JSON.parse(readFileSync('schemas/lint.schema.json', 'utf8'));

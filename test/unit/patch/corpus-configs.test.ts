@@ -3,8 +3,8 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { normalizeStoredXml } from '../../../src/core/patch/normalize-stored-xml.js';
 import { planPatch } from '../../../src/core/patch/plan-patch.js';
-import { corpusPath, HAS_CORPUS } from '../../helpers/corpus.js';
-import { expectConfinedToOkta, findPython, pyReadBack } from './patch-helpers.js';
+import { corpusPath, HAS_CORPUS } from '../../support/corpus.js';
+import { expectConfinedToOkta, findPython, pyReadBack } from '../../support/patch-helpers.js';
 
 /**
  * Every real Polyaxon config in the corpus (the Helm chart's values files, the CLI's deployment

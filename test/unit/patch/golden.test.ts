@@ -4,7 +4,7 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { normalizeStoredXml } from '../../../src/core/patch/normalize-stored-xml.js';
 import { planPatch } from '../../../src/core/patch/plan-patch.js';
-import { expectConfinedToOkta, findPython, pyReadBack } from './patch-helpers.js';
+import { expectConfinedToOkta, findPython, pyReadBack } from '../../support/patch-helpers.js';
 
 /**
  * fixtures/configs: each config patched with okta-metadata.xml must equal its golden output

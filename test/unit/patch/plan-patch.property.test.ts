@@ -3,7 +3,7 @@ import { parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { isOperationalError } from '../../../src/core/errors.js';
 import { planPatch } from '../../../src/core/patch/plan-patch.js';
-import { expectConfinedToOkta } from './patch-helpers.js';
+import { expectConfinedToOkta } from '../../support/patch-helpers.js';
 
 /**
  * Random configs around the okta path (block and flow style, nulls, extra keys, indent 2–4,

@@ -2,7 +2,7 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { planPatch } from '../../../src/core/patch/plan-patch.js';
 import { normalizeStoredXml } from '../../../src/core/patch/normalize-stored-xml.js';
-import { findPython, pyReadBack } from './patch-helpers.js';
+import { findPython, pyReadBack } from '../../support/patch-helpers.js';
 
 const XML = '<?xml version="1.0"?>\n<md:EntityDescriptor entityID="http://www.okta.com/exkT">\n  <md:IDPSSODescriptor/>\n</md:EntityDescriptor>';
 const okta = (text: string) => parseDocument(text.replace(/^\uFEFF/, ''), { version: '1.1' }).getIn(['externalServices', 'auth', 'okta']) as Record<string, unknown> | undefined;

@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkResponse } from '../../../src/core/response/check-response.js';
 import type { CheckResponseOptions } from '../../../src/core/response/types.js';
-import { readCertPem } from '../../helpers/fixture-certs.js';
-import { ACS, AUDIENCE, IDP_ENTITY, ISSUED, makeResponse } from './make-response.js';
+import { readCertPem } from '../../support/fixture-certs.js';
+import { ACS, AUDIENCE, IDP_ENTITY, ISSUED, makeResponse } from '../../support/make-response.js';
 
 const OPTS: CheckResponseOptions = {
   trustedCerts: [readCertPem('okta-like')], expectedIssuer: IDP_ENTITY, audience: AUDIENCE, acsUrl: ACS,

@@ -10,8 +10,8 @@ import { DECRYPT_FAILED_MESSAGE } from '../../../src/core/response/decrypt-asser
 import { RECAPTURE_HINT } from '../../../src/core/response/fit-hints.js';
 import { parseSamlTime } from '../../../src/core/response/saml-time.js';
 import type { CheckResponseOptions } from '../../../src/core/response/types.js';
-import { readCertPem, readKeyPem } from '../../helpers/fixture-certs.js';
-import { ACS, AUDIENCE, IDP_ENTITY, ISSUED, makeResponse, type ResponseSpec } from './make-response.js';
+import { readCertPem, readKeyPem } from '../../support/fixture-certs.js';
+import { ACS, AUDIENCE, IDP_ENTITY, ISSUED, makeResponse, type ResponseSpec } from '../../support/make-response.js';
 
 const OPTS: CheckResponseOptions = {
   trustedCerts: [readCertPem('okta-like')], expectedIssuer: IDP_ENTITY, audience: AUDIENCE, acsUrl: ACS,

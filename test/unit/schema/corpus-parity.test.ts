@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/core/findings.js';
 import { lintConfig, type LintOptions } from '../../../src/core/lint/lint-config.js';
-import { corpusPath, HAS_CORPUS } from '../../helpers/corpus.js';
+import { corpusPath, HAS_CORPUS } from '../../support/corpus.js';
 
 /**
  * Parity with the Polyaxon CLI's own deployment fixtures (cli/tests/test_deploy/test_deployment.py

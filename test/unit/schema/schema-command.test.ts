@@ -1,6 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../helpers/run-cli.js';
+import { runCli } from '../../support/run-cli.js';
 
 /** `polyaxon-sso schema`: the JSON Schema editors load (yaml-language-server), on stdout. */
 describe('polyaxon-sso schema', () => {

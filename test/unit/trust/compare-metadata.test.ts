@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { validateMetadata } from '../../../src/core/metadata/validate-metadata.js';
 import type { ParsedMetadata } from '../../../src/core/metadata/types.js';
 import { compareMetadata, oktaMetadataUrl, pinsCoverAll, trustGate } from '../../../src/core/trust/index.js';
-import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../../helpers/corpus.js';
-import { certBase64 } from '../../helpers/fixture-certs.js';
+import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../../support/corpus.js';
+import { certBase64 } from '../../support/fixture-certs.js';
 
 /**
  * Classification of real corpus pairs: two different Okta apps (replacement), one app before and

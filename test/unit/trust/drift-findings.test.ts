@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/core/config/parse-config.js';
 import { validateMetadata } from '../../../src/core/metadata/validate-metadata.js';
 import { driftFindings, storedOktaMetadata } from '../../../src/core/trust/index.js';
-import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../../helpers/corpus.js';
-import { certBase64 } from '../../helpers/fixture-certs.js';
+import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../../support/corpus.js';
+import { certBase64 } from '../../support/fixture-certs.js';
 
 /** drift's findings, located in the config: which code for which difference, and where. */
 const now = new Date(CORPUS_NOW);

@@ -8,8 +8,8 @@ import { parseHost } from '../../../src/core/urls/parse-host.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../helpers/run-cli.js';
-import { ISSUED, SP, metadataXml } from '../response/make-response.js';
+import { runCli } from '../../support/run-cli.js';
+import { ISSUED, SP, metadataXml } from '../../support/make-response.js';
 
 const ORG_MSG = "this is your Okta org's address; --host is where your users open Polyaxon";
 

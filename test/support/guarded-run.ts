@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { afterEach, expect } from 'vitest';
 import { buildProgram } from '../../src/main.js';
 import { EXIT, isOperationalError } from '../../src/core/errors.js';
-import { fakeIo, type FakeIoOptions } from '../helpers/run-cli.js';
+import { fakeIo, type FakeIoOptions } from './run-cli.js';
 
 /**
  * Infrastructure of the adversarial suite: run a command in-process through the real

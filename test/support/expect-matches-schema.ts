@@ -5,7 +5,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 
 /**
  * Validates a command's --json document against schemas/<command>.schema.json with Ajv (a full
- * draft-07 validator, independent of our own test/schemas/check-json-schema.ts). Generic: a new
+ * draft-07 validator, independent of our own test/support/check-json-schema.ts). Generic: a new
  * command is covered as soon as its schema file exists; one without a schema fails loudly.
  * A run that never reached a command (unknown command, no command) uses schemas/error.schema.json.
  */

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { isMap, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { expect } from 'vitest';
-import { findPython } from '../../helpers/python.js';
+import { findPython } from './python.js';
 
 export { findPython };
 

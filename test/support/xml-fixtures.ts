@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignedXml } from 'xml-crypto';
-import { CERTS_DIR, pemBody } from '../helpers/fixture-certs.js';
-import { ACS, AUDIENCE, SP } from '../unit/response/make-response.js';
+import { CERTS_DIR, pemBody } from './fixture-certs.js';
+import { ACS, AUDIENCE, SP } from './make-response.js';
 
 /**
  * Builders for hostile metadata. The base is shaped like Okta's export (docs/design.md §2):

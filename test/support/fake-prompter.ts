@@ -1,4 +1,4 @@
-import type { Choice, Prompter } from '../../../src/cli/prompter.js';
+import type { Choice, Prompter } from '../../src/cli/prompter.js';
 
 /**
  * Scripted answers for the wizard's prompts, consumed in order, with inquirer's behaviour where the

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { main } from '../../src/main.js';
 import { asksJson } from '../../src/cli/error-envelope.js';
 import type { Io } from '../../src/cli/io.js';
-import { checkJsonRun } from '../schemas/expect-matches-schema.js';
+import { checkJsonRun } from './expect-matches-schema.js';
 
 export interface CliResult {
   code: number;

@@ -2,8 +2,8 @@
  * Test data (not a test): every response in corpus attacks/ with the trust anchor its own suite used
  * (SOURCES.md "attacks: trust anchors") and the verdict a correct SP must reach.
  */
-import { corpusPath } from '../../helpers/corpus.js';
-import { runCli } from '../../helpers/run-cli.js';
+import { corpusPath } from './corpus.js';
+import { runCli } from './run-cli.js';
 import { ownValues } from './own-values.js';
 
 export const A = (f: string) => corpusPath('attacks', f);

@@ -5,7 +5,7 @@
  */
 import { constants, createCipheriv, publicEncrypt, randomBytes } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
-import { readCertPem, readKeyPem, type FixtureCertName } from '../../helpers/fixture-certs.js';
+import { readCertPem, readKeyPem, type FixtureCertName } from './fixture-certs.js';
 
 export const SP = { host: 'polyaxon.acme.com', org: 'acme' };
 export const ACS = 'https://polyaxon.acme.com/sso/okta/acs/acme';

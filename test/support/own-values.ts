@@ -4,7 +4,7 @@
  * them as --audience, --acs-url and --now and prove that only the attack is caught.
  */
 import { readFileSync } from 'node:fs';
-import { decodeInput } from '../../../src/core/response/decode-input.js';
+import { decodeInput } from '../../src/core/response/decode-input.js';
 
 export interface OwnValues {
   audience: string;
