@@ -2,6 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseConfig } from '../../core/config/parse-config.js';
 import { inferHost } from '../../core/config/infer-host.js';
+import { refuseMisreadConfig } from '../../core/config/refuse-misread-config.js';
 import { EXIT, inputError, usageError } from '../../core/errors.js';
 import { countBySeverity, sortFindings, type Finding } from '../../core/findings.js';
 import { checkResponse } from '../../core/response/check-response.js';
@@ -46,6 +47,8 @@ export async function run(io: Io, source: string, opts: CheckResponseCliOptions)
     throw usageError('no trust source: give --config, --metadata or --idp-cert', 'USAGE', 'Trust comes from the Okta metadata\'s signing certificate, never from the response itself.');
 
   const config = opts.config === undefined ? undefined : parseConfig(await readText(opts.config, io, limit, 'config'), opts.config);
+  // Trust (the IdP metadata) and the host only from a config PyYAML reads as we do: else exit 2.
+  if (config) refuseMisreadConfig(config, opts.config as string, 'the trusted IdP metadata', 'Or pass the metadata with --metadata or --idp-cert instead of --config.');
   const { audience, acsUrl } = expectedUrls(opts, config);
   const anchors: TrustAnchor[] = [];
   let expectedIssuer: string | undefined;
