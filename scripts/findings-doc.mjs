@@ -46,7 +46,9 @@ async function main() {
     let current = '';
     try {
       current = readFileSync(path, 'utf8');
-    } catch {}
+    } catch {
+      // no file yet: it is stale
+    }
     if (current !== doc) {
       process.stderr.write('docs/findings.md is stale: run node scripts/findings-doc.mjs\n');
       process.exit(1);

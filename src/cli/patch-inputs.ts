@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { inputError } from '../core/errors.js';
-import { hasErrors, type Finding } from '../core/findings.js';
+import type { Finding } from '../core/findings.js';
 import type { ParsedMetadata } from '../core/metadata/types.js';
 import { normalizeStoredXml } from '../core/patch/normalize-stored-xml.js';
 import type { Io } from './io.js';

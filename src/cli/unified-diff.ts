@@ -44,8 +44,10 @@ function lcsOps(a: string[], b: string[]): Op[] {
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) ops.push({ t: ' ', line: a[i++] as string }), j++;
-    else if (i < n && (j === m || (dp[i + 1] as Uint32Array)[j]! >= (dp[i] as Uint32Array)[j + 1]!)) ops.push({ t: '-', line: a[i++] as string });
+    if (i < n && j < m && a[i] === b[j]) {
+      ops.push({ t: ' ', line: a[i++] as string });
+      j++;
+    } else if (i < n && (j === m || (dp[i + 1] as Uint32Array)[j]! >= (dp[i] as Uint32Array)[j + 1]!)) ops.push({ t: '-', line: a[i++] as string });
     else ops.push({ t: '+', line: b[j++] as string });
   }
   return ops;

@@ -73,7 +73,10 @@ function xmllintFailures(cases: readonly OracleCase[]): Set<string> {
       let found = 0;
       for (const line of r.stderr.split('\n')) {
         const m = /^.*?\/c(\d+)\.xml:\d+: [a-zA-Z ]*error/.exec(line);
-        if (m) failed.add((cases[Number(m[1])] as OracleCase).id), found++;
+        if (m) {
+          failed.add((cases[Number(m[1])] as OracleCase).id);
+          found++;
+        }
       }
       // A failure xmllint printed without a file name (I/O, encoding): ask file by file.
       if (r.status !== 0 && found === 0)

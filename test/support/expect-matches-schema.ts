@@ -67,7 +67,7 @@ export function checkJsonRun(args: readonly string[], code: number, stdout: stri
   try {
     doc = JSON.parse(stdout);
   } catch (e) {
-    throw new Error(`polyaxon-sso ${args.join(' ')} (exit ${code}): --json stdout is not one JSON document (${(e as Error).message}):\n${stdout.slice(0, 500)}`);
+    throw new Error(`polyaxon-sso ${args.join(' ')} (exit ${code}): --json stdout is not one JSON document (${(e as Error).message}):\n${stdout.slice(0, 500)}`, { cause: e });
   }
   const command = commandOf(args);
   expectMatchesSchema(command, doc);

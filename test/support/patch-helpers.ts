@@ -57,7 +57,10 @@ export function lineDiff(a: string[], b: string[]): { deleted: number[]; inserte
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) (i++, j++);
+    if (i < n && j < m && a[i] === b[j]) {
+      i++;
+      j++;
+    }
     else if (j < m && (i === n || (dp[i] as Uint32Array)[j + 1]! >= (dp[i + 1] as Uint32Array)[j]!)) inserted.push(j++);
     else deleted.push(i++);
   }

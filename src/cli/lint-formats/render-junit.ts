@@ -77,7 +77,7 @@ function line(file: string, f: Finding): string {
 /** XML 1.0 text/attribute escaping; characters XML 1.0 cannot hold at all are dropped. */
 export function esc(s: string): string {
   return s
-    // eslint-disable-next-line no-control-regex
+     
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }

@@ -8,7 +8,7 @@ import { checkDeployment } from './check-deployment.js';
 import { lintCodeInfo } from './codes.js';
 import { looksLikePolyaxonConfig } from './known-keys.js';
 import { findPlaintextSecrets } from './plaintext-secrets.js';
-import { entries, isNullish, locate } from './yaml-nodes.js';
+import { isNullish, locate } from './yaml-nodes.js';
 import { xmlPosition } from './xml-position.js';
 
 export interface LintOptions {

@@ -4,7 +4,7 @@
  * (use="signing" or no use; encryption-only keys never count). By namespace URI, never prefix.
  */
 import { finding, type Finding, type Location } from '../findings.js';
-import { NS, attr, childElements, descendants, elementText } from '../xml/dom.js';
+import { NS, attr, childElements, elementText } from '../xml/dom.js';
 import { locationOf } from '../xml/parse-dom.js';
 import { METADATA_CODES as C } from './codes.js';
 import { isOktaAdminHost } from './okta.js';

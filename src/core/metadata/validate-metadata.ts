@@ -73,7 +73,7 @@ export function validateMetadata(xml: string, opts: ValidateOptions): MetadataRe
   const sig = signature(text, doc, root, entity, idp.keys.map((k) => k.certText ?? ''), { ...opts, okta }, findings);
 
   for (const e of idp.ssoEndpoints) {
-    let host = '';
+    let host: string;
     try {
       host = new URL(e.location).hostname;
     } catch {

@@ -93,7 +93,10 @@ export function detectIndentStep(doc: Document.Parsed, text: string): number {
   });
   let best = 2;
   let bestCount = 0;
-  for (const [step, n] of counts) if (n > bestCount || (n === bestCount && step < best)) (best = step), (bestCount = n);
+  for (const [step, n] of counts) if (n > bestCount || (n === bestCount && step < best)) {
+    best = step;
+    bestCount = n;
+  }
   return Math.min(best, 9);
 }
 

@@ -63,7 +63,6 @@ function readResponse(xmlBytes: Uint8Array, opts: CheckResponseOptions): Respons
   const all = [...plain, ...enc];
   let structuralOk = !hasErrors(f.filter((x) => (x.code.startsWith('XML_') && !x.code.startsWith('XML_SIGNATURE')) || x.code === 'RESPONSE_DUPLICATE_ID'));
   if (all.length !== 1) {
-    structuralOk = false;
     if (all.length > 1 || report.response?.status === 'urn:oasis:names:tc:SAML:2.0:status:Success' || !isResponse)
       f.push(finding(all.length ? 'ASSERTION_MULTIPLE' : 'ASSERTION_MISSING', 'error', all.length ? `the document holds ${all.length} assertions` : 'the Response holds no Assertion', all.length ? 'Okta sends exactly one assertion; extra ones are signature wrapping.' : 'The login did not produce an assertion; check the Status and the Okta System Log.', locOf(root, opts.file)));
     return finish(report, opts, undefined, false, anyFailed, responseSigned, undefined);

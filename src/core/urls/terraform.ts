@@ -62,7 +62,7 @@ export function str(s: string): string {
     .replace(/%\{/g, () => '%%{')
     // Other controls, line separators and bidi controls as \uNNNN (HCL's escape): the file stays
     // one line per attribute, and a terminal or editor showing it cannot be made to reorder it.
-    // eslint-disable-next-line no-control-regex
+     
     .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `"${escaped}"`;
 }

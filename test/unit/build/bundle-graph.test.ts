@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const HEAVY = ['commander', 'chalk', 'yaml', '@xmldom/xmldom', 'fast-xml-parser', 'xml-crypto', 'xpath', '@inquirer/prompts', 'iconv-lite'];
 const COMMANDS = ['check-response', 'drift', 'explain', 'init', 'lint', 'patch', 'schema', 'urls', 'validate-metadata'];
 
-let outputs: Metafile['outputs'] = {};
+const outputs: Metafile['outputs'] = {};
 const texts = new Map<string, string>();
 let commandNames: string[] = [];
 beforeAll(async () => {

@@ -18,7 +18,7 @@ import { runCli } from '../../support/run-cli.js';
 import { ISSUED, SP, makeResponse, metadataXml } from '../../support/make-response.js';
 
 /** Anything a terminal could act on; tab and line feed are the renderers' own layout. */
-// eslint-disable-next-line no-control-regex
+ 
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 const clean = (s: string) => expect(RAW.exec(s)?.[0]).toBeUndefined();
 
