@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { cancelled, EXIT } from './core/errors.js';
-import { asksJson, errorDocument, fromCommander, fromOperational, internalError } from './cli/error-envelope.js';
+import { asksJson, errorDocument, fromCommander, fromOperational, internalError, type RunError } from './cli/error-envelope.js';
 import { escapeForTerminal } from './cli/escape-terminal.js';
 import { processIo, type Io } from './cli/io.js';
 import { VERSION } from './version.js';
@@ -258,13 +258,27 @@ function invokedCommand(argv: readonly string[]): string | undefined {
   return name !== undefined && Object.hasOwn(COMMANDS, name) ? name : undefined;
 }
 
-/** Runs the CLI in-process; returns the exit code. Tests call this with a fake Io. */
+/** What a run ended with: the exit code and, when an error ended it, the error as reported. */
+export interface Execution {
+  code: number;
+  /** The code, message, hint and exit code written to stderr (and, under --json, to stdout). */
+  error?: RunError;
+  /** What was thrown (tests: an INTERNAL error surfaces with its stack). */
+  thrown?: unknown;
+}
+
+/** Runs the CLI in-process; returns the exit code. The bin and tests with a fake Io call this. */
 export async function main(argv: string[], ioGiven?: Io): Promise<number> {
+  return (await execute(argv, ioGiven)).code;
+}
+
+/** main(), keeping the error it reported: the in-process test runner asserts on its code. */
+export async function execute(argv: string[], ioGiven?: Io): Promise<Execution> {
   const io = ioGiven ?? processIo();
   // The real process only (tests pass their own Io): Ctrl-C outside a prompt still says so, and a
   // --json run still ends with its one document (exit 130). Inside a prompt, inquirer reads Ctrl-C
   // as a key and the command throws `cancelled`, which reportError renders the same way.
-  if (ioGiven === undefined) process.once('SIGINT', () => process.exit(reportError(cancelled('cancelled (Ctrl-C)'), io, argv, false)));
+  if (ioGiven === undefined) process.once('SIGINT', () => process.exit(reportError(cancelled('cancelled (Ctrl-C)'), io, argv, false).exitCode));
   const debug = argv.includes('--debug');
   let code: number = EXIT.OK;
   const program = buildProgram(io, async (load, args) => {
@@ -274,10 +288,11 @@ export async function main(argv: string[], ioGiven?: Io): Promise<number> {
   }, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return code;
+    return { code };
   } catch (e) {
-    if (e instanceof CommanderError && e.exitCode === 0) return EXIT.OK; // --help, --version
-    return reportError(e, io, argv, debug);
+    if (e instanceof CommanderError && e.exitCode === 0) return { code: EXIT.OK }; // --help, --version
+    const error = reportError(e, io, argv, debug);
+    return { code: error.exitCode, error, thrown: e };
   }
 }
 
@@ -285,12 +300,12 @@ export async function main(argv: string[], ioGiven?: Io): Promise<number> {
  * Every error that ends a run, rendered once: one line and a hint on stderr and, when JSON was
  * asked for, the command's document with `exitCode` and `error` on stdout (schemas/error.schema.json).
  */
-function reportError(e: unknown, io: Io, argv: readonly string[], debug: boolean): number {
+function reportError(e: unknown, io: Io, argv: readonly string[], debug: boolean): RunError {
   const command = invokedCommand(argv) || undefined;
   const err = e instanceof CommanderError ? fromCommander(e, command) : (fromOperational(e, command) ?? internalError(e));
   // A message may quote a path or value from the input: escaped, so it cannot draw on the terminal.
   io.stderr.write(`polyaxon-sso: ${escapeForTerminal(err.message)}\n  hint: ${escapeForTerminal(err.hint)}\n`);
   if (debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
   if (asksJson(argv)) io.stdout.write(errorDocument(command, err));
-  return err.exitCode;
+  return err;
 }

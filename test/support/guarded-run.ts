@@ -1,15 +1,12 @@
 import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { Command } from 'commander';
 import { afterEach, expect } from 'vitest';
-import { buildProgram } from '../../src/main.js';
-import { EXIT, isOperationalError } from '../../src/core/errors.js';
-import { fakeIo, type FakeIoOptions } from './run-cli.js';
+import { runCli, type FakeIoOptions } from './run-cli.js';
 
 /**
- * Infrastructure of the adversarial suite: run a command in-process through the real
- * commander wiring, with a fetch that records and refuses every request, under a hang guard; and
+ * Infrastructure of the adversarial suite: run a command in-process through runCli (main()'s own
+ * wiring), with a fetch that records and refuses every request, under a hang guard; and
  * snapshot a directory (bytes + mtime + mode) to prove that nothing changed.
  */
 /**
@@ -20,9 +17,10 @@ export const HANG_GUARD_MS = 40_000;
 
 export interface GuardedResult {
   code: number;
+  /** What the command printed; the --json error document main() adds is asserted by errorCode. */
   stdout: string;
   stderr: string;
-  /** The OperationalError code when the command threw one (USAGE, INPUT_NOT_FOUND, HOST_INVALID…). */
+  /** The code of the error that ended the run (USAGE, INPUT_NOT_FOUND, HOST_INVALID…). */
   errorCode?: string;
   /** Every URL the command tried to fetch (each attempt was refused). */
   requests: string[];
@@ -57,10 +55,7 @@ export interface GuardedOptions extends Omit<FakeIoOptions, 'fetch'> {
   respond?: (url: string) => Response | Promise<Response>;
 }
 
-/**
- * Runs `polyaxon-sso ...args` like src/cli.ts main() does, but keeps the OperationalError code,
- * which the CLI prints only as a message (tests match codes, never message text).
- */
+/** runCli under the hang guard, with every fetch recorded (and refused unless `respond` answers). */
 export async function runGuarded(args: string[], opts: GuardedOptions = {}): Promise<GuardedResult> {
   const requests: string[] = [];
   const record = (async (input: unknown) => {
@@ -69,32 +64,11 @@ export async function runGuarded(args: string[], opts: GuardedOptions = {}): Pro
     if (opts.respond) return opts.respond(url);
     throw new TypeError('fetch refused by the adversarial suite');
   }) as typeof fetch;
-  const io = fakeIo({ ...opts, fetch: record });
-  let code: number = EXIT.OK;
-  let errorCode: string | undefined;
-  const program = buildProgram(io, async (load, a) => {
-    const cmd = a[a.length - 1] as Command;
-    code = await (await load())(io, ...a.slice(0, -2), { ...cmd.optsWithGlobals() });
-  });
-  const run = async (): Promise<void> => {
-    try {
-      await program.parseAsync(args, { from: 'user' });
-    } catch (e) {
-      if (isOperationalError(e)) {
-        code = e.exitCode;
-        errorCode = e.code;
-      } else if (e instanceof Error && e.name === 'CommanderError') {
-        code = (e as Error & { exitCode: number }).exitCode === 0 ? EXIT.OK : EXIT.CANNOT_RUN;
-        errorCode = 'COMMANDER';
-      } else {
-        // Anything else is a bug (docs/design.md §4.3): surface it with its stack.
-        throw e;
-      }
-    }
-  };
-  await withinHangGuard(run(), opts.hangMs ?? HANG_GUARD_MS, `polyaxon-sso ${args.slice(0, 2).join(' ')}`);
-  const result: GuardedResult = { code, stdout: io.out(), stderr: io.err(), requests };
-  if (errorCode !== undefined) result.errorCode = errorCode;
+  const r = await withinHangGuard(runCli(args, { ...opts, fetch: record }), opts.hangMs ?? HANG_GUARD_MS, `polyaxon-sso ${args.slice(0, 2).join(' ')}`);
+  // Anything but a user error is a bug (docs/design.md §4.3): surface it with its stack.
+  if (r.errorCode === 'INTERNAL') throw r.thrown;
+  const result: GuardedResult = { code: r.code, stdout: r.commandStdout, stderr: r.stderr, requests };
+  if (r.errorCode !== undefined) result.errorCode = r.errorCode;
   try {
     const parsed: unknown = JSON.parse(result.stdout);
     if (parsed && typeof parsed === 'object') result.json = parsed as Record<string, unknown>;

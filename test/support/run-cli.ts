@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
-import { main } from '../../src/main.js';
-import { asksJson } from '../../src/cli/error-envelope.js';
+import { execute } from '../../src/main.js';
+import { asksJson, type RunError } from '../../src/cli/error-envelope.js';
 import type { Io } from '../../src/cli/io.js';
 import { checkJsonRun } from './expect-matches-schema.js';
 
@@ -8,6 +8,15 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** The code of the error that ended the run (USAGE, INPUT_NOT_FOUND, UNKNOWN_OPTION…): tests match codes, not message text. */
+  errorCode?: string;
+  /** Parsed stdout when it is one JSON document. */
+  json?: Record<string, unknown>;
+  /** The error as main() reported it, and what was thrown. */
+  error?: RunError;
+  thrown?: unknown;
+  /** stdout as the command left it, before main() added the --json error document. */
+  commandStdout: string;
 }
 
 export interface FakeIoOptions {
@@ -22,8 +31,9 @@ export interface FakeIoOptions {
 }
 
 /** An Io that records output; no network unless a fake fetch is given. */
-export function fakeIo(opts: FakeIoOptions = {}): Io & { out: () => string; err: () => string } {
+export function fakeIo(opts: FakeIoOptions = {}): Io & { out: () => string; err: () => string; lastOut: () => string } {
   let out = '';
+  let last = '';
   let err = '';
   const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
   stdin.isTTY = opts.tty ?? false;
@@ -32,7 +42,7 @@ export function fakeIo(opts: FakeIoOptions = {}): Io & { out: () => string; err:
     throw new Error(`network access attempted in a test: ${String(u)}`);
   }) as typeof fetch;
   return {
-    stdout: { write: (s: string) => ((out += s), true), isTTY: opts.tty ?? false },
+    stdout: { write: (s: string) => ((out += s), (last = s), true), isTTY: opts.tty ?? false },
     stderr: { write: (s: string) => ((err += s), true), isTTY: opts.tty ?? false },
     stdin,
     env: opts.env ?? {},
@@ -41,14 +51,26 @@ export function fakeIo(opts: FakeIoOptions = {}): Io & { out: () => string; err:
     fetch: opts.fetch ?? noNetwork,
     out: () => out,
     err: () => err,
+    lastOut: () => last,
   };
 }
 
-/** Runs `polyaxon-sso ...args` in-process. */
+/** Runs `polyaxon-sso ...args` in-process, through main()'s own wiring and error reporting. */
 export async function runCli(args: string[], opts: FakeIoOptions = {}): Promise<CliResult> {
   const io = fakeIo(opts);
-  const code = await main(args, io);
+  const { code, error, thrown } = await execute(args, io);
   // Every --json run any suite makes is checked against its published schema (schemas/).
   if (asksJson(args) && opts.checkJson !== false) checkJsonRun(args, code, io.out());
-  return { code, stdout: io.out(), stderr: io.err() };
+  const stdout = io.out();
+  // main() writes the --json error document in one write, its last.
+  const commandStdout = error !== undefined && asksJson(args) ? stdout.slice(0, stdout.length - io.lastOut().length) : stdout;
+  const result: CliResult = { code, stdout, stderr: io.err(), commandStdout };
+  if (error !== undefined) Object.assign(result, { errorCode: error.code, error, thrown });
+  try {
+    const parsed: unknown = JSON.parse(stdout);
+    if (parsed && typeof parsed === 'object') result.json = parsed as Record<string, unknown>;
+  } catch {
+    // not JSON output
+  }
+  return result;
 }
