@@ -20,7 +20,7 @@ describe('explain <CODE>', () => {
     const r = await runCli(['explain', 'cert-expired', '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ schemaVersion: 1, exitCode: 0, code: 'CERT_EXPIRED', catalogue: 'Certificates', title: 'The certificate has expired', severity: null });
+    expect(doc).toMatchObject({ schemaVersion: 1, exitCode: 0, code: 'CERT_EXPIRED', catalogue: 'Certificates', title: 'The certificate has expired', severity: 'error' });
     expect(doc.help).toContain('Generate new certificate');
   });
 
