@@ -53,7 +53,7 @@ export async function run(io: Io, source: string, opts: CheckResponseCliOptions)
   const anchors: TrustAnchor[] = [];
   let expectedIssuer: string | undefined;
   for (const [xml, name] of [
-    ...(config ? [[oktaXmlFromConfig(config.doc, opts.config as string), `${opts.config} options.xml`]] : []),
+    ...(config ? [[oktaXmlFromConfig(config, opts.config as string), `${opts.config} options.xml`]] : []),
     ...(opts.metadata !== undefined ? [[await loadMetadataForTrust(io, opts.metadata, { now, ...(opts.maxSize !== undefined ? { maxSize: opts.maxSize } : {}) }), opts.metadata]] : []),
   ] as [string, string][]) {
     await preloadIfSigned(xml);

@@ -5,9 +5,10 @@
  * either side of an Okta certificate rotation verifies.
  */
 import { createPublicKey } from 'node:crypto';
-import { isMap, type Document } from 'yaml';
+import { isMap } from 'yaml';
 import { requirePemCertificates } from '../cert/index.js';
-import { OKTA_XML_PATH } from '../config/parse-config.js';
+import { OKTA_XML_PATH, type ParsedConfig } from '../config/parse-config.js';
+import { refuseMisreadConfig } from '../config/refuse-misread-config.js';
 import { inputError } from '../errors.js';
 import { relativeTime } from '../humanize-duration.js';
 import { finding, type Finding } from '../findings.js';
@@ -42,8 +43,13 @@ export function trustFromMetadata(xml: string, source: string, now: Date): Metad
   };
 }
 
-/** options.xml of the okta block, as the chart forwards it (docs/design.md §2). */
-export function oktaXmlFromConfig(doc: Document.Parsed | undefined, source: string): string {
+/**
+ * options.xml of the okta block, as the chart forwards it (docs/design.md §2); only from a config
+ * PyYAML reads as we do (docs/design.md §5), else the metadata trusted could be another one.
+ */
+export function oktaXmlFromConfig(config: ParsedConfig, source: string): string {
+  refuseMisreadConfig(config, source, 'the trusted IdP metadata', 'Or pass the metadata with --metadata or --idp-cert instead of --config.');
+  const doc = config.doc;
   const xml = doc && isMap(doc.contents) ? doc.getIn(OKTA_XML_PATH) : undefined;
   if (typeof xml !== 'string' || xml.trim() === '')
     throw inputError(`${source}: no externalServices.auth.okta.options.xml to take the signing certificate from`, 'CONFIG_NO_OKTA_XML', 'Add the metadata with `polyaxon-sso patch`, or pass --metadata / --idp-cert.');
