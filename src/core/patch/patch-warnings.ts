@@ -11,12 +11,12 @@ const PROVIDERS = ['github', 'gitlab', 'bitbucket', 'google', 'onelogin', 'azure
 
 export function collectPatchWarnings(doc: Document.Parsed, lc: LineCounter, file?: string, o: { secrets?: boolean } = {}): Finding[] {
   const out: Finding[] = [];
-  const data = doc.toJS({ maxAliasCount: -1 }) as Record<string, unknown> | null;
   const at = (node: Node | null | undefined) => (node?.range ? positionAt(lc, node.range[0], file) : undefined);
   const root = doc.contents;
   if (isMap(root)) {
     const ps = root.items.find((p) => isScalar(p.key) && p.key.value === 'platformSecret');
-    const value = data && typeof data === 'object' ? data.platformSecret : undefined;
+    // read from the node, never by expanding the document (an alias bomb stays unexpanded)
+    const value = ps && isScalar(ps.value) ? ps.value.value : ps?.value;
     if (ps && value !== null && value !== undefined && value !== '')
       out.push(finding('PATCH_PLATFORM_SECRET', 'warning', 'platformSecret is set: the chart then reads the platform env from that Secret and ignores this okta block', 'Put POLYAXON_AUTH_OKTA_OPTIONS (and enabled) into that Secret too, or remove platformSecret.', at(ps.key as Node)));
   }
