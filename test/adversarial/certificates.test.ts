@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir } from '../support/guarded-run.js';
 import { b64, metadata, pem } from '../support/xml-fixtures.js';
+import { TEST_NOW as NOW } from '../support/clock.js';
 
 /**
  * Certificates where the signing cert belongs (docs/design.md §5): strict base64, one DER per
  * element, decoded length = DER length, and the usual weak or wrong material. Fixture certs from
  * fixtures/certs (README there lists their dates, keys and signature algorithms).
  */
-const NOW = '2026-06-01T00:00:00Z';
 
 async function withCert(certText: string, extra: string[] = []) {
   const dir = tempDir();

@@ -6,13 +6,13 @@ import { readSnapshot, safeWrite } from '../../src/cli/safe-write.js';
 import { nodeWriterFs, type WriterFs } from '../../src/cli/writer-fs.js';
 import { expectUnchanged, runGuarded, snapshotDir, tempDir } from '../support/guarded-run.js';
 import { metadata } from '../support/xml-fixtures.js';
+import { TEST_NOW as NOW } from '../support/clock.js';
 
 /**
  * A full disk and a read-only file system under `patch` (docs/design.md §6): the original is
  * kept and no temp file is left. A real small tmpfs is used when this runs as root and mount(8)
  * works; the injected ENOSPC runs everywhere.
  */
-const NOW = '2026-06-01T00:00:00Z';
 const CONFIG = '# deployment\nhostName: polyaxon.acme.com\n';
 const TEMP = /\.polyaxon-sso-\d+-[0-9a-f]{8}\.tmp$/;
 const setup = (dir: string): void => writeFileSync(join(dir, 'idp.xml'), metadata());

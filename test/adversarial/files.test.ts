@@ -5,13 +5,13 @@ import { safeWrite, readSnapshot } from '../../src/cli/safe-write.js';
 import { nodeWriterFs, type WriterFs } from '../../src/cli/writer-fs.js';
 import { expectUnchanged, runGuarded, snapshotDir, tempDir } from '../support/guarded-run.js';
 import { metadata } from '../support/xml-fixtures.js';
+import { TEST_NOW as NOW } from '../support/clock.js';
 
 /**
  * Writing the user's config under hostile file-system conditions (docs/design.md §6): temp
  * file in the same directory + fsync + rename, mode kept, symlinks written through, refusal when
  * the file changed since it was read, no temp files left behind (disk full: files-disk.test.ts).
  */
-const NOW = '2026-06-01T00:00:00Z';
 const CONFIG = '# deployment\nhostName: polyaxon.acme.com\n';
 const TEMP = /\.polyaxon-sso-\d+-[0-9a-f]{8}\.tmp$/;
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findingCodes, runGuarded, tempDir } from '../support/guarded-run.js';
 import { HOST, assertion, metadata, response, signAssertion } from '../support/xml-fixtures.js';
+import { TEST_NOW as NOW } from '../support/clock.js';
 
 /**
  * --groups-filter is an admin's regex run against untrusted group values: a catastrophic
@@ -10,7 +11,6 @@ import { HOST, assertion, metadata, response, signAssertion } from '../support/x
  * characters are never matched; the match runs in a worker under a time limit. Each case runs
  * under the suite's hang guard (10 s), which also fails a run that blocked the event loop.
  */
-const NOW = '2026-06-01T00:00:00Z';
 
 async function check(resp: string, extra: string[]) {
   const dir = tempDir();

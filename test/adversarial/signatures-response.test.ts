@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir } from '../support/guarded-run.js';
 import { HOST, assertion, metadata, response, sign, signAssertion, signedResponse } from '../support/xml-fixtures.js';
+import { TEST_NOW as NOW } from '../support/clock.js';
 
 /**
  * Captured SAML responses under attack, through `check-response` (docs/design.md §5/§8).
@@ -10,7 +11,6 @@ import { HOST, assertion, metadata, response, sign, signAssertion, signedRespons
  * `signatureValid` (true only when every value reported comes from an element covered by a
  * signature that verified with a trusted cert) and `nameId` (full text, comments ignored).
  */
-const NOW = '2026-06-01T00:00:00Z';
 const ATTACKER = { key: 'okta-rotation.key.pem', cert: 'okta-rotation.cert.pem' };
 
 async function check(resp: string) {

@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { TEST_NOW } from '../support/clock.js';
 import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir, type GuardedResult } from '../support/guarded-run.js';
 
 /** The time every validate-metadata case runs at (fixture certs are valid then). */
-export const NOW = '2026-06-01T00:00:00Z';
+export const NOW = TEST_NOW;
 
 /**
  * Runs `validate-metadata idp.xml --json` on `content` in a fresh directory and checks what every

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { validateMetadata, validateMetadataBytes } from '../../src/core/metadata/validate-metadata.js';
 import { scanHostile } from '../../src/core/xml/scan-hostile.js';
 import { metadata } from '../support/xml-fixtures.js';
+import { TEST_CLOCK as NOW } from '../support/clock.js';
 
 /**
  * The XML gate is at least as strict as libxml2 and expat (docs/design.md, "Read what the consumers
  * read"): each rule where our own parsers were laxer, and each rule on a large input (the gate must
  * take time linear in the size, whatever the shape: a hang guard, never a timing assertion).
  */
-const NOW = new Date('2026-06-01T00:00:00Z');
 const body = metadata({ declaration: false });
 const codes = (xml: string) => validateMetadata(xml, { now: NOW }).findings.filter((f) => f.severity === 'error').map((f) => f.code);
 const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);

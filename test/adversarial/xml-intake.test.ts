@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { validateMetadata } from '../../src/core/metadata/validate-metadata.js';
 import { DS, MD, b64, keyDescriptor, metadata } from '../support/xml-fixtures.js';
 import { runCli } from '../support/run-cli.js';
+import { TEST_CLOCK as NOW } from '../support/clock.js';
 
 /**
  * One metadata intake for every command (src/cli/load-metadata.ts): a file reads the same in
@@ -13,7 +14,6 @@ import { runCli } from '../support/run-cli.js';
  * matching declaration; from an aggregate only the selected entity is stored, and lint finds no
  * metadata error in whatever patch writes.
  */
-const NOW = new Date('2026-06-01T00:00:00Z');
 const ARGS = ['--now', NOW.toISOString()];
 const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 const okta = metadata({ declaration: false });

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { validateMetadata, validateMetadataBytes } from '../../src/core/metadata/validate-metadata.js';
 import { HAS_CORPUS, corpusPath } from '../support/corpus.js';
 import { metadata, pem, sign } from '../support/xml-fixtures.js';
+import { TEST_CLOCK as NOW } from '../support/clock.js';
 
 /**
  * Findings worded for the IdP that was detected, and an expired --signer-cert said out loud
  * (a warning; --strict fails it, as every warning).
  */
-const NOW = new Date('2026-06-01T00:00:00Z');
 const noNameId = (xml: string) => xml.replace(/<md:NameIDFormat>[^<]*<\/md:NameIDFormat>/g, '');
 const other = (xml: string) => xml.replace(/http:\/\/www\.okta\.com\/\w+/, 'https://sts.windows.net/0000/').replace(/dev-000000\.okta\.com/g, 'login.microsoftonline.com');
 const find = (xml: string, code: string) => validateMetadata(xml, { now: NOW }).findings.find((f) => f.code === code);

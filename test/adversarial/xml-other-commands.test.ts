@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir } from '../support/guarded-run.js';
 import { HOST, metadata } from '../support/xml-fixtures.js';
+import { TEST_NOW as NOW } from '../support/clock.js';
 
 /**
  * The XML gate is shared: hostile XML is refused the same way when it arrives through `patch
  * --metadata`, inside a config linted by `lint` (with the real line in the YAML file), and in a
  * response checked by `check-response` (docs/design.md §5).
  */
-const NOW = '2026-06-01T00:00:00Z';
 const XXE = '<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>';
 const LAUGHS = `<!DOCTYPE r [<!ENTITY l "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i || ''};`.repeat(10)}">`).join('')}]>`;
 

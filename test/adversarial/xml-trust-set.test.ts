@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { validateMetadata } from '../../src/core/metadata/validate-metadata.js';
 import { oktaLookalike } from '../../src/core/metadata/okta.js';
 import { CERTS, DS, b64, keyDescriptor, metadata } from '../support/xml-fixtures.js';
+import { TEST_CLOCK as NOW } from '../support/clock.js';
 
 /**
  * Certificates are read where python3-saml reads them, and a pin covers every one of them
  * (docs/design.md, "Read what the consumers read"; SAML metadata §2.4.1.1).
  */
-const NOW = new Date('2026-06-01T00:00:00Z');
 const fp = (name: string, alg: 'sha256' | 'sha1' = 'sha256') =>
   execFileSync('openssl', ['x509', '-in', join(CERTS, name), '-noout', '-fingerprint', `-${alg}`], { encoding: 'utf8' }).trim().split('=')[1] as string;
 const OKTA = 'okta-like.cert.pem';

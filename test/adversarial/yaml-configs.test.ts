@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPython, startPyYaml, type PyYamlReader } from '../support/python.js';
 import { expectUnchanged, findingCodes, runGuarded, snapshotDir, tempDir } from '../support/guarded-run.js';
 import { ENTITY_ID, metadata } from '../support/xml-fixtures.js';
+import { TEST_NOW as NOW } from '../support/clock.js';
 
 /**
  * Hostile deployment configs through `lint` and `patch` (docs/design.md §6/§8): the config is
  * YAML 1.1 read by PyYAML safe_load. lint reports (exit 1); patch refuses to run (exit 2) and
  * leaves the file byte-identical; what patch writes reads back through PyYAML exactly as meant.
  */
-const NOW = '2026-06-01T00:00:00Z';
 const OKTA_OK = 'externalServices:\n  auth:\n    okta:\n      enabled: false\n';
 
 // One python process for the whole file (JSON lines), not one per case.

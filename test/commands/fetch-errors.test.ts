@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
 import { fakeIo } from '../support/run-cli.js';
+import { NOW_ARGS as NOW } from '../support/clock.js';
 
 /**
  * A failed download says why, in one line with a hint, exit 2, never "internal error": DNS, a
@@ -13,7 +14,6 @@ import { fakeIo } from '../support/run-cli.js';
  * https URL is fetched over plain http by the injected fetch (the URL checks still see https).
  */
 const META = readFileSync('fixtures/metadata/valid/okta-acme.xml');
-const NOW = ['--now', '2026-06-01T00:00:00Z'];
 
 const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
   '/ok': (_q, s) => s.end(META),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runGuarded } from '../support/guarded-run.js';
+import { NOW_ARGS as NOW } from '../support/clock.js';
 
 /**
  * --fingerprint is read by one function (src/core/cert/fingerprint.ts) in every command that takes
@@ -12,7 +13,6 @@ import { runGuarded } from '../support/guarded-run.js';
 const ROOT = resolve('.');
 const ACME = join(ROOT, 'fixtures/metadata/valid/okta-acme.xml');
 const LINT_CLEAN = join(ROOT, 'fixtures/configs-lint/clean.yaml');
-const NOW = ['--now', '2026-06-01T00:00:00Z'];
 // `openssl x509 -noout -fingerprint -sha256 / -sha1` of the okta-like fixture cert (okta-acme.xml, clean.yaml).
 const SHA256 = '73:DC:D0:9C:65:52:55:AF:06:F6:39:C3:D4:22:00:6F:75:D3:8F:A9:A0:BF:83:0E:8B:E8:87:40:46:AE:04:53';
 const SHA1 = '47:DE:87:B8:CE:10:89:B3:63:E7:E9:E3:0B:FA:E8:60:FE:4B:E1:03';

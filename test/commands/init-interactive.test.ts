@@ -7,6 +7,7 @@ import { run, type InitDeps } from '../../src/commands/init/run.js';
 import { isOperationalError } from '../../src/core/errors.js';
 import { fakeIo } from '../support/run-cli.js';
 import { CANCEL, fakePrompter, type Answer } from '../support/fake-prompter.js';
+import { TEST_NOW as NOW } from '../support/clock.js';
 
 /**
  * The prompt loop with injected prompt functions ("Tests"): each branch, each cancel.
@@ -17,7 +18,6 @@ const DEMO = join(ROOT, 'fixtures/demo/values.yaml');
 const ACME = join(ROOT, 'fixtures/metadata/valid/okta-acme.xml');
 const EC = join(ROOT, 'fixtures/metadata/valid/okta-ec-cert.xml');
 const EXPIRED = join(ROOT, 'fixtures/metadata/invalid/expired-cert.xml');
-const NOW = '2026-06-01T00:00:00Z';
 const golden = (name: string) => readFileSync(join(ROOT, 'test/golden', name), 'utf8');
 
 let dir: string;

@@ -10,6 +10,7 @@ import { isOperationalError } from '../../src/core/errors.js';
 import { expandHome } from '../../src/core/init/expand-home.js';
 import { fakeIo } from '../support/run-cli.js';
 import { fakePrompter, type Answer } from '../support/fake-prompter.js';
+import { TEST_NOW as NOW } from '../support/clock.js';
 
 /**
  * A newcomer's mistakes in the wizard (README "init"): `~` paths, a config that does not exist,
@@ -19,7 +20,6 @@ import { fakePrompter, type Answer } from '../support/fake-prompter.js';
 const ROOT = resolve('.');
 const DEMO = join(ROOT, 'fixtures/demo/values.yaml');
 const ACME = join(ROOT, 'fixtures/metadata/valid/okta-acme.xml');
-const NOW = '2026-06-01T00:00:00Z';
 const golden = (name: string) => readFileSync(join(ROOT, 'test/golden', name), 'utf8');
 
 let home: string;

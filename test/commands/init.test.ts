@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
+import { NOW_ARGS as NOW } from '../support/clock.js';
 
 /** init without a terminal (or with --yes): every answer from flags, never a prompt. */
 const ROOT = resolve('.');
@@ -14,7 +15,6 @@ const PREVIEW = join(ROOT, 'fixtures/metadata/valid/okta-preview.xml');
 const ACME_SHA256 = '73:DC:D0:9C:65:52:55:AF:06:F6:39:C3:D4:22:00:6F:75:D3:8F:A9:A0:BF:83:0E:8B:E8:87:40:46:AE:04:53';
 const PREVIEW_SHA256 = ACME_SHA256; // okta-preview.xml: the same test certificate, another IdP host
 const EC_SHA256 = '58:31:74:3D:91:CB:A4:BD:11:26:30:E4:A9:E2:29:85:9D:EA:66:07:8A:7A:B3:8F:EF:08:A8:AF:CE:49:CF:40';
-const NOW = ['--now', '2026-06-01T00:00:00Z'];
 const golden = (name: string) => readFileSync(join(ROOT, 'test/golden', name), 'utf8');
 
 let dir: string;

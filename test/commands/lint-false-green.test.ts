@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
+import { NOW_ARGS as NOW } from '../support/clock.js';
 
 /** lint never passes what it did not check: empty inputs, unreadable directories, loops, bad globs. */
-const NOW = ['--now', '2026-06-01T00:00:00Z'];
 const lint = (args: string[], opts: Parameters<typeof runCli>[1] = {}) => runCli(['lint', ...args, ...NOW], opts);
 type Doc = { exitCode: number; files: { file: string; skipped?: string; unreadable?: boolean; findings: { code: string; severity: string }[] }[] };
 const json = (s: string) => JSON.parse(s) as Doc;

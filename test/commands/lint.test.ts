@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
+import { NOW_ARGS as NOW } from '../support/clock.js';
 
 const FIX = 'fixtures/configs-lint';
-const NOW = ['--now', '2026-06-01T00:00:00Z'];
 const lint = (args: string[], opts: Parameters<typeof runCli>[1] = {}) => runCli(['lint', ...args, ...NOW], opts);
 const json = (stdout: string) => JSON.parse(stdout) as {
   schemaVersion: number;

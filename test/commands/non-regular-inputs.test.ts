@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
+import { NOW_ARGS as NOW } from '../support/clock.js';
 
 /**
  * An input that is not a regular file (FIFO, device, socket, /proc entry) is refused after open,
@@ -12,7 +13,6 @@ import { runCli } from '../support/run-cli.js';
  * read without bound. Every file input: metadata, configs, PEMs, responses. Hang guard: 10 s.
  */
 const META = resolve('fixtures/metadata/valid/okta-acme.xml');
-const NOW = ['--now', '2026-06-01T00:00:00Z'];
 let dir: string;
 let fifo: string;
 let sock: string;

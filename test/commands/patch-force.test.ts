@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
+import { TEST_CLOCK as NOW } from '../support/clock.js';
 
 /**
  * `patch --force` wrote metadata with hostile constructs into the config. --force
@@ -13,7 +14,6 @@ const VALID = join(process.cwd(), 'fixtures', 'metadata', 'valid', 'okta-acme.xm
 const INVALID = join(process.cwd(), 'fixtures', 'metadata', 'invalid');
 const ACME = readFileSync(VALID, 'utf8');
 const DECL = '<?xml version="1.0" encoding="UTF-8"?>\n';
-const NOW = new Date('2026-06-01T00:00:00Z');
 const OLD = new Date('2020-01-01T00:00:00Z');
 const CONFIG = '# deployment\nhostName: polyaxon.acme.com\n';
 

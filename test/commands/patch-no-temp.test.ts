@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nodeWriterFs } from '../../src/cli/writer-fs.js';
 import { runCli } from '../support/run-cli.js';
+import { TEST_CLOCK as NOW } from '../support/clock.js';
 
 /**
  * The modes that write nothing (`--check`, `--diff`, `--dry-run`, `--output -`) never open a temp
@@ -11,7 +12,6 @@ import { runCli } from '../support/run-cli.js';
  * or removed entry would bump) does not move. A real write is the control.
  */
 const METADATA = join(process.cwd(), 'fixtures', 'metadata', 'valid', 'okta-acme.xml');
-const NOW = new Date('2026-06-01T00:00:00Z');
 const OLD = new Date('2020-01-01T00:00:00Z');
 const CONFIG = '# deployment\nhostName: polyaxon.acme.com\n';
 

@@ -6,6 +6,7 @@ import { run } from '../../src/commands/patch/run.js';
 import { planPatch } from '../../src/core/patch/plan-patch.js';
 import { corpusPath } from '../support/corpus.js';
 import { fakeIo, runCli } from '../support/run-cli.js';
+import { TEST_CLOCK as NOW } from '../support/clock.js';
 
 /**
  * Every refusal of patch: exit 2, its stable code, and the file byte-identical afterwards
@@ -15,7 +16,6 @@ const REFUSE = join(process.cwd(), 'fixtures', 'configs', 'refuse');
 // the metadata helper's valid Okta fixture, else a real Okta export from the corpus
 const ACME = join(process.cwd(), 'fixtures', 'metadata', 'valid', 'okta-acme.xml');
 const METADATA = existsSync(ACME) ? ACME : corpusPath('okta-metadata', 'boot-saml-3-dev2148273-pretty.xml');
-const NOW = new Date('2026-06-01T00:00:00Z');
 
 const EXPECTED: Record<string, [code: string, line?: number]> = {
   'not-yaml.yaml': ['PATCH_NOT_YAML', 4],

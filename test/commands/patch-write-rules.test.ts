@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
+import { TEST_CLOCK as NOW } from '../support/clock.js';
 
 /**
  * patch's write rules seen from the command (README "patch"): read-only and hard-linked configs,
@@ -10,7 +11,6 @@ import { runCli } from '../support/run-cli.js';
  * `auth.saml` block of Polyaxon 1.x that patch removes instead of refusing.
  */
 const ACME = join(process.cwd(), 'fixtures', 'metadata', 'valid', 'okta-acme.xml');
-const NOW = new Date('2026-06-01T00:00:00Z');
 
 function workdir(content: string, mode = 0o644): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'patch-rules-'));

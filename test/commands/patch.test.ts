@@ -8,6 +8,7 @@ import { unifiedDiff } from '../../src/cli/unified-diff.js';
 import { normalizeStoredXml } from '../../src/core/patch/normalize-stored-xml.js';
 import { corpusPath } from '../support/corpus.js';
 import { runCli } from '../support/run-cli.js';
+import { TEST_CLOCK as NOW } from '../support/clock.js';
 
 /** `patch` end to end, in-process: modes, exit codes, JSON, and what is (not) written. */
 const ACME = join(process.cwd(), 'fixtures', 'metadata', 'valid', 'okta-acme.xml');
@@ -15,7 +16,6 @@ const METADATA = existsSync(ACME) ? ACME : corpusPath('okta-metadata', 'boot-sam
 const STORED = normalizeStoredXml(readFileSync(METADATA, 'utf8').replace(/^\uFEFF/, ''));
 const BAD_METADATA = join(process.cwd(), 'fixtures', 'configs', 'okta-metadata.xml'); // its certificate is not a certificate
 const CONFIGS = join(process.cwd(), 'fixtures', 'configs');
-const NOW = new Date('2026-06-01T00:00:00Z');
 const OLD = new Date('2020-01-01T00:00:00Z');
 
 function workdir(fixture = 'full-platform.yaml'): { dir: string; file: string } {

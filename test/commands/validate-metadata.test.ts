@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
+import { TEST_NOW as NOW } from '../support/clock.js';
 
 /** validate-metadata in-process over our generated fixtures (scripts/fixtures/make-metadata.mjs). */
-const NOW = '2026-06-01T00:00:00Z';
 const FIX = 'fixtures/metadata';
 const OKTA_SHA256 = '73:DC:D0:9C:65:52:55:AF:06:F6:39:C3:D4:22:00:6F:75:D3:8F:A9:A0:BF:83:0E:8B:E8:87:40:46:AE:04:53';
 const OKTA_SHA1 = '47:DE:87:B8:CE:10:89:B3:63:E7:E9:E3:0B:FA:E8:60:FE:4B:E1:03';

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NOW_ARGS as NOW } from '../support/clock.js';
 
 /**
  * The CLI keeps no compile cache (SECURITY.md, "No compile cache"): cached bytecode is code a
@@ -12,7 +13,6 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve('.');
 const BIN = join(ROOT, 'bin/polyaxon-sso.js');
 const META = join(ROOT, 'fixtures/metadata/valid/okta-acme.xml');
-const NOW = ['--now', '2026-06-01T00:00:00Z'];
 
 /** Every file and directory under dir, relative (empty when nothing was written). */
 const tree = (dir: string): string[] => readdirSync(dir, { recursive: true }).map(String).sort();

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NOW_ARGS as NOW } from '../support/clock.js';
 
 /**
  * Failures of the process's surroundings, on the built bin: exit 2, one line naming the cause and
@@ -11,7 +12,6 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve('.');
 const BIN = join(ROOT, 'bin/polyaxon-sso.js');
 const META = join(ROOT, 'fixtures/metadata/valid/okta-acme.xml');
-const NOW = ['--now', '2026-06-01T00:00:00Z'];
 const ENV = { PATH: process.env.PATH ?? '' };
 
 function expectOneLineAndHint(stderr: string, cause: RegExp): void {

@@ -12,13 +12,13 @@ import { decodeXml } from '../../src/core/xml/decode-xml.js';
 import { scanHostile } from '../../src/core/xml/scan-hostile.js';
 import { ACS, AUDIENCE, metadata, pem, signedResponse } from '../support/xml-fixtures.js';
 import { CONFIG_SEEDS, METADATA_SEEDS, PROPERTY_TIMEOUT_MS, RUNS, bounded, mutated } from './arbitraries.js';
+import { TEST_CLOCK as NOW } from '../support/clock.js';
 
 /**
  * Random mutations of real metadata (the corpus), of our fixtures, of configs and of responses
  * never crash the core: every outcome is a report with well-formed findings, or a typed
  * OperationalError; never another exception, never longer than the per-case bound.
  */
-const NOW = new Date('2026-06-01T00:00:00Z');
 const SEVERITIES = new Set(['error', 'warning', 'info']);
 
 function wellFormed(findings: Finding[]): void {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { TEST_NOW } from '../support/clock.js';
 import { certPath, keyPath } from '../support/fixture-certs.js';
 import { makeResponse, metadataXml } from '../support/make-response.js';
 
@@ -10,7 +11,8 @@ import { makeResponse, metadataXml } from '../support/make-response.js';
  * responses signed with the fixture keys), and `polyaxon-sso` on PATH as the built bin.
  */
 export const ROOT = resolve(process.cwd());
-export const NOW = '2026-06-01T00:00:00Z';
+/** The --now a README block runs at. */
+export const NOW = TEST_NOW;
 const fixture = (p: string): string => join(ROOT, 'fixtures', p);
 
 /** What a block needs beyond the base files. */

@@ -6,13 +6,13 @@ import { cancelled, usageError } from '../../src/core/errors.js';
 import { asksJson, errorDocument, fromOperational } from '../../src/cli/error-envelope.js';
 import { runCli } from '../support/run-cli.js';
 import { expectMatchesSchema, schemaErrors } from '../support/expect-matches-schema.js';
+import { NOW_ARGS as NOW } from '../support/clock.js';
 
 /**
  * The --json contract: one document on stdout for every exit code of every command, matching
  * schemas/<command>.schema.json (runCli validates each --json run; this file adds a matrix).
  */
 const META = 'fixtures/metadata/valid/okta-acme.xml';
-const NOW = ['--now', '2026-06-01T00:00:00Z'];
 const COMMANDS = readdirSync('src/commands', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
 const dir = mkdtempSync(join(tmpdir(), 'polyaxon-sso-json-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { TEST_NOW } from './clock.js';
 
 /**
  * The shared real-world corpus (docs/design.md §7, §8): POLYAXON_SSO_CORPUS or ../shared/corpus.
@@ -14,5 +15,5 @@ if (!HAS_CORPUS) {
 }
 
 export const corpusPath = (...parts: string[]): string => join(CORPUS, ...parts);
-/** The corpus clock (docs/design.md §8): every Okta sample is valid then. */
-export const CORPUS_NOW = '2026-06-01T00:00:00Z';
+/** The corpus clock (docs/design.md §8): every Okta sample is valid then; the instant every test runs at. */
+export const CORPUS_NOW = TEST_NOW;

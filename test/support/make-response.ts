@@ -5,6 +5,7 @@
  */
 import { constants, createCipheriv, publicEncrypt, randomBytes } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
+import { TEST_CLOCK } from './clock.js';
 import { readCertPem, readKeyPem, type FixtureCertName } from './fixture-certs.js';
 
 export const SP = { host: 'polyaxon.acme.com', org: 'acme' };
@@ -12,7 +13,7 @@ export const ACS = 'https://polyaxon.acme.com/sso/okta/acs/acme';
 export const AUDIENCE = 'https://polyaxon.acme.com/sso/okta/metadata/acme';
 export const IDP_ENTITY = 'http://www.okta.com/exk1fixture0000000h7';
 /** The instant the fixture responses are issued at; pass it as --now. */
-export const ISSUED = '2026-06-01T00:00:00.000Z';
+export const ISSUED = TEST_CLOCK.toISOString();
 
 const EXC = 'http://www.w3.org/2001/10/xml-exc-c14n#';
 const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { decodeInput } from '../../src/core/response/decode-input.js';
+import { TEST_NOW } from './clock.js';
 
 export interface OwnValues {
   audience: string;
@@ -22,6 +23,6 @@ export function ownValues(path: string): OwnValues {
   const notBefore = first(/<(?:\w+:)?Conditions[^>]*\bNotBefore="([^"]*)"/);
   const issue = first(/<(?:\w+:)?Assertion[^>]*\bIssueInstant="([^"]*)"/) ?? first(/\bIssueInstant="([^"]*)"/);
   const base = notBefore ?? issue;
-  const now = base && !Number.isNaN(Date.parse(base)) ? new Date(Date.parse(base) + 1000).toISOString() : '2026-06-01T00:00:00Z';
+  const now = base && !Number.isNaN(Date.parse(base)) ? new Date(Date.parse(base) + 1000).toISOString() : TEST_NOW;
   return { audience, acsUrl, now };
 }

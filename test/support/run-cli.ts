@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { execute } from '../../src/main.js';
 import { asksJson, type RunError } from '../../src/cli/error-envelope.js';
 import type { Io } from '../../src/cli/io.js';
+import { TEST_NOW } from './clock.js';
 import { checkJsonRun } from './expect-matches-schema.js';
 
 export interface CliResult {
@@ -47,7 +48,7 @@ export function fakeIo(opts: FakeIoOptions = {}): Io & { out: () => string; err:
     stdin,
     env: opts.env ?? {},
     cwd: opts.cwd ?? process.cwd(),
-    now: () => opts.now ?? new Date('2026-06-01T00:00:00Z'),
+    now: () => opts.now ?? new Date(TEST_NOW),
     fetch: opts.fetch ?? noNetwork,
     out: () => out,
     err: () => err,

@@ -2,8 +2,8 @@ import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { analyzeCertificate } from '../../../src/core/cert/index.js';
 import { certBase64, readCertPem, type FixtureCertName } from '../../support/fixture-certs.js';
+import { TEST_CLOCK as NOW } from '../../support/clock.js';
 
-const NOW = new Date('2026-06-01T00:00:00Z');
 const analyze = (name: FixtureCertName, now = NOW, minDays?: number) => analyzeCertificate(certBase64(name), { now, minDays });
 const codes = (r: { findings: { code: string }[] }) => r.findings.map((f) => f.code).sort();
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { OperationalError } from '../../../src/core/errors.js';
 import { analyzeCertificate, matchesFingerprint, normalizeFingerprint, parseFingerprint } from '../../../src/core/cert/index.js';
+import { TEST_CLOCK } from '../../support/clock.js';
 import { certBase64 } from '../../support/fixture-certs.js';
 
 // `openssl x509 -noout -fingerprint -sha256 / -sha1` of fixtures/certs/okta-like.cert.pem.
 const SHA256 = '73:DC:D0:9C:65:52:55:AF:06:F6:39:C3:D4:22:00:6F:75:D3:8F:A9:A0:BF:83:0E:8B:E8:87:40:46:AE:04:53';
 const SHA1 = '47:DE:87:B8:CE:10:89:B3:63:E7:E9:E3:0B:FA:E8:60:FE:4B:E1:03';
-const cert = analyzeCertificate(certBase64('okta-like'), { now: new Date('2026-06-01T00:00:00Z') }).cert!;
-const rotation = analyzeCertificate(certBase64('okta-rotation'), { now: new Date('2026-06-01T00:00:00Z') }).cert!;
+const cert = analyzeCertificate(certBase64('okta-like'), { now: TEST_CLOCK }).cert!;
+const rotation = analyzeCertificate(certBase64('okta-rotation'), { now: TEST_CLOCK }).cert!;
 
 describe('normalizeFingerprint', () => {
   it.each([

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeCertificate, pemToCertificate } from '../../../src/core/cert/index.js';
 import { certBase64 } from '../../support/fixture-certs.js';
+import { TEST_CLOCK as NOW } from '../../support/clock.js';
 
-const NOW = new Date('2026-06-01T00:00:00Z');
 const DER = Buffer.from(certBase64('okta-like'), 'base64');
 /** The contract: a result, never an exception; no certificate means at least one error. */
 const wellFormed = (r: ReturnType<typeof analyzeCertificate>) => r.cert !== undefined || r.findings.some((f) => f.severity === 'error');

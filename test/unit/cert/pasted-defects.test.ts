@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeCertificate } from '../../../src/core/cert/index.js';
 import { certBase64, CSR_PATH, pemBody, PUBLIC_KEY_PATH, readCertPem, readKeyPem } from '../../support/fixture-certs.js';
+import { TEST_CLOCK as NOW } from '../../support/clock.js';
 
-const NOW = new Date('2026-06-01T00:00:00Z');
 const run = (text: string) => analyzeCertificate(text, { now: NOW });
 const codesOf = (text: string) => run(text).findings.map((f) => f.code);
 const b64 = (der: Buffer) => der.toString('base64');

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { pemToCertificate, requirePemCertificates } from '../../../src/core/cert/index.js';
 import { OperationalError } from '../../../src/core/errors.js';
 import { CSR_PATH, readCertPem, readKeyPem } from '../../support/fixture-certs.js';
+import { TEST_CLOCK as NOW } from '../../support/clock.js';
 
-const NOW = new Date('2026-06-01T00:00:00Z');
 const codes = (r: { findings: { code: string }[] }) => r.findings.map((f) => f.code);
 
 describe('pemToCertificate', () => {

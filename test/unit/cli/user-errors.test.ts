@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../support/run-cli.js';
+import { NOW_ARGS as NOW } from '../../support/clock.js';
 
 /**
  * Every user error (exit 2) is one line and a hint line (docs/design.md: "User errors: one line +
@@ -11,7 +12,6 @@ import { runCli } from '../../support/run-cli.js';
  */
 const META = 'fixtures/metadata/valid/okta-acme.xml';
 const CONFIG = 'fixtures/demo/values.yaml';
-const NOW = ['--now', '2026-06-01T00:00:00Z'];
 const dir = mkdtempSync(join(tmpdir(), 'polyaxon-sso-usage-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const missing = join(dir, 'missing.xml');

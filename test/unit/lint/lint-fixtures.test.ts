@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { LINT_CODES } from '../../../src/core/lint/codes.js';
 import { lintConfig, type LintOptions } from '../../../src/core/lint/lint-config.js';
 import { validateMetadata } from '../../../src/core/metadata/validate-metadata.js';
+import { TEST_CLOCK as now } from '../../support/clock.js';
 
 /** One fixture per finding code (fixtures/configs-lint), each with its exact line:col. */
 const DIR = join(process.cwd(), 'fixtures', 'configs-lint');
-const now = new Date('2026-06-01T00:00:00Z');
 const validateXml = (xml: string) => validateMetadata(xml, { now, minDays: 30 });
 
 function lint(name: string, extra: Partial<LintOptions> = {}) {

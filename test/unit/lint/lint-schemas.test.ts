@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../support/run-cli.js';
 import { checkJsonSchema } from '../../support/check-json-schema.js';
+import { NOW_ARGS as NOW } from '../../support/clock.js';
 
 const SARIF = JSON.parse(readFileSync('test/schemas/sarif-2.1.0-subset.schema.json', 'utf8'));
 const LINT = JSON.parse(readFileSync('schemas/lint.schema.json', 'utf8'));
 const FIX = 'fixtures/configs-lint';
-const NOW = ['--now', '2026-06-01T00:00:00Z'];
 const SCENARIOS: Record<string, string[]> = {
   clean: [`${FIX}/clean.yaml`],
   everything: [FIX, '--host', 'polyaxon.example.com'],

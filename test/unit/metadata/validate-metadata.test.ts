@@ -6,8 +6,8 @@ import { parseFingerprint } from '../../../src/core/cert/fingerprint.js';
 import { entityIdFindings, isOktaAdminHost, oktaHostKind } from '../../../src/core/metadata/okta.js';
 import { XML_CODES } from '../../../src/core/xml/codes.js';
 import { CERT_CODES } from '../../../src/core/cert/codes.js';
+import { TEST_CLOCK as NOW } from '../../support/clock.js';
 
-const NOW = new Date('2026-06-01T00:00:00Z');
 const ACME = readFileSync('fixtures/metadata/valid/okta-acme.xml', 'utf8');
 const SIGNED = readFileSync('fixtures/metadata/valid/okta-signed.xml', 'utf8');
 const codes = (xml: string, opts = {}) => validateMetadata(xml, { now: NOW, ...opts }).findings.map((f) => f.code);
