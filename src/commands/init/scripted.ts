@@ -7,8 +7,8 @@ import type { WizardCtx } from './wizard-context.js';
 
 /** The two pieces only scripted runs (no TTY, or --yes) need ("Modes"). */
 
-/** The --json document of a run stopped by bad metadata: nothing written, the findings why. */
-export function failedResult(ctx: WizardCtx, e: BadMetadata) {
+/** What every --json document of a stopped run starts with: nothing written, nothing changed. */
+function stoppedResult(ctx: WizardCtx) {
   const { config, host, org } = ctx.state;
   return {
     schemaVersion: 1,
@@ -16,26 +16,20 @@ export function failedResult(ctx: WizardCtx, e: BadMetadata) {
     written: ctx.written,
     ...(host && org ? { urls: buildSpUrls(host, org) } : {}),
     changed: false,
-    findings: e.findings,
   };
+}
+
+/** The --json document of a run stopped by bad metadata: the findings why. */
+export function failedResult(ctx: WizardCtx, e: BadMetadata) {
+  return { ...stoppedResult(ctx), findings: e.findings };
 }
 
 /**
  * The --json document of a run that would have changed trust without a pin or --allow-idp-change:
- * nothing written, the change (as patch's `change`), and the metadata's findings.
+ * the change (as patch's `change`), and the metadata's findings.
  */
 export function refusedResult(ctx: WizardCtx, e: TrustRefused) {
-  const { config, host, org, metadata } = ctx.state;
-  return {
-    schemaVersion: 1,
-    config: config?.path ?? ctx.flags.config,
-    written: ctx.written,
-    ...(host && org ? { urls: buildSpUrls(host, org) } : {}),
-    changed: false,
-    outcome: 'trust-change-refused' as const,
-    change: e.change,
-    findings: metadata?.findings ?? [],
-  };
+  return { ...stoppedResult(ctx), outcome: 'trust-change-refused' as const, change: e.change, findings: ctx.state.metadata?.findings ?? [] };
 }
 
 /** Scripted: read the config (it may supply the host), then report every missing flag at once. */
