@@ -9,7 +9,12 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['test/property/**/*.test.ts', 'test/adversarial/sigkill.test.ts', 'test/differential/yaml-generated.test.ts', 'test/differential/xml-libxml2.test.ts'],
+    include: [
+      'test/property/**/*.test.ts',
+      'test/adversarial/sigkill.test.ts',
+      'test/differential/yaml-generated.test.ts',
+      'test/differential/xml-libxml2.test.ts',
+    ],
     env: {
       FUZZ_RUNS: process.env.FUZZ_RUNS ?? '5000',
       ADV_SIGKILL_RUNS: process.env.ADV_SIGKILL_RUNS ?? '200',

@@ -26,9 +26,23 @@ await Promise.all(builds.map((b) => build({ ...b, outdir: out, sourcemap: 'exter
 
 const profDir = join(work, 'profiles');
 rmSync(profDir, { recursive: true, force: true });
-const args = ['validate-metadata', agg.file, '--signer-cert', m.signerCert, '--entity-id', agg.entityId,
-  '--max-size', String(Math.ceil(agg.bytes / 2 ** 20) + 1), '--now', m.now, '--json'];
-const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, join(out, 'cli.cjs'), ...args], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const args = [
+  'validate-metadata',
+  agg.file,
+  '--signer-cert',
+  m.signerCert,
+  '--entity-id',
+  agg.entityId,
+  '--max-size',
+  String(Math.ceil(agg.bytes / 2 ** 20) + 1),
+  '--now',
+  m.now,
+  '--json',
+];
+const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, join(out, 'cli.cjs'), ...args], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 process.stderr.write(`profile: validate-metadata exited ${r.status}\n`);
 const prof = JSON.parse(readFileSync(join(profDir, readdirSync(profDir)[0]), 'utf8'));
 
@@ -39,19 +53,32 @@ function origin(frame) {
   if (!frame.url.startsWith('file:')) return `node:${frame.url.replace(/^node:/, '')}`;
   const file = fileURLToPath(frame.url);
   if (!maps.has(file)) {
-    try { maps.set(file, new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')))); } catch { maps.set(file, null); }
+    try {
+      maps.set(file, new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8'))));
+    } catch {
+      maps.set(file, null);
+    }
   }
   const e = maps.get(file)?.findEntry(frame.lineNumber, frame.columnNumber);
   if (!e?.originalSource) return relative(root, file);
   const src = e.originalSource.replace(/^.*?(node_modules\/|src\/)/, '$1');
   return `${src}:${e.originalLine + 1}`;
 }
-const pkgOf = (o) => /^node_modules\/((@[^/]+\/)?[^/]+)/.exec(o)?.[1] ?? (o.startsWith('src/') ? 'src (ours)' : o.startsWith('node:') ? 'node internals' : o.split(':')[0]);
+const pkgOf = (o) =>
+  /^node_modules\/((@[^/]+\/)?[^/]+)/.exec(o)?.[1] ??
+  (o.startsWith('src/') ? 'src (ours)' : o.startsWith('node:') ? 'node internals' : o.split(':')[0]);
 
 const parent = new Map();
 for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-const info = new Map(prof.nodes.map((n) => { const o = origin(n.callFrame); return [n.id, { o, pkg: pkgOf(o), fn: `${n.callFrame.functionName || '(anonymous)'} ${o}` }]; }));
-const self = new Map(); const selfPkg = new Map(); const incl = new Map();
+const info = new Map(
+  prof.nodes.map((n) => {
+    const o = origin(n.callFrame);
+    return [n.id, { o, pkg: pkgOf(o), fn: `${n.callFrame.functionName || '(anonymous)'} ${o}` }];
+  }),
+);
+const self = new Map();
+const selfPkg = new Map();
+const incl = new Map();
 let total = 0;
 prof.samples.forEach((id, i) => {
   const dt = prof.timeDeltas[i] ?? 0;
@@ -75,19 +102,25 @@ const report = `# CPU profile: validate-metadata, signed aggregate of ${agg.enti
 
 | package | self time | share |
 |---|---:|---:|
-${top(selfPkg, 20).map(([k, v]) => `| ${k} | ${ms(v)} | ${pct(v)} |`).join('\n')}
+${top(selfPkg, 20)
+  .map(([k, v]) => `| ${k} | ${ms(v)} | ${pct(v)} |`)
+  .join('\n')}
 
 ## Top ${opt.top} functions by self time
 
 | function (original source) | self | share |
 |---|---:|---:|
-${top(self, Number(opt.top)).map(([k, v]) => `| \`${k}\` | ${ms(v)} | ${pct(v)} |`).join('\n')}
+${top(self, Number(opt.top))
+  .map(([k, v]) => `| \`${k}\` | ${ms(v)} | ${pct(v)} |`)
+  .join('\n')}
 
 ## Our code and xml-crypto by inclusive time
 
 | function (original source) | inclusive | share |
 |---|---:|---:|
-${top(new Map([...incl].filter(([k]) => / (src|node_modules\/xml-crypto)\//.test(k))), Number(opt.top)).map(([k, v]) => `| \`${k}\` | ${ms(v)} | ${pct(v)} |`).join('\n')}
+${top(new Map([...incl].filter(([k]) => / (src|node_modules\/xml-crypto)\//.test(k))), Number(opt.top))
+  .map(([k, v]) => `| \`${k}\` | ${ms(v)} | ${pct(v)} |`)
+  .join('\n')}
 `;
 const file = join(work, `profile-${agg.entities}.md`);
 writeFileSync(file, report);

@@ -19,12 +19,19 @@ import { privateBuild } from './lib/private-build.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opt } = parseArgs({
   options: {
-    runs: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' }, fresh: { type: 'boolean' },
-    'no-build': { type: 'boolean' }, 'no-install': { type: 'boolean' }, label: { type: 'string' },
+    runs: { type: 'string' },
+    quick: { type: 'boolean' },
+    only: { type: 'string' },
+    fresh: { type: 'boolean' },
+    'no-build': { type: 'boolean' },
+    'no-install': { type: 'boolean' },
+    label: { type: 'string' },
   },
 });
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
-const loadStart = loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadStart = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
 
 if (ensureTools(log, { install: !opt['no-install'] }).some((t) => t.required)) process.exit(2);
 
@@ -73,8 +80,10 @@ for (const c of list) {
 const table = renderTable(list, results);
 process.stdout.write(`${table}\n`);
 const mc = { ...machine(root), loadStart };
-writeFileSync(join(root, 'bench', 'work', 'results.json'),
-  `${JSON.stringify({ machine: mc, timer, manifest, results: Object.fromEntries(results) }, null, 2)}\n`);
+writeFileSync(
+  join(root, 'bench', 'work', 'results.json'),
+  `${JSON.stringify({ machine: mc, timer, manifest, results: Object.fromEntries(results) }, null, 2)}\n`,
+);
 // Only a full run replaces the committed table; a partial one (--only) stays in bench/work/.
 const out = only ? join('bench', 'work', 'RESULTS-partial.md') : join('bench', 'RESULTS.md');
 writeFileSync(join(root, out), renderResults({ label: opt.label, table, machine: mc, manifest, timer, list, results }));

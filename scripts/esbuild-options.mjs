@@ -38,14 +38,20 @@ const chalkWithoutDetection = {
  * from there: yaml for `urls --config`; xml-crypto (+ xpath and its own xmldom, ~250 KB that V8
  * would otherwise compile at every start) for documents with a ds:Signature.
  */
-const LAZY_MODULES = { 'host-from-config': 'src/commands/urls/host-from-config.ts', 'xml-crypto': 'xml-crypto', prompter: 'src/cli/prompter.ts' };
+const LAZY_MODULES = {
+  'host-from-config': 'src/commands/urls/host-from-config.ts',
+  'xml-crypto': 'xml-crypto',
+  prompter: 'src/cli/prompter.ts',
+};
 
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
     // patch asks (inquirer) only on a terminal when the trusted IdP or certificates change
     b.onResolve({ filter: /^\.\.\/\.\.\/cli\/prompter\.js$/ }, (args) =>
-      args.importer.endsWith('patch-trust.ts') && args.kind !== 'import-statement' ? { path: '../lazy/prompter.cjs', external: true } : undefined,
+      args.importer.endsWith('patch-trust.ts') && args.kind !== 'import-statement'
+        ? { path: '../lazy/prompter.cjs', external: true }
+        : undefined,
     );
     b.onResolve({ filter: /^\.\/host-from-config\.js$/ }, (args) =>
       args.importer.endsWith('/src/commands/urls/run.ts') ? { path: '../lazy/host-from-config.cjs', external: true } : undefined,
@@ -62,8 +68,12 @@ const lazyModules = {
 const cliBoundaries = {
   name: 'cli-boundaries',
   setup(b) {
-    b.onResolve({ filter: /^\.\/main\.js$/ }, (args) => (args.importer.endsWith('bin-entry.ts') ? { path: './cli-main.cjs', external: true } : undefined));
-    b.onResolve({ filter: /^\.\/commands\/[a-z-]+\/run\.js$/ }, (args) => (args.importer.endsWith('/src/main.ts') ? { path: args.path.replace(/\/run\.js$/, '.cjs'), external: true } : undefined));
+    b.onResolve({ filter: /^\.\/main\.js$/ }, (args) =>
+      args.importer.endsWith('bin-entry.ts') ? { path: './cli-main.cjs', external: true } : undefined,
+    );
+    b.onResolve({ filter: /^\.\/commands\/[a-z-]+\/run\.js$/ }, (args) =>
+      args.importer.endsWith('/src/main.ts') ? { path: args.path.replace(/\/run\.js$/, '.cjs'), external: true } : undefined,
+    );
   },
 };
 
@@ -75,7 +85,9 @@ const cliBoundaries = {
 const commanderLazyChildProcess = {
   name: 'commander-lazy-child-process',
   setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.includes('/commander/') ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined));
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes('/commander/') ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
       contents: `let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:${args.path}'))[key] });`,
       loader: 'js',
@@ -96,14 +108,17 @@ const xmldomLazyHtmlEntities = {
   name: 'xmldom-lazy-html-entities',
   setup(b) {
     const original = '@xmldom/xmldom/lib/entities.js';
-    b.onResolve({ filter: /^@xmldom\/xmldom\/lib\/entities\.js$/ }, (args) => (args.pluginData === 'lazy-entities' ? { path: original, external: true } : undefined));
+    b.onResolve({ filter: /^@xmldom\/xmldom\/lib\/entities\.js$/ }, (args) =>
+      args.pluginData === 'lazy-entities' ? { path: original, external: true } : undefined,
+    );
     b.onLoad({ filter: /[\\/]@xmldom[\\/]xmldom[\\/]lib[\\/]entities\.js$/ }, async (args) => {
       const src = await readFile(args.path, 'utf8');
       const start = 'exports.HTML_ENTITIES = freeze({';
       const alias = 'exports.entityMap = exports.HTML_ENTITIES;';
       const at = src.indexOf(start);
       const end = src.indexOf('\n});', at);
-      if (at < 0 || end < 0 || !src.includes(alias) || src.indexOf(start, at + 1) >= 0) throw new Error(`unexpected ${args.path}: update ${import.meta.url}`);
+      if (at < 0 || end < 0 || !src.includes(alias) || src.indexOf(start, at + 1) >= 0)
+        throw new Error(`unexpected ${args.path}: update ${import.meta.url}`);
       const contents = `${src.slice(0, at)}var htmlEntities;
 function lazyHtmlEntities() { return htmlEntities || (htmlEntities = require('${original}').HTML_ENTITIES); }
 Object.defineProperty(exports, 'HTML_ENTITIES', { enumerable: true, get: lazyHtmlEntities });${src.slice(end + 4).replace(alias, "Object.defineProperty(exports, 'entityMap', { enumerable: true, get: lazyHtmlEntities });")}`;
@@ -157,6 +172,16 @@ export const builds = [
     entryPoints: { [`commands/${name}`]: `src/commands/${name}/run.ts` },
     plugins: [chalkWithoutDetection, xmldomLazyHtmlEntities, lazyModules],
   })),
-  ...Object.entries(LAZY_MODULES).map(([name, source]) => ({ ...cjs, entryPoints: { [`lazy/${name}`]: source }, plugins: [xmldomLazyHtmlEntities] })),
-  { ...esm, entryPoints: { index: 'src/index.ts' }, splitting: true, chunkNames: 'chunks/index/[name]-[hash]', plugins: [chalkWithoutDetection, xmldomLazyHtmlEntities] },
+  ...Object.entries(LAZY_MODULES).map(([name, source]) => ({
+    ...cjs,
+    entryPoints: { [`lazy/${name}`]: source },
+    plugins: [xmldomLazyHtmlEntities],
+  })),
+  {
+    ...esm,
+    entryPoints: { index: 'src/index.ts' },
+    splitting: true,
+    chunkNames: 'chunks/index/[name]-[hash]',
+    plugins: [chalkWithoutDetection, xmldomLazyHtmlEntities],
+  },
 ];

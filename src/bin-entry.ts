@@ -17,8 +17,16 @@ function fail(message: string, hint: string): never {
 // the output did not arrive, so neither 0 nor 1 (findings) is true. Exit 2 with the cause, never
 // an uncaught exception's dump of the bundle's source.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') fail('cannot write to stdout: the reader closed the pipe (EPIPE); the output is incomplete', 'The command reading the output (head, a pager) stopped early; let it read everything, or write to a file.');
-  if (e.code === 'ENOSPC') fail('cannot write to stdout: no space left on device (ENOSPC); the output is incomplete', 'Free space where the output goes, or send it elsewhere.');
+  if (e.code === 'EPIPE')
+    fail(
+      'cannot write to stdout: the reader closed the pipe (EPIPE); the output is incomplete',
+      'The command reading the output (head, a pager) stopped early; let it read everything, or write to a file.',
+    );
+  if (e.code === 'ENOSPC')
+    fail(
+      'cannot write to stdout: no space left on device (ENOSPC); the output is incomplete',
+      'Free space where the output goes, or send it elsewhere.',
+    );
   fail(`cannot write to stdout: ${e.code ?? e.message}; the output is incomplete`, 'Check where the output is redirected.');
 });
 process.stderr.on('error', () => process.exit(2));
@@ -37,14 +45,16 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`);
 } else {
   // The build turns this import() into a require() of dist/cli-main.cjs (no top-level await in CommonJS).
-  import('./main.js').then(({ main }) => main(argv)).then(
-    // exitCode, not process.exit(): stdout may still be flushing into a pipe.
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`polyaxon-sso: internal error: ${String(e)}\n`);
-      process.exitCode = 2;
-    },
-  );
+  import('./main.js')
+    .then(({ main }) => main(argv))
+    .then(
+      // exitCode, not process.exit(): stdout may still be flushing into a pipe.
+      (code) => {
+        process.exitCode = code;
+      },
+      (e: unknown) => {
+        process.stderr.write(`polyaxon-sso: internal error: ${String(e)}\n`);
+        process.exitCode = 2;
+      },
+    );
 }

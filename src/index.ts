@@ -19,9 +19,24 @@ export { planPatch, normalizeStoredXml, type PatchChange, type PatchMode, type P
 export { analyzeCertificate, pemToCertificate, CERT_CODES, type CertAnalysis, type CertDetails } from './core/cert/index.js';
 export { lintConfig, type FileReport, type LintOptions } from './core/lint/lint-config.js';
 export { LINT_CODES } from './core/lint/codes.js';
-export { DEPLOYMENT_SCHEMA, type DeploymentSchema, type Field, type FieldType, type Model, type Rule } from './core/schema/deployment-schema.js';
+export {
+  DEPLOYMENT_SCHEMA,
+  type DeploymentSchema,
+  type Field,
+  type FieldType,
+  type Model,
+  type Rule,
+} from './core/schema/deployment-schema.js';
 export { toJsonSchema, type Draft, type Target, type JsonSchema } from './core/schema/to-json-schema.js';
 export { checkResponse, decodeInput, RESPONSE_CODES } from './core/response/index.js';
-export { compareMetadata, trustGate, pinsCoverAll, driftFindings, storedOktaMetadata, oktaMetadataUrl, DRIFT_CODES } from './core/trust/index.js';
+export {
+  compareMetadata,
+  trustGate,
+  pinsCoverAll,
+  driftFindings,
+  storedOktaMetadata,
+  oktaMetadataUrl,
+  DRIFT_CODES,
+} from './core/trust/index.js';
 export type { TrustChange, ChangeKind, CertBrief, WeakerFlag, GateVerdict, StoredMetadata } from './core/trust/index.js';
 export type * from './core/response/types.js';

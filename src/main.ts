@@ -98,8 +98,10 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
       outputError: () => undefined,
     });
   program.addHelpText('after', ROOT_HELP);
-  const lazy = (name: string) => (...args: unknown[]) =>
-    run(async () => (await (COMMANDS[name] as () => Promise<{ run: unknown }>)()).run as Handler, args);
+  const lazy =
+    (name: string) =>
+    (...args: unknown[]) =>
+      run(async () => (await (COMMANDS[name] as () => Promise<{ run: unknown }>)()).run as Handler, args);
   const only = argv === undefined ? undefined : invokedCommand(argv);
   const command = (name: string, description: string, define: (cmd: Command) => Command): void => {
     const cmd = program.command(name).description(description);
@@ -129,7 +131,10 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
         .option('--signer-cert <pem>', 'certificate trusted to sign the metadata document (repeatable)', collect)
         .option('--require-signature', 'an unsigned document is an error')
         .option('--json', 'one JSON document on stdout'),
-      ['polyaxon-sso validate-metadata okta-metadata.xml', 'polyaxon-sso validate-metadata https://acme.okta.com/app/exk123/sso/saml/metadata --json'],
+      [
+        'polyaxon-sso validate-metadata okta-metadata.xml',
+        'polyaxon-sso validate-metadata https://acme.okta.com/app/exk123/sso/saml/metadata --json',
+      ],
     ),
   );
 
@@ -145,13 +150,19 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
         .option('--backup', 'keep <config>.bak')
         .option('--disable', 'set enabled: false and keep the metadata')
         .option('--create', 'create a minimal config when the file does not exist')
-        .option('--force', 'write even when the metadata has errors (not XML the gate rejects), or the config is read-only (mode kept) or has several hard links')
+        .option(
+          '--force',
+          'write even when the metadata has errors (not XML the gate rejects), or the config is read-only (mode kept) or has several hard links',
+        )
         .option('--no-secret-warnings', 'do not report values that look like secrets in plain text (PLAINTEXT_SECRET)')
         .option('--entity-id <id>', 'pick one entity from an aggregate')
         .option(...ALLOW_IDP_CHANGE)
         .option('-y, --yes', 'never ask; a trust change then needs --fingerprint or --allow-idp-change')
         .option('--json', 'one JSON document on stdout'),
-      ['polyaxon-sso patch values.yaml --metadata okta-metadata.xml --diff', 'polyaxon-sso patch values.yaml --metadata okta-metadata.xml --backup'],
+      [
+        'polyaxon-sso patch values.yaml --metadata okta-metadata.xml --diff',
+        'polyaxon-sso patch values.yaml --metadata okta-metadata.xml --backup',
+      ],
     ),
   );
 
@@ -159,14 +170,23 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
     examples(
       shared(cmd, 'now', 'minDays', 'maxSize', 'strict', 'fingerprint', 'allowHttp')
         .argument('<inputs...>', 'files, directories, globs, or - for stdin')
-        .addOption(new Option('--format <format>', 'output format').choices(['auto', 'text', 'json', 'github', 'sarif', 'junit']).default('auto'))
+        .addOption(
+          new Option('--format <format>', 'output format').choices(['auto', 'text', 'json', 'github', 'sarif', 'junit']).default('auto'),
+        )
         .option('--json', 'same as --format json')
         .option('--max-warnings <n>', 'fail when there are more warnings than this')
         .option('--host <host>', 'expected Polyaxon host')
         .option('--org <org>', 'expected organization')
         .option('--require-okta', 'a config without an okta block fails')
         .option('--skip-non-polyaxon', 'skip YAML files that are not Polyaxon configs even when named (for pre-commit)')
-        .addOption(new Option('--target <target>', 'who reads the file: polyaxon-cli (`polyaxon admin deploy`: unknown keys fail) or helm (unknown keys warn)').choices(['polyaxon-cli', 'helm']).default('polyaxon-cli'))
+        .addOption(
+          new Option(
+            '--target <target>',
+            'who reads the file: polyaxon-cli (`polyaxon admin deploy`: unknown keys fail) or helm (unknown keys warn)',
+          )
+            .choices(['polyaxon-cli', 'helm'])
+            .default('polyaxon-cli'),
+        )
         .option('--no-secret-warnings', 'do not report values that look like secrets in plain text (PLAINTEXT_SECRET)'),
       ['polyaxon-sso lint deploy/', 'polyaxon-sso lint "deploy/**/*.yaml" --format sarif > lint.sarif'],
     ),
@@ -176,7 +196,11 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
     examples(
       cmd
         .addOption(new Option('--draft <draft>', 'JSON Schema dialect').choices(['2020-12', '07']).default('2020-12'))
-        .addOption(new Option('--target <target>', 'polyaxon-cli (unknown keys invalid) or helm (unknown keys allowed)').choices(['polyaxon-cli', 'helm']).default('polyaxon-cli')),
+        .addOption(
+          new Option('--target <target>', 'polyaxon-cli (unknown keys invalid) or helm (unknown keys allowed)')
+            .choices(['polyaxon-cli', 'helm'])
+            .default('polyaxon-cli'),
+        ),
       ['polyaxon-sso schema > polyaxon-deployment.schema.json', 'polyaxon-sso schema --draft 07 --target helm'],
     ),
   );
@@ -205,7 +229,7 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
       attrOptions(
         shared(cmd, 'now', 'maxSize', 'strict', 'allowHttp')
           .argument('<source>', 'SAMLResponse (XML, base64, URL-encoded, deflated), SAML-tracer JSON or HAR; - for stdin')
-          .option('--config <file>', 'trust the signing certs in this config\'s okta metadata')
+          .option('--config <file>', "trust the signing certs in this config's okta metadata")
           .option('--metadata <source>', 'trust the signing certs in this IdP metadata')
           .option('--idp-cert <pem>', 'trust this certificate (repeatable)', collect)
           .option('--host <host>', 'Polyaxon host')
@@ -229,18 +253,20 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
         .option('--metadata-url <url>', "Okta's metadata URL (default: derived from the stored entityID and SSO host)")
         .option('--ca-file <pem>', 'also trust this CA (PEM) for the https connection (private PKI)')
         .option('--timeout <seconds>', 'give up on the download after this many seconds', '15')
-        .option('--min-days <n>', "report a certificate Okta publishes that expires within n days", '30')
-        .addOption(new Option('--format <format>', 'output format').choices(['auto', 'text', 'json', 'github', 'sarif', 'junit']).default('auto'))
+        .option('--min-days <n>', 'report a certificate Okta publishes that expires within n days', '30')
+        .addOption(
+          new Option('--format <format>', 'output format').choices(['auto', 'text', 'json', 'github', 'sarif', 'junit']).default('auto'),
+        )
         .option('--json', 'same as --format json'),
       ['polyaxon-sso drift values.yaml', 'polyaxon-sso drift values.yaml --format sarif > drift.sarif'],
     ),
   );
 
   command('explain', 'what a finding code means and how to fix it (offline)', (cmd) =>
-    examples(
-      cmd.argument('<code>', 'a finding code, e.g. CERT_EXPIRED (any case)').option('--json', 'one JSON document on stdout'),
-      ['polyaxon-sso explain CERT_EXPIRED', 'polyaxon-sso explain auth_enabled_quoted --json'],
-    ),
+    examples(cmd.argument('<code>', 'a finding code, e.g. CERT_EXPIRED (any case)').option('--json', 'one JSON document on stdout'), [
+      'polyaxon-sso explain CERT_EXPIRED',
+      'polyaxon-sso explain auth_enabled_quoted --json',
+    ]),
   );
 
   return program;
@@ -278,14 +304,19 @@ export async function execute(argv: string[], ioGiven?: Io): Promise<Execution> 
   // The real process only (tests pass their own Io): Ctrl-C outside a prompt still says so, and a
   // --json run still ends with its one document (exit 130). Inside a prompt, inquirer reads Ctrl-C
   // as a key and the command throws `cancelled`, which reportError renders the same way.
-  if (ioGiven === undefined) process.once('SIGINT', () => process.exit(reportError(cancelled('cancelled (Ctrl-C)'), io, argv, false).exitCode));
+  if (ioGiven === undefined)
+    process.once('SIGINT', () => process.exit(reportError(cancelled('cancelled (Ctrl-C)'), io, argv, false).exitCode));
   const debug = argv.includes('--debug');
   let code: number = EXIT.OK;
-  const program = buildProgram(io, async (load, args) => {
-    const cmd = args[args.length - 1] as Command;
-    const opts = { ...cmd.optsWithGlobals() };
-    code = await (await load())(io, ...args.slice(0, -2), opts);
-  }, argv);
+  const program = buildProgram(
+    io,
+    async (load, args) => {
+      const cmd = args[args.length - 1] as Command;
+      const opts = { ...cmd.optsWithGlobals() };
+      code = await (await load())(io, ...args.slice(0, -2), opts);
+    },
+    argv,
+  );
   try {
     await program.parseAsync(argv, { from: 'user' });
     return { code };

@@ -6,7 +6,11 @@ import { join } from 'node:path';
 
 /** The okta block as docs/design.md §2 shows it; the XML as a literal block scalar (docs/design.md §8). */
 function oktaBlock(xml) {
-  const body = xml.trimEnd().split('\n').map((l) => (l === '' ? '' : `          ${l}`)).join('\n');
+  const body = xml
+    .trimEnd()
+    .split('\n')
+    .map((l) => (l === '' ? '' : `          ${l}`))
+    .join('\n');
   return `    okta:\n      enabled: true\n      options:\n        xml: |-\n${body}\n`;
 }
 

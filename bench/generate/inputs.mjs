@@ -36,7 +36,12 @@ function build(work, log) {
       log(`aggregate: ${n} entities (write template, sign with xmlsec1)`);
       const template = join(work, `aggregate-${n}.template.xml`);
       const file = join(work, `aggregate-${n}.xml`);
-      await writeAggregateTemplate(template, n, keys.entities.map((e) => e.pem), `id-bench-aggregate-${n}`);
+      await writeAggregateTemplate(
+        template,
+        n,
+        keys.entities.map((e) => e.pem),
+        `id-bench-aggregate-${n}`,
+      );
       xmlsecSign(template, file, keys.signer, 'EntitiesDescriptor');
       rmSync(template);
       // The entity in the middle: selecting it cannot short-circuit at either end of the file.
@@ -44,9 +49,13 @@ function build(work, log) {
     }
 
     // Configs: 4 distinct Okta documents shared by all of them.
-    const xmls = [0, 1, 2, 3].map((k) => oktaMetadata({
-      org: `dev-10${k}0${k}`, appId: `exk1bench0fleet${k}app0h7`, pem: keys.entities[k].pem,
-    }));
+    const xmls = [0, 1, 2, 3].map((k) =>
+      oktaMetadata({
+        org: `dev-10${k}0${k}`,
+        appId: `exk1bench0fleet${k}app0h7`,
+        pem: keys.entities[k].pem,
+      }),
+    );
     const configs = [];
     for (const count of CONFIG_COUNTS) {
       log(`configs: ${count}`);
@@ -61,8 +70,12 @@ function build(work, log) {
       // Certificates start at `created`: checks run one day later, valid for ~10 years.
       now: new Date(created.getTime() + 86_400_000).toISOString(),
       signerCert: keys.signer.cert,
-      okta: { unsigned: files.oktaUnsigned, signed: files.oktaSigned,
-        unsignedBytes: statSync(files.oktaUnsigned).size, signedBytes: statSync(files.oktaSigned).size },
+      okta: {
+        unsigned: files.oktaUnsigned,
+        signed: files.oktaSigned,
+        unsignedBytes: statSync(files.oktaUnsigned).size,
+        signedBytes: statSync(files.oktaSigned).size,
+      },
       aggregates,
       configs,
     };

@@ -17,8 +17,26 @@ function makePair(dir, name, cn) {
   const key = join(dir, `${name}.key.pem`);
   const cert = join(dir, `${name}.cert.pem`);
   // 10 years: the bench passes --now = generation time + 1 day, so nothing expires mid-study.
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '3650',
-    '-subj', `/O=polyaxon-sso bench/CN=${cn}`, '-keyout', key, '-out', cert], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-sha256',
+      '-days',
+      '3650',
+      '-subj',
+      `/O=polyaxon-sso bench/CN=${cn}`,
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   return { key, cert, pem: readFileSync(cert, 'utf8') };
 }
 

@@ -5,8 +5,11 @@ import { execFileSync } from 'node:child_process';
 export const MD_NS = 'urn:oasis:names:tc:SAML:2.0:metadata';
 
 export function xmlsecSign(template, output, { key, cert }, rootName) {
-  execFileSync('xmlsec1', ['--sign', '--privkey-pem', `${key},${cert}`, `--id-attr:ID`, `${MD_NS}:${rootName}`,
-    '--output', output, template], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  execFileSync(
+    'xmlsec1',
+    ['--sign', '--privkey-pem', `${key},${cert}`, `--id-attr:ID`, `${MD_NS}:${rootName}`, '--output', output, template],
+    { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 },
+  );
 }
 
 /**

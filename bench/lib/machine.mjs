@@ -13,7 +13,9 @@ function cpuModel() {
   try {
     const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
     if (m?.[1]) return m[1].trim();
-  } catch { /* not Linux */ }
+  } catch {
+    /* not Linux */
+  }
   return cpus()[0]?.model ?? 'unknown';
 }
 
@@ -31,6 +33,8 @@ export function machine(cwd) {
     commit: commit ? `${commit}${dirty ? ' (src/ has uncommitted changes)' : ''}` : undefined,
     date: new Date().toISOString(),
     // Other work on the machine skews absolute times; ratios within one run suffer less.
-    load: loadavg().map((l) => l.toFixed(2)).join(' '),
+    load: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
 }

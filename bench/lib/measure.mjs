@@ -55,8 +55,23 @@ const quote = (a) => `'${a.replaceAll("'", "'\\''")}'`;
 
 function hyperfine(argv, cwd, runs, warmup, extraEnv) {
   const json = join(scratch, 'hyperfine.json');
-  const r = spawnSync('hyperfine', ['--shell=none', '--style', 'none', '--ignore-failure', '--runs', String(runs),
-    '--warmup', String(warmup), '--export-json', json, argv.map(quote).join(' ')], { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(
+    'hyperfine',
+    [
+      '--shell=none',
+      '--style',
+      'none',
+      '--ignore-failure',
+      '--runs',
+      String(runs),
+      '--warmup',
+      String(warmup),
+      '--export-json',
+      json,
+      argv.map(quote).join(' '),
+    ],
+    { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   if (r.status !== 0) throw new Error(`hyperfine failed: ${r.stderr.toString().trim()}`);
   const res = JSON.parse(readFileSync(json, 'utf8')).results[0];
   return { median: res.median, times: res.times, cpu: res.user + res.system };

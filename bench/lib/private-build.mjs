@@ -17,11 +17,13 @@ export function privateBuild(root, log, { rebuild = true } = {}) {
   mkdirSync(join(pkg, 'bin'), { recursive: true });
   for (const dir of ['src', 'scripts', 'node_modules']) symlinkSync(join(root, dir), join(pkg, dir), 'dir');
   // package.json ("type": "module", for the library) and bin/package.json ("commonjs", for the bin); the tsconfigs feed the declaration emit.
-  for (const file of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'bin/polyaxon-sso.js', 'bin/package.json']) copyFileSync(join(root, file), join(pkg, file));
+  for (const file of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'bin/polyaxon-sso.js', 'bin/package.json'])
+    copyFileSync(join(root, file), join(pkg, file));
   log('building into bench/work/pkg (scripts/build.mjs)');
   const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: pkg, stdio: 'inherit' });
   // A half-written file elsewhere may break the type emit while the bundle itself is complete.
-  if (b.status !== 0) log(existsSync(join(pkg, 'dist', 'cli.cjs')) ? 'build step failed after bundling; measuring the bundle' : 'build failed');
+  if (b.status !== 0)
+    log(existsSync(join(pkg, 'dist', 'cli.cjs')) ? 'build step failed after bundling; measuring the bundle' : 'build failed');
   if (!existsSync(join(pkg, 'dist', 'cli.cjs'))) throw new Error('no bundle in bench/work/pkg/dist: fix `npm run build` first');
   return pkg;
 }

@@ -27,14 +27,24 @@ const COMMANDER_CODES: Record<string, string> = {
 };
 
 const usageHint = (command: string | undefined): string =>
-  command ? `Run 'polyaxon-sso ${command} --help' for its options and examples.` : "Run 'polyaxon-sso --help' for the commands; 'polyaxon-sso init' is the place to start.";
+  command
+    ? `Run 'polyaxon-sso ${command} --help' for its options and examples.`
+    : "Run 'polyaxon-sso --help' for the commands; 'polyaxon-sso init' is the place to start.";
 
 /** A CommanderError (code, message "error: …\n(Did you mean …?)") as one line and a hint. */
 export function fromCommander(e: { code: string; message: string }, command: string | undefined): RunError {
   if (e.code === 'commander.help')
-    return { code: 'NO_COMMAND', message: 'no command given', hint: "Start with 'polyaxon-sso init', or run 'polyaxon-sso --help' for every command.", exitCode: EXIT.CANNOT_RUN };
+    return {
+      code: 'NO_COMMAND',
+      message: 'no command given',
+      hint: "Start with 'polyaxon-sso init', or run 'polyaxon-sso --help' for every command.",
+      exitCode: EXIT.CANNOT_RUN,
+    };
   const [first = '', ...rest] = e.message.replace(/^error: /, '').split('\n');
-  const suggestion = rest.join(' ').replace(/^\((.*)\)$/, '$1').trim();
+  const suggestion = rest
+    .join(' ')
+    .replace(/^\((.*)\)$/, '$1')
+    .trim();
   return {
     code: COMMANDER_CODES[e.code] ?? 'USAGE',
     message: first.trim(),
@@ -47,16 +57,23 @@ export function fromCommander(e: { code: string; message: string }, command: str
 export function fromOperational(e: unknown, command: string | undefined): RunError | undefined {
   if (!isOperationalError(e)) return undefined;
   const [first = '', ...more] = e.message.split('\n');
-  const fallback = { cancelled: 'Run the command again when ready.', input: 'Check the input named above, then run the command again.', usage: usageHint(command) }[e.kind];
-  const hint = [more.join(' ').trim(), e.hint ?? fallback]
-    .filter((s) => s !== '')
-    .join(' ');
+  const fallback = {
+    cancelled: 'Run the command again when ready.',
+    input: 'Check the input named above, then run the command again.',
+    usage: usageHint(command),
+  }[e.kind];
+  const hint = [more.join(' ').trim(), e.hint ?? fallback].filter((s) => s !== '').join(' ');
   return { code: e.code, message: first, hint, exitCode: e.exitCode };
 }
 
 export function internalError(e: unknown): RunError {
   const err = e instanceof Error ? e : new Error(String(e));
-  return { code: 'INTERNAL', message: `internal error: ${err.message.split('\n')[0] ?? ''}`, hint: 'Run again with --debug for the stack trace, and please report it.', exitCode: EXIT.CANNOT_RUN };
+  return {
+    code: 'INTERNAL',
+    message: `internal error: ${err.message.split('\n')[0] ?? ''}`,
+    hint: 'Run again with --debug for the stack trace, and please report it.',
+    exitCode: EXIT.CANNOT_RUN,
+  };
 }
 
 /**

@@ -11,7 +11,7 @@
  * JSON output is not passed through here: JSON.stringify already escapes C0 controls, and a JSON
  * reader gets the exact value.
  */
- 
+
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export function escapeForTerminal(s: string): string {

@@ -61,9 +61,14 @@ function nextHop(url: URL, location: string): URL {
   try {
     next = new URL(location, url);
   } catch {
-    throw inputError(`${url.href} redirected to an unusable Location header: ${JSON.stringify(location.slice(0, 200))}`, 'FETCH_BAD_REDIRECT', BROWSER_HINT);
+    throw inputError(
+      `${url.href} redirected to an unusable Location header: ${JSON.stringify(location.slice(0, 200))}`,
+      'FETCH_BAD_REDIRECT',
+      BROWSER_HINT,
+    );
   }
-  if (next.protocol !== 'https:') throw inputError(`refused redirect from ${url.href} to ${next.href}: not https`, 'FETCH_REDIRECT_REFUSED', BROWSER_HINT);
+  if (next.protocol !== 'https:')
+    throw inputError(`refused redirect from ${url.href} to ${next.href}: not https`, 'FETCH_REDIRECT_REFUSED', BROWSER_HINT);
   if (next.host !== url.host)
     throw inputError(
       `refused redirect from ${url.host} to another host, ${next.host}`,
@@ -78,7 +83,14 @@ export function fetchError(e: unknown, url: URL, timeoutMs: number, inBody = fal
   const err = e as Error & { cause?: { code?: string; message?: string } };
   const code = err.cause?.code ?? (err as { code?: string }).code;
   const host = url.host;
-  if (err.name === 'TimeoutError' || err.name === 'AbortError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT')
+  if (
+    err.name === 'TimeoutError' ||
+    err.name === 'AbortError' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT' ||
+    code === 'ETIMEDOUT'
+  )
     return inputError(
       `fetching ${url.href} timed out after ${timeoutMs / 1000}s${inBody ? ' while the body was arriving' : ''}`,
       'FETCH_TIMEOUT',
@@ -91,10 +103,21 @@ export function fetchError(e: unknown, url: URL, timeoutMs: number, inBody = fal
       `Try again. ${BROWSER_HINT}`,
     );
   if (code === 'ENOTFOUND' || code === 'EAI_NONAME' || code === 'EAI_AGAIN' || code === 'EAI_NODATA')
-    return inputError(`cannot fetch ${url.href}: DNS name not found: ${url.hostname}${code === 'EAI_AGAIN' ? ' (DNS lookup failed, EAI_AGAIN)' : ''}`, 'FETCH_DNS', 'Check the host name in the URL, and that this machine can resolve it (DNS, VPN, proxy).');
+    return inputError(
+      `cannot fetch ${url.href}: DNS name not found: ${url.hostname}${code === 'EAI_AGAIN' ? ' (DNS lookup failed, EAI_AGAIN)' : ''}`,
+      'FETCH_DNS',
+      'Check the host name in the URL, and that this machine can resolve it (DNS, VPN, proxy).',
+    );
   if (code === 'ECONNREFUSED')
-    return inputError(`cannot fetch ${url.href}: connection refused by ${host}`, 'FETCH_REFUSED', 'Nothing accepts connections there: check the host and port in the URL.');
-  if (code && (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')))
+    return inputError(
+      `cannot fetch ${url.href}: connection refused by ${host}`,
+      'FETCH_REFUSED',
+      'Nothing accepts connections there: check the host and port in the URL.',
+    );
+  if (
+    code &&
+    (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))
+  )
     return inputError(
       `cannot fetch ${url.href}: TLS certificate error: ${err.cause?.message ?? code} (${code})`,
       'FETCH_TLS',
@@ -114,8 +137,13 @@ export function parseHttpsUrl(spec: string): URL {
     throw usageError(`not a valid URL: ${spec}`, 'URL_INVALID', 'Give the full https:// URL of the metadata, or a file path.');
   }
   if (url.protocol !== 'https:')
-    throw usageError(`refusing ${url.protocol}// URL ${spec}: only https is fetched`, 'URL_NOT_HTTPS', 'Use the https:// metadata URL Okta shows, or a downloaded file.');
-  if (url.username || url.password) throw usageError(`refusing URL with credentials: ${spec}`, 'URL_INVALID', 'Leave the user name and password out of the URL.');
+    throw usageError(
+      `refusing ${url.protocol}// URL ${spec}: only https is fetched`,
+      'URL_NOT_HTTPS',
+      'Use the https:// metadata URL Okta shows, or a downloaded file.',
+    );
+  if (url.username || url.password)
+    throw usageError(`refusing URL with credentials: ${spec}`, 'URL_INVALID', 'Leave the user name and password out of the URL.');
   // WHATWG URL parsing turns `https://2130706433/` into 127.0.0.1: check the host as typed first.
   const typed = /^https:\/\/([^/?#]*)/i.exec(spec)?.[1] ?? '';
   const host = parseHost(typed, { idp: true });

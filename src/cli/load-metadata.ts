@@ -53,12 +53,19 @@ export async function loadMetadata(io: Io, spec: string, opts: LoadOptions): Pro
 export function loadMetadataText(text: string, name: string, opts: LoadOptions): LoadedMetadata {
   const clean = text.replace(/^\uFEFF/, '');
   const { maxSize: _ignored, ...validate } = opts;
-  return withStored({ source: name, report: validateMetadata(clean, { ...validate, file: name }), text: clean, encoding: 'utf-8' }, validate, name);
+  return withStored(
+    { source: name, report: validateMetadata(clean, { ...validate, file: name }), text: clean, encoding: 'utf-8' },
+    validate,
+    name,
+  );
 }
 
 function withStored(out: LoadedMetadata, opts: Omit<ValidateOptions, 'file'>, name: string): LoadedMetadata {
   if (out.text === undefined || !out.report.metadata) return out;
-  const stored = storedMetadata(out.text, { ...(opts.entityId !== undefined ? { entityId: opts.entityId } : {}), ...(out.encoding ? { encoding: out.encoding } : {}) });
+  const stored = storedMetadata(out.text, {
+    ...(opts.entityId !== undefined ? { entityId: opts.entityId } : {}),
+    ...(out.encoding ? { encoding: out.encoding } : {}),
+  });
   if (!stored) return out;
   out.stored = stored.xml;
   if (!stored.extracted) return out;
@@ -77,7 +84,12 @@ function withStored(out: LoadedMetadata, opts: Omit<ValidateOptions, 'file'>, na
       ...out.report,
       findings: sortFindings([
         ...out.report.findings,
-        finding('MD_ENTITY_NOT_STANDALONE', 'error', `the selected EntityDescriptor does not validate on its own: ${broken[0]?.message}`, 'Store the entity with its own signature and namespaces, or ask the federation for the IdP\'s own metadata.'),
+        finding(
+          'MD_ENTITY_NOT_STANDALONE',
+          'error',
+          `the selected EntityDescriptor does not validate on its own: ${broken[0]?.message}`,
+          "Store the entity with its own signature and namespaces, or ask the federation for the IdP's own metadata.",
+        ),
       ]),
     };
   }
@@ -93,5 +105,9 @@ export async function loadMetadataForTrust(io: Io, spec: string, opts: LoadOptio
   const loaded = await loadMetadata(io, spec, opts);
   if (loaded.stored !== undefined) return loaded.stored;
   const first = loaded.report.findings.find((f) => f.severity === 'error');
-  throw inputError(`${loaded.source}: not usable IdP metadata${first ? ` (${first.message})` : ''}`, first?.code ?? 'METADATA_UNUSABLE', 'Run `polyaxon-sso validate-metadata` on it for details.');
+  throw inputError(
+    `${loaded.source}: not usable IdP metadata${first ? ` (${first.message})` : ''}`,
+    first?.code ?? 'METADATA_UNUSABLE',
+    'Run `polyaxon-sso validate-metadata` on it for details.',
+  );
 }

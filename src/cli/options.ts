@@ -32,7 +32,11 @@ export function nowOption(value: string | undefined, io: Io): Date {
 export function intOption(value: string | undefined, flag: string, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min)
-    throw usageError(`${flag}: expected a whole number${min > 0 ? ` >= ${min}` : ''}, got "${value}"`, 'USAGE', `Example: ${flag} ${Math.max(min, 30)}`);
+    throw usageError(
+      `${flag}: expected a whole number${min > 0 ? ` >= ${min}` : ''}, got "${value}"`,
+      'USAGE',
+      `Example: ${flag} ${Math.max(min, 30)}`,
+    );
   return Number(value);
 }
 
@@ -53,13 +57,26 @@ export function attributeOptions(opts: AttrOpts): AttributeNames {
     lastName: opts.attrLastName ?? DEFAULT_ATTRIBUTES.lastName,
     groupsFilter: opts.groupsFilter ?? DEFAULT_ATTRIBUTES.groupsFilter,
   };
-  for (const [flag, v] of [['--attr-email', names.email], ['--attr-first-name', names.firstName], ['--attr-last-name', names.lastName], ['--attr-groups', opts.attrGroups ?? 'groups']] as const)
+  for (const [flag, v] of [
+    ['--attr-email', names.email],
+    ['--attr-first-name', names.firstName],
+    ['--attr-last-name', names.lastName],
+    ['--attr-groups', opts.attrGroups ?? 'groups'],
+  ] as const)
     if (!/^[A-Za-z_][A-Za-z0-9_.:-]{0,127}$/.test(v))
-      throw usageError(`${flag}: "${v}" is not a usable attribute name`, 'USAGE', 'Use letters, digits, "_", ".", ":" or "-", starting with a letter.');
+      throw usageError(
+        `${flag}: "${v}" is not a usable attribute name`,
+        'USAGE',
+        'Use letters, digits, "_", ".", ":" or "-", starting with a letter.',
+      );
   try {
     new RegExp(names.groupsFilter);
   } catch {
-    throw usageError(`--groups-filter: "${names.groupsFilter}" is not a valid regular expression`, 'USAGE', "Okta's group filter is a regular expression, e.g. --groups-filter '^polyaxon-' (or '.*' for every group).");
+    throw usageError(
+      `--groups-filter: "${names.groupsFilter}" is not a valid regular expression`,
+      'USAGE',
+      "Okta's group filter is a regular expression, e.g. --groups-filter '^polyaxon-' (or '.*' for every group).",
+    );
   }
   if (opts.groups !== false) names.groups = opts.attrGroups ?? DEFAULT_ATTRIBUTES.groups;
   return names;
@@ -68,6 +85,10 @@ export function attributeOptions(opts: AttrOpts): AttributeNames {
 /** --format with --json as its alias; a clash between the two is a usage error. */
 export function formatOption<T extends string>(format: T | undefined, json: boolean | undefined, fallback: T): T | 'json' {
   if (json && format !== undefined && format !== fallback && format !== 'json')
-    throw usageError(`--json and --format ${format} disagree: pick one`, 'USAGE', `--json is --format json; for ${format} output drop --json.`);
+    throw usageError(
+      `--json and --format ${format} disagree: pick one`,
+      'USAGE',
+      `--json is --format json; for ${format} output drop --json.`,
+    );
   return json ? 'json' : (format ?? fallback);
 }

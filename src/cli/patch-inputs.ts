@@ -23,14 +23,33 @@ export async function readConfig(path: string, shown: string, create: boolean, l
     const code = errnoOf(e);
     if (code === 'ENOENT' && create) return { text: '' };
     if (code === 'ENOENT')
-      throw inputError(`config file not found: ${shown}`, 'PATCH_CONFIG_NOT_FOUND', 'Check the path, or add --create to write a new config holding only the okta block.');
+      throw inputError(
+        `config file not found: ${shown}`,
+        'PATCH_CONFIG_NOT_FOUND',
+        'Check the path, or add --create to write a new config holding only the okta block.',
+      );
     if (code === 'ENOTREG')
-      throw inputError(`${shown} is not a regular file (a FIFO, device, socket or /proc entry): refused`, 'INPUT_NOT_REGULAR', 'Give the path of the deployment config file itself.');
-    if (code === 'EFBIG') throw inputError(`${shown} is larger than ${limit / 1024 / 1024} MB`, 'INPUT_TOO_LARGE', 'Raise --max-size if this really is the deployment config.');
-    const why = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
+      throw inputError(
+        `${shown} is not a regular file (a FIFO, device, socket or /proc entry): refused`,
+        'INPUT_NOT_REGULAR',
+        'Give the path of the deployment config file itself.',
+      );
+    if (code === 'EFBIG')
+      throw inputError(
+        `${shown} is larger than ${limit / 1024 / 1024} MB`,
+        'INPUT_TOO_LARGE',
+        'Raise --max-size if this really is the deployment config.',
+      );
+    const why =
+      code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
     throw inputError(`cannot read ${shown}: ${why}`, 'PATCH_CONFIG_UNREADABLE', 'Check the path and the file permissions.');
   }
-  if (snapshot.size > limit) throw inputError(`${shown} is larger than ${limit / 1024 / 1024} MB`, 'INPUT_TOO_LARGE', 'Raise --max-size if this really is the deployment config.');
+  if (snapshot.size > limit)
+    throw inputError(
+      `${shown} is larger than ${limit / 1024 / 1024} MB`,
+      'INPUT_TOO_LARGE',
+      'Raise --max-size if this really is the deployment config.',
+    );
   try {
     // ignoreBOM keeps a BOM in the text: parseConfig records it and patch writes it back
     return { snapshot, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(snapshot.bytes) };
@@ -73,13 +92,18 @@ const NEVER_FORCED: Record<string, string> = {
 };
 
 export function forceCannotOverride(meta: MetadataInput): string | undefined {
-  if (!meta.decoded || meta.findings.some((f) => f.severity === 'error' && f.code.startsWith('XML_'))) return 'the XML itself is rejected, not a value in it';
+  if (!meta.decoded || meta.findings.some((f) => f.severity === 'error' && f.code.startsWith('XML_')))
+    return 'the XML itself is rejected, not a value in it';
   if (!meta.understood) return 'the document could not be read as IdP metadata';
   const blocked = meta.findings.find((f) => f.severity === 'error' && NEVER_FORCED[f.code] !== undefined);
   return blocked ? NEVER_FORCED[blocked.code] : undefined;
 }
 
-export async function readMetadata(io: Io, spec: string, opts: { now: Date; minDays: number; entityId?: string; maxSize?: string; fingerprints?: string[] }): Promise<MetadataInput> {
+export async function readMetadata(
+  io: Io,
+  spec: string,
+  opts: { now: Date; minDays: number; entityId?: string; maxSize?: string; fingerprints?: string[] },
+): Promise<MetadataInput> {
   const loaded = await loadMetadata(io, spec, {
     now: opts.now,
     minDays: opts.minDays,
@@ -87,7 +111,14 @@ export async function readMetadata(io: Io, spec: string, opts: { now: Date; minD
     ...(opts.entityId !== undefined ? { entityId: opts.entityId } : {}),
     ...(opts.fingerprints && opts.fingerprints.length > 0 ? { fingerprints: opts.fingerprints } : {}),
   });
-  const out: MetadataInput = { source: loaded.source, findings: [...loaded.report.findings], signingCertSha256: [], sourceSha256: loaded.sourceSha256 ?? '', understood: false, decoded: loaded.text !== undefined };
+  const out: MetadataInput = {
+    source: loaded.source,
+    findings: [...loaded.report.findings],
+    signingCertSha256: [],
+    sourceSha256: loaded.sourceSha256 ?? '',
+    understood: false,
+    decoded: loaded.text !== undefined,
+  };
   // What is written is the stored form: UTF-8 declaration or none, one entity out of an aggregate.
   if (loaded.stored !== undefined) {
     out.text = loaded.stored;

@@ -56,7 +56,11 @@ export function guardPrompter(fns: Prompter): Prompter {
 export function inquirerPrompter(io: Io, output: NodeJS.WritableStream, opts: { maxBytes?: number } = {}): Prompter {
   const context = { input: io.stdin, output };
   return guardPrompter({
-    input: (q) => input({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}), ...(q.validate ? { validate: q.validate } : {}) }, context),
+    input: (q) =>
+      input(
+        { message: q.message, ...(q.default !== undefined ? { default: q.default } : {}), ...(q.validate ? { validate: q.validate } : {}) },
+        context,
+      ),
     confirm: (q) => confirm({ message: q.message, default: q.default ?? true }, context),
     select: <T extends string>(q: { message: string; choices: Choice<T>[]; default?: T }) =>
       select<T>({ message: q.message, choices: q.choices, ...(q.default !== undefined ? { default: q.default } : {}) }, context),

@@ -14,7 +14,14 @@ import type { ReadHandle, WriterFs } from './writer-fs.js';
  * When our file was not appended to but rewritten, there is nothing safe to merge: the other
  * writer's version is kept in a side file, named in the error.
  */
-export async function putBack(real: string, held: ReadHandle, ours: Buffer, fs: WriterFs, shown: string, settle: () => Promise<void>): Promise<OperationalError> {
+export async function putBack(
+  real: string,
+  held: ReadHandle,
+  ours: Buffer,
+  fs: WriterFs,
+  shown: string,
+  settle: () => Promise<void>,
+): Promise<OperationalError> {
   const theirs = await readAll(held);
   const h = await fs.openRead(real).catch(() => undefined);
   const cur = h ? await readAll(h) : undefined;

@@ -34,7 +34,8 @@ const statfs = promisify(statfsCb);
 
 export function maxBytes(opt: number | string | undefined): number {
   const mb = opt === undefined ? 10 : Number(opt);
-  if (!Number.isFinite(mb) || mb <= 0) throw usageError(`--max-size must be a positive number of MB, got "${opt}"`, 'USAGE', 'Example: --max-size 10 (the default).');
+  if (!Number.isFinite(mb) || mb <= 0)
+    throw usageError(`--max-size must be a positive number of MB, got "${opt}"`, 'USAGE', 'Example: --max-size 10 (the default).');
   return Math.floor(mb * 1024 * 1024);
 }
 
@@ -42,7 +43,11 @@ export async function readSource(spec: string, io: Io, opts: ReadOptions = {}): 
   const limit = maxBytes(opts.maxSizeMb);
   const what = opts.what ?? 'input';
   if (spec === '-') return { name: '<stdin>', bytes: await readCapped(io.stdin, limit, `${what} on stdin`) };
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec)) return { name: spec, bytes: await fetchHttps(spec, io, { limit, ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}) }) };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec))
+    return {
+      name: spec,
+      bytes: await fetchHttps(spec, io, { limit, ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}) }),
+    };
   return { name: spec, bytes: await readLocalFile(resolve(io.cwd, spec), spec, limit, what) };
 }
 
@@ -68,8 +73,19 @@ export async function readLocalFile(path: string, shown: string, limit: number, 
   }
   try {
     const info = await fstat(fd);
-    if (info.isDirectory()) throw inputError(`${shown} is a directory, not a ${what} file`, 'INPUT_IS_DIRECTORY', `Give the path of the ${what} file itself.`);
-    if (!info.isFile()) throw notRegular(shown, info.isFIFO() ? 'a FIFO (named pipe)' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : info.isSocket() ? 'a socket' : 'not a regular file');
+    if (info.isDirectory())
+      throw inputError(`${shown} is a directory, not a ${what} file`, 'INPUT_IS_DIRECTORY', `Give the path of the ${what} file itself.`);
+    if (!info.isFile())
+      throw notRegular(
+        shown,
+        info.isFIFO()
+          ? 'a FIFO (named pipe)'
+          : info.isCharacterDevice() || info.isBlockDevice()
+            ? 'a device'
+            : info.isSocket()
+              ? 'a socket'
+              : 'not a regular file',
+      );
     if (PSEUDO_FS.has(Number((await statfs(path).catch(() => undefined))?.type ?? 0))) throw notRegular(shown, 'a /proc or /sys entry');
     if (info.size > limit) throw tooLarge(shown, limit);
     heapGuard(info.size, shown);
@@ -99,7 +115,11 @@ async function readUpTo(fd: number, limit: number, shown: string, sizeHint: numb
 }
 
 function notRegular(shown: string, kind: string) {
-  return inputError(`${shown} is ${kind}, not a regular file: refused`, 'INPUT_NOT_REGULAR', 'Save the content to a file and pass its path, or pass - to read stdin.');
+  return inputError(
+    `${shown} is ${kind}, not a regular file: refused`,
+    'INPUT_NOT_REGULAR',
+    'Save the content to a file and pass its path, or pass - to read stdin.',
+  );
 }
 
 function fsError(e: unknown, shown: string, what: string) {
@@ -111,6 +131,7 @@ function fsError(e: unknown, shown: string, what: string) {
   if (code === 'ELOOP') return inputError(`cannot read ${shown}: symlink loop`, 'INPUT_UNREADABLE', 'Point the path at the real file.');
   // open(2) of a socket, or of a device with no driver behind it
   if (code === 'ENXIO' || code === 'ENODEV') return notRegular(shown, 'a socket or device');
-  if (code === 'ENAMETOOLONG') return inputError(`cannot read ${shown}: path too long (ENAMETOOLONG)`, 'INPUT_UNREADABLE', 'Use a shorter path.');
+  if (code === 'ENAMETOOLONG')
+    return inputError(`cannot read ${shown}: path too long (ENAMETOOLONG)`, 'INPUT_UNREADABLE', 'Use a shorter path.');
   return inputError(`cannot read ${shown}: ${(e as Error).message}`, 'INPUT_UNREADABLE', 'Check the path and the file permissions.');
 }

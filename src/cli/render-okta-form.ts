@@ -8,7 +8,7 @@ import { escapeForTerminal as e } from './escape-terminal.js';
  * from validated input (a parsed host, an org slug, checked attribute names) and are escaped anyway.
  */
 export const ATTRIBUTE_NAMES_NOTE =
-  'Attribute names are Okta\'s usual ones (Polyaxon does not publish them): change them with --attr-email, --attr-first-name, --attr-last-name and --attr-groups (--no-groups leaves the group statement out).';
+  "Attribute names are Okta's usual ones (Polyaxon does not publish them): change them with --attr-email, --attr-first-name, --attr-last-name and --attr-groups (--no-groups leaves the group statement out).";
 
 export function renderOktaFormText(form: OktaForm, hostSource: string, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });

@@ -17,7 +17,11 @@ export function renderTrustChange(ch: TrustChange, c: InstanceType<typeof Chalk>
   const lines = [`Trust change: ${head(ch.kind)} (${KIND_TEXT[ch.kind]})`];
   if (!ch.beforeReadable) lines.push(`  ${c.yellow('the stored options.xml is not readable IdP metadata')}`);
   const row = (label: string, before: string, after: string, changed: boolean) =>
-    lines.push(changed ? `  ${label.padEnd(10)} ${e(before)} ${c.bold('→')} ${c.bold(e(after))}` : `  ${label.padEnd(10)} ${e(after)} ${c.dim('(unchanged)')}`);
+    lines.push(
+      changed
+        ? `  ${label.padEnd(10)} ${e(before)} ${c.bold('→')} ${c.bold(e(after))}`
+        : `  ${label.padEnd(10)} ${e(after)} ${c.dim('(unchanged)')}`,
+    );
   row('entityID', ch.entityId.before ?? '(none)', ch.entityId.after ?? '(none)', ch.entityId.changed);
   row('IdP host', ch.idpHost.before ?? '(none)', ch.idpHost.after ?? '(none)', ch.idpHost.changed);
   row('SSO URL', ch.ssoUrls.before.join(', ') || '(none)', ch.ssoUrls.after.join(', ') || '(none)', ch.ssoUrls.changed);

@@ -9,7 +9,15 @@ import { errnoOf, type ReadHandle, type WriterFs, type WriterHandle, type Writer
  * mode and owner of `like`, fsync, `beforeRename` (the caller's last check), rename, fsync of the
  * directory. On any error before the rename the temp file is removed and the target is untouched.
  */
-export async function replaceFile(target: string, data: Uint8Array, like: WriterStat | undefined, fs: WriterFs, shown: string, beforeRename?: () => Promise<void>, createOnly = false): Promise<void> {
+export async function replaceFile(
+  target: string,
+  data: Uint8Array,
+  like: WriterStat | undefined,
+  fs: WriterFs,
+  shown: string,
+  beforeRename?: () => Promise<void>,
+  createOnly = false,
+): Promise<void> {
   const tmp = join(dirname(target), tempName(basename(target), fs.pid, randomBytes(4).toString('hex')));
   let handle;
   try {
@@ -49,7 +57,11 @@ async function createExclusive(tmp: string, target: string, fs: WriterFs, shown:
   } catch (e) {
     const code = errnoOf(e);
     if (code === 'EEXIST')
-      throw inputError(`${shown} was created by someone else while this run was writing it; nothing written`, 'WRITE_FILE_CHANGED', 'Run again: the file now exists and will be read first.');
+      throw inputError(
+        `${shown} was created by someone else while this run was writing it; nothing written`,
+        'WRITE_FILE_CHANGED',
+        'Run again: the file now exists and will be read first.',
+      );
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw e;
     await fs.rename(tmp, target);
     return;
@@ -67,7 +79,11 @@ export async function writeAll(handle: WriterHandle, data: Uint8Array, shown: st
   while (done < data.length) {
     const { bytesWritten } = await handle.write(data.subarray(done));
     if (!(bytesWritten > 0))
-      throw inputError(`cannot write ${shown}: only ${done} of ${data.length} bytes could be written (disk full?); the original is unchanged`, 'WRITE_FAILED', 'Free some space and run patch again.');
+      throw inputError(
+        `cannot write ${shown}: only ${done} of ${data.length} bytes could be written (disk full?); the original is unchanged`,
+        'WRITE_FAILED',
+        'Free some space and run patch again.',
+      );
     done += bytesWritten;
   }
 }
@@ -108,9 +124,26 @@ async function syncDir(dir: string, fs: WriterFs): Promise<void> {
 export function writeError(e: unknown, shown: string): OperationalError {
   const code = errnoOf(e);
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-    return inputError(`cannot write ${shown}: its directory is read-only (${code})`, 'WRITE_DIR_READONLY', 'Check the directory permissions, or write elsewhere with --output <file>.');
+    return inputError(
+      `cannot write ${shown}: its directory is read-only (${code})`,
+      'WRITE_DIR_READONLY',
+      'Check the directory permissions, or write elsewhere with --output <file>.',
+    );
   if (code === 'ENOSPC' || code === 'EDQUOT')
-    return inputError(`cannot write ${shown}: no space left on the device; the original is unchanged`, 'WRITE_FAILED', 'Free some space and run patch again.');
-  if (code === 'EEXIST') return inputError(`cannot write ${shown}: a file appeared at its place (dangling symlink?)`, 'WRITE_FAILED', 'Check what is at that path (ls -l), remove it if it is not yours, and run again.');
-  return inputError(`cannot write ${shown}: ${(e as Error).message}; the original is unchanged`, 'WRITE_FAILED', 'Check the path and the disk, then run again.');
+    return inputError(
+      `cannot write ${shown}: no space left on the device; the original is unchanged`,
+      'WRITE_FAILED',
+      'Free some space and run patch again.',
+    );
+  if (code === 'EEXIST')
+    return inputError(
+      `cannot write ${shown}: a file appeared at its place (dangling symlink?)`,
+      'WRITE_FAILED',
+      'Check what is at that path (ls -l), remove it if it is not yours, and run again.',
+    );
+  return inputError(
+    `cannot write ${shown}: ${(e as Error).message}; the original is unchanged`,
+    'WRITE_FAILED',
+    'Check the path and the disk, then run again.',
+  );
 }

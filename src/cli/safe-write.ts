@@ -57,7 +57,8 @@ export async function readSnapshot(path: string, fs: WriterFs = nodeWriterFs, li
   const realPath = await fs.realpath(path);
   const st = await fs.stat(realPath);
   // Judged before reading: a FIFO would block the read forever, a device never end (ENOTREG is ours).
-  if (!st.isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: (st.mode & 0o170000) === 0o040000 ? 'EISDIR' : 'ENOTREG' });
+  if (!st.isFile())
+    throw Object.assign(new Error(`${path} is not a regular file`), { code: (st.mode & 0o170000) === 0o040000 ? 'EISDIR' : 'ENOTREG' });
   if (st.size > limit) throw Object.assign(new Error(`${path} is larger than the limit`), { code: 'EFBIG' });
   // A /proc or /sys entry stats as a regular file of size 0 yet yields bytes, some without end.
   if (/^\/(proc|sys)\//.test(realPath)) throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTREG' });
@@ -84,18 +85,34 @@ export async function safeWrite(path: string, data: Uint8Array, opts: SafeWriteO
       // back up what was read and checked, not whatever another writer saved meanwhile
       if (expect) await assertUnchanged(real, expect, held, fs, path);
       const previous = expect && expect !== 'absent' ? expect.bytes : await fs.readFile(real);
-      const existed = await fs.stat(backupPath).then(() => true, () => fs.readlink(backupPath).then(() => true, () => false));
+      const existed = await fs.stat(backupPath).then(
+        () => true,
+        () =>
+          fs.readlink(backupPath).then(
+            () => true,
+            () => false,
+          ),
+      );
       await replaceFile(backupPath, previous, current, fs, `${path}.bak`);
       if (!existed) freshBackup = backupPath;
       result.backupPath = backupPath;
     }
     try {
-      await replaceFile(real, data, current, fs, path, expect ? () => assertUnchanged(real, expect, held, fs, path) : undefined, expect === 'absent');
+      await replaceFile(
+        real,
+        data,
+        current,
+        fs,
+        path,
+        expect ? () => assertUnchanged(real, expect, held, fs, path) : undefined,
+        expect === 'absent',
+      );
       if (held && expect && expect !== 'absent') {
         await settle(opts.settleMs);
         const after = await held.stat();
         // the old inode moved on after the check: another writer's bytes are in it, and only there
-        if (after.size !== expect.size || after.mtimeMs !== expect.mtimeMs) throw await putBack(real, held, Buffer.from(data), fs, path, () => settle(opts.settleMs));
+        if (after.size !== expect.size || after.mtimeMs !== expect.mtimeMs)
+          throw await putBack(real, held, Buffer.from(data), fs, path, () => settle(opts.settleMs));
       }
     } catch (e) {
       // the original (or the other writer's version) is in place, so a backup made by this run only would be a stray copy
@@ -132,10 +149,21 @@ function refuseUnsafeTarget(st: WriterStat, shown: string): void {
  * The file is still what was read: same inode at the path, same size, mtime and bytes. Read
  * through the held descriptor, so a write after this check is seen on it after the rename.
  */
-async function assertUnchanged(target: string, expect: Snapshot | 'absent', held: ReadHandle | undefined, fs: WriterFs, shown: string): Promise<void> {
+async function assertUnchanged(
+  target: string,
+  expect: Snapshot | 'absent',
+  held: ReadHandle | undefined,
+  fs: WriterFs,
+  shown: string,
+): Promise<void> {
   const st = await fs.stat(target).catch(() => undefined);
   if (expect === 'absent') {
-    if (st) throw inputError(`${shown} was created by someone else while this run was writing it; nothing written`, 'WRITE_FILE_CHANGED', 'Run again: the file now exists and will be read first.');
+    if (st)
+      throw inputError(
+        `${shown} was created by someone else while this run was writing it; nothing written`,
+        'WRITE_FILE_CHANGED',
+        'Run again: the file now exists and will be read first.',
+      );
     return;
   }
   const mine = held ? await held.stat() : undefined;

@@ -11,7 +11,10 @@ import { renderFindingLines } from './render-finding-lines.js';
  */
 export function renderWithSecretSummary(findings: readonly Finding[], file: string, color: boolean): string {
   const secrets = findings.filter((f) => f.code === PLAINTEXT_SECRET);
-  const others = renderFindingLines(findings.filter((f) => f.code !== PLAINTEXT_SECRET), color);
+  const others = renderFindingLines(
+    findings.filter((f) => f.code !== PLAINTEXT_SECRET),
+    color,
+  );
   if (secrets.length === 0) return others;
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines = [...new Set(secrets.map((f) => f.location?.line).filter((l): l is number => l !== undefined))];

@@ -38,7 +38,8 @@ function lcsOps(a: string[], b: string[]): Op[] {
   for (let i = n - 1; i >= 0; i--) {
     const row = dp[i] as Uint32Array;
     const next = dp[i + 1] as Uint32Array;
-    for (let j = m - 1; j >= 0; j--) row[j] = a[i] === b[j] ? (next[j + 1] as number) + 1 : Math.max(next[j] as number, row[j + 1] as number);
+    for (let j = m - 1; j >= 0; j--)
+      row[j] = a[i] === b[j] ? (next[j + 1] as number) + 1 : Math.max(next[j] as number, row[j + 1] as number);
   }
   const ops: Op[] = [];
   let i = 0;
@@ -47,7 +48,8 @@ function lcsOps(a: string[], b: string[]): Op[] {
     if (i < n && j < m && a[i] === b[j]) {
       ops.push({ t: ' ', line: a[i++] as string });
       j++;
-    } else if (i < n && (j === m || (dp[i + 1] as Uint32Array)[j]! >= (dp[i] as Uint32Array)[j + 1]!)) ops.push({ t: '-', line: a[i++] as string });
+    } else if (i < n && (j === m || (dp[i + 1] as Uint32Array)[j]! >= (dp[i] as Uint32Array)[j + 1]!))
+      ops.push({ t: '-', line: a[i++] as string });
     else ops.push({ t: '+', line: b[j++] as string });
   }
   return ops;

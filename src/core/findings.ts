@@ -28,13 +28,7 @@ export function formatLocation(loc: Location, file: string | undefined = loc.fil
   return `${file ? `${file}:` : ''}${loc.line}:${loc.column}`;
 }
 
-export function finding(
-  code: KnownCode,
-  severity: Severity,
-  message: string,
-  hint?: string,
-  location?: Location,
-): Finding {
+export function finding(code: KnownCode, severity: Severity, message: string, hint?: string, location?: Location): Finding {
   const f: Finding = { code, severity, message };
   if (hint !== undefined) f.hint = hint;
   if (location !== undefined) f.location = location;

@@ -22,7 +22,11 @@ async function withCert(certText: string, extra: string[] = []) {
 }
 
 const der = (name: string): Buffer => Buffer.from(b64(name).replace(/\s/g, ''), 'base64');
-const wrap = (buf: Buffer): string => buf.toString('base64').match(/.{1,64}/g)!.join('\n');
+const wrap = (buf: Buffer): string =>
+  buf
+    .toString('base64')
+    .match(/.{1,64}/g)!
+    .join('\n');
 const OKTA_LIKE_SHA256 = '73:DC:D0:9C:65:52:55:AF:06:F6:39:C3:D4:22:00:6F:75:D3:8F:A9:A0:BF:83:0E:8B:E8:87:40:46:AE:04:53';
 
 describe('certificates: what is not one clean certificate is an error, exit 1, no cert pinned', () => {

@@ -20,7 +20,8 @@ const cases: [file: string, codes: string[]][] = [
   ['malformed-entra-id-utf16-doublebom-signed.xml', ['XML_DOUBLE_BOM']],
 ];
 
-const validate = (path: string, extra: string[] = []) => runGuarded(['validate-metadata', path, '--json', '--now', CORPUS_NOW, ...extra], { cwd: CORPUS });
+const validate = (path: string, extra: string[] = []) =>
+  runGuarded(['validate-metadata', path, '--json', '--now', CORPUS_NOW, ...extra], { cwd: CORPUS });
 
 describe.skipIf(!HAS_CORPUS)('corpus hostile metadata through validate-metadata', () => {
   it.each(cases)('%s → exit 1 with %j', async (file, codes) => {

@@ -52,15 +52,35 @@ const attacks: Row[] = [
   ['xsw-node-saml-response.root-signed.assertion-signed.1advice-signed.xml', NODE, ['ASSERTION_MULTIPLE']],
   ['xsw-node-saml-response.root-signed.multiple-root-elements.xml', NODE, ['XML_MULTIPLE_ROOTS']],
   ['xsw-node-saml-response.root-unsigned.assertion-signed-transforms.xml', NODE, ['XML_SIGNATURE_ALGORITHM']],
-  ['xsw-python3-saml-signature-wrapping-attack2.xml.base64', 'attacks/xsw-python3-saml-signature-wrapping-attack2.idp-metadata.xml', ['ASSERTION_MULTIPLE']],
+  [
+    'xsw-python3-saml-signature-wrapping-attack2.xml.base64',
+    'attacks/xsw-python3-saml-signature-wrapping-attack2.idp-metadata.xml',
+    ['ASSERTION_MULTIPLE'],
+  ],
   ['xsw-ruby-saml-doubled-signed-assertion.xml', 'attacks/ruby-saml.idp-cert.pem', ['ASSERTION_MULTIPLE']],
   ['xsw-ruby-saml-encrypted-new-attack.xml.base64', 'attacks/xsw-ruby-saml-encrypted-new-attack.idp-cert.pem', ['XML_SIGNATURE_REFERENCE']],
   ['xsw-ruby-saml-multiple-signed.xml.base64', 'attacks/python3-saml.idp-cert.pem', ['XML_SIGNATURE_MULTIPLE']],
-  ['xsw-ruby-saml-response-assertion-wrapped.xml.base64', 'attacks/xsw-ruby-saml-response-assertion-wrapped.idp-cert.pem', ['ASSERTION_MULTIPLE']],
+  [
+    'xsw-ruby-saml-response-assertion-wrapped.xml.base64',
+    'attacks/xsw-ruby-saml-response-assertion-wrapped.idp-cert.pem',
+    ['ASSERTION_MULTIPLE'],
+  ],
   ['xsw-ruby-saml-response-wrapped.xml.base64', 'attacks/python3-saml.idp-cert.pem', ['XML_SIGNATURE_NOT_CHILD']],
-  ['xsw-ruby-saml-signature-wrapping-attack.xml.base64', 'attacks/python3-saml.idp-cert.pem', ['RESPONSE_DUPLICATE_ID', 'ASSERTION_MULTIPLE']],
-  ['xsw-samlify-attack-response-signed-multiroot.xml', 'attacks/xsw-samlify-attack-response-signed-multiroot.idp-cert.pem', ['XML_MULTIPLE_ROOTS']],
-  ['xsw-xml-crypto-valid-saml-signature-wrapping.xml', 'attacks/xmlcrypto-cve-2025.feide_public.pem', ['RESPONSE_DUPLICATE_ID', 'ASSERTION_MULTIPLE']],
+  [
+    'xsw-ruby-saml-signature-wrapping-attack.xml.base64',
+    'attacks/python3-saml.idp-cert.pem',
+    ['RESPONSE_DUPLICATE_ID', 'ASSERTION_MULTIPLE'],
+  ],
+  [
+    'xsw-samlify-attack-response-signed-multiroot.xml',
+    'attacks/xsw-samlify-attack-response-signed-multiroot.idp-cert.pem',
+    ['XML_MULTIPLE_ROOTS'],
+  ],
+  [
+    'xsw-xml-crypto-valid-saml-signature-wrapping.xml',
+    'attacks/xmlcrypto-cve-2025.feide_public.pem',
+    ['RESPONSE_DUPLICATE_ID', 'ASSERTION_MULTIPLE'],
+  ],
   // No anchor needed: the DOCTYPE is refused before any parser runs.
   ['xxe-ruby-saml-billion-laughs.xml', 'attacks/python3-saml.idp-cert.pem', ['XML_DOCTYPE', 'XML_ENTITY_DECLARATION']],
 ];
@@ -75,7 +95,19 @@ const valid: [file: string, anchor: string, nameId: string][] = [
 
 const run = (file: string, anchor: string) =>
   runGuarded(
-    ['check-response', corpusPath('attacks', file), ...(anchor.endsWith('.xml') ? ['--metadata'] : ['--idp-cert']), corpusPath(anchor), '--host', 'polyaxon.acme.com', '--org', 'acme', '--json', '--now', CORPUS_NOW],
+    [
+      'check-response',
+      corpusPath('attacks', file),
+      ...(anchor.endsWith('.xml') ? ['--metadata'] : ['--idp-cert']),
+      corpusPath(anchor),
+      '--host',
+      'polyaxon.acme.com',
+      '--org',
+      'acme',
+      '--json',
+      '--now',
+      CORPUS_NOW,
+    ],
     { cwd: CORPUS },
   );
 

@@ -41,7 +41,9 @@ describe('files: disk full', () => {
         };
       },
     };
-    await expect(safeWrite(file, Buffer.from('new\n'), { expect: await readSnapshot(file), fs: full })).rejects.toMatchObject({ code: 'WRITE_FAILED' });
+    await expect(safeWrite(file, Buffer.from('new\n'), { expect: await readSnapshot(file), fs: full })).rejects.toMatchObject({
+      code: 'WRITE_FAILED',
+    });
     expectUnchanged(before, snapshotDir(dir));
   });
 
@@ -67,7 +69,10 @@ describe('files: disk full', () => {
     }
   }
 
-  if (!canMount) process.stderr.write('notice: cannot mount a tmpfs here (needs root and mount(8)); the real disk-full and read-only file system cases are skipped\n');
+  if (!canMount)
+    process.stderr.write(
+      'notice: cannot mount a tmpfs here (needs root and mount(8)); the real disk-full and read-only file system cases are skipped\n',
+    );
 
   /** A tmpfs with the config, the metadata, and a filler that leaves `free` bytes. */
   function fillUp(mnt: string, config: string, free: number): void {

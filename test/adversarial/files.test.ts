@@ -1,4 +1,15 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeWrite, readSnapshot } from '../../src/cli/safe-write.js';
@@ -35,7 +46,9 @@ describe('files: symlinks', () => {
     expect(r.code).toBe(0);
     expect(lstatSync(join(dir, 'values.yaml')).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(dir, 'values.yaml'))).toBe(join('real', 'values.yaml'));
-    expect(readFileSync(join(dir, 'real', 'values.yaml'), 'utf8')).toMatch(/^# deployment\nhostName: polyaxon\.acme\.com\nexternalServices:\n {2}auth:\n {4}okta:\n/);
+    expect(readFileSync(join(dir, 'real', 'values.yaml'), 'utf8')).toMatch(
+      /^# deployment\nhostName: polyaxon\.acme\.com\nexternalServices:\n {2}auth:\n {4}okta:\n/,
+    );
     expect([...temps(dir), ...temps(join(dir, 'real'))]).toEqual([]);
   });
 
@@ -50,7 +63,10 @@ describe('files: symlinks', () => {
   });
 
   // the link used to be replaced by a regular file (docs/design.md §6: write through).
-  for (const [mode, args] of [['--create', ['--create']], ['--output', ['--output', 'out.yaml']]] as const) {
+  for (const [mode, args] of [
+    ['--create', ['--create']],
+    ['--output', ['--output', 'out.yaml']],
+  ] as const) {
     it(`${mode} onto a dangling symlink writes its target; the link stays a link`, async () => {
       const dir = tempDir();
       setup(dir);
@@ -62,7 +78,9 @@ describe('files: symlinks', () => {
       expect(r.code).toBe(0);
       expect(lstatSync(join(dir, link)).isSymbolicLink()).toBe(true);
       expect(readlinkSync(join(dir, link))).toBe(join('real', 'target.yaml'));
-      expect(readFileSync(join(dir, 'real', 'target.yaml'), 'utf8')).toMatch(/externalServices:\n {2}auth:\n {4}okta:\n {6}enabled: true\n/);
+      expect(readFileSync(join(dir, 'real', 'target.yaml'), 'utf8')).toMatch(
+        /externalServices:\n {2}auth:\n {4}okta:\n {6}enabled: true\n/,
+      );
       if (mode === '--output') expect(readFileSync(join(dir, 'values.yaml'), 'utf8')).toBe(CONFIG);
       expect([...temps(dir), ...temps(join(dir, 'real'))]).toEqual([]);
       expect(readdirSync(join(dir, 'real'))).toEqual(['target.yaml']);
@@ -134,12 +152,14 @@ describe('files: races and leftovers', () => {
         return h;
       },
     };
-    await expect(safeWrite(file, Buffer.from('ours\n'), { expect: snapshot, fs: racing })).rejects.toMatchObject({ code: 'WRITE_FILE_CHANGED' });
+    await expect(safeWrite(file, Buffer.from('ours\n'), { expect: snapshot, fs: racing })).rejects.toMatchObject({
+      code: 'WRITE_FILE_CHANGED',
+    });
     expect(readFileSync(file, 'utf8')).toBe(`${CONFIG}# saved by someone else\n`);
     expect(temps(dir)).toEqual([]);
   });
 
-  it('pre-existing temp-file names: a dead run\'s is removed, a live run\'s and look-alikes are kept', async () => {
+  it("pre-existing temp-file names: a dead run's is removed, a live run's and look-alikes are kept", async () => {
     const dir = tempDir();
     setup(dir);
     writeFileSync(join(dir, 'values.yaml'), CONFIG);

@@ -16,7 +16,10 @@ async function check(resp: string, extra: string[]) {
   const dir = tempDir();
   writeFileSync(join(dir, 'idp.xml'), metadata());
   writeFileSync(join(dir, 'resp.xml'), resp);
-  const r = await runGuarded(['check-response', 'resp.xml', '--metadata', 'idp.xml', '--host', HOST, '--org', 'acme', '--json', '--now', NOW, ...extra], { cwd: dir });
+  const r = await runGuarded(
+    ['check-response', 'resp.xml', '--metadata', 'idp.xml', '--host', HOST, '--org', 'acme', '--json', '--now', NOW, ...extra],
+    { cwd: dir },
+  );
   return { ...r, codes: findingCodes(r.json?.findings ?? []) };
 }
 
@@ -33,7 +36,11 @@ describe('--groups-filter ReDoS', () => {
   it('a signed hostile value: GROUPS_FILTER_TIMEOUT (warning), signatureValid true, exit 0; --strict exit 1', async () => {
     const r = await check(withGroup(HOSTILE), ['--groups-filter', '(a+)+$']);
     expect(r.json?.signatureValid).toBe(true);
-    expect((r.json?.findings as { code: string; severity: string }[]).filter((f) => f.code.startsWith('GROUPS_')).map((f) => [f.code, f.severity])).toEqual([['GROUPS_FILTER_TIMEOUT', 'warning']]);
+    expect(
+      (r.json?.findings as { code: string; severity: string }[])
+        .filter((f) => f.code.startsWith('GROUPS_'))
+        .map((f) => [f.code, f.severity]),
+    ).toEqual([['GROUPS_FILTER_TIMEOUT', 'warning']]);
     expect(r.code).toBe(0);
     expect((await check(withGroup(HOSTILE), ['--groups-filter', '(a+)+$', '--strict'])).code).toBe(1);
   });
@@ -47,6 +54,8 @@ describe('--groups-filter ReDoS', () => {
 
   it('a sane filter still reports groups outside it, and none when they match', async () => {
     expect((await check(withGroup('ml-team'), ['--groups-filter', 'ml-.*'])).codes.filter((c) => c.startsWith('GROUPS_'))).toEqual([]);
-    expect((await check(withGroup('Everyone'), ['--groups-filter', 'ml-.*'])).codes.filter((c) => c.startsWith('GROUPS_'))).toEqual(['GROUPS_OUTSIDE_FILTER']);
+    expect((await check(withGroup('Everyone'), ['--groups-filter', 'ml-.*'])).codes.filter((c) => c.startsWith('GROUPS_'))).toEqual([
+      'GROUPS_OUTSIDE_FILTER',
+    ]);
   });
 });

@@ -86,41 +86,48 @@ function runCli(cwd: string, args: string[], env: Record<string, string> = {}) {
 const temps = (dir: string) => readdirSync(dir).filter((n) => TEMP.test(n));
 
 describe('SIGKILL in the middle of patch', () => {
-  it('at every file-system call of a run: the config is the old or the new version, one temp at most, cleaned by the next run', { timeout: 300_000 }, () => {
-    const dir = join(work, 'cfg');
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'a.xml'), metadata());
-    // B differs from A in nothing the SP trusts (one more NameIDFormat): a plain update.
-    writeFileSync(join(dir, 'b.xml'), metadata({ idpExtra: '<md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified</md:NameIDFormat>' }));
-    const args = (m: string) => ['patch', 'values.yaml', '--metadata', m, '--now', '2026-06-01T00:00:00Z'];
-    writeFileSync(join(dir, 'values.yaml'), '# deployment\nhostName: polyaxon.acme.com\n');
-    expect(runCli(dir, args('a.xml')).code).toBe(0);
-    const versionA = readFileSync(join(dir, 'values.yaml'));
+  it(
+    'at every file-system call of a run: the config is the old or the new version, one temp at most, cleaned by the next run',
+    { timeout: 300_000 },
+    () => {
+      const dir = join(work, 'cfg');
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'a.xml'), metadata());
+      // B differs from A in nothing the SP trusts (one more NameIDFormat): a plain update.
+      writeFileSync(
+        join(dir, 'b.xml'),
+        metadata({ idpExtra: '<md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified</md:NameIDFormat>' }),
+      );
+      const args = (m: string) => ['patch', 'values.yaml', '--metadata', m, '--now', '2026-06-01T00:00:00Z'];
+      writeFileSync(join(dir, 'values.yaml'), '# deployment\nhostName: polyaxon.acme.com\n');
+      expect(runCli(dir, args('a.xml')).code).toBe(0);
+      const versionA = readFileSync(join(dir, 'values.yaml'));
 
-    // One uninterrupted A → B run lists the calls the writer makes.
-    const log = join(work, 'calls.log');
-    expect(runCli(dir, args('b.xml'), { PXSSO_FS_LOG: log }).code).toBe(0);
-    const versionB = readFileSync(join(dir, 'values.yaml'));
-    expect(versionA.equals(versionB)).toBe(false);
-    const calls = readFileSync(log, 'utf8').trim().split('\n');
-    const tempOpened = calls.findIndex((c) => c === 'fs.open') + 1;
-    const renamed = calls.lastIndexOf('fs.rename') + 1;
-    expect(tempOpened).toBeGreaterThan(0);
-    expect(renamed).toBeGreaterThan(tempOpened);
+      // One uninterrupted A → B run lists the calls the writer makes.
+      const log = join(work, 'calls.log');
+      expect(runCli(dir, args('b.xml'), { PXSSO_FS_LOG: log }).code).toBe(0);
+      const versionB = readFileSync(join(dir, 'values.yaml'));
+      expect(versionA.equals(versionB)).toBe(false);
+      const calls = readFileSync(log, 'utf8').trim().split('\n');
+      const tempOpened = calls.findIndex((c) => c === 'fs.open') + 1;
+      const renamed = calls.lastIndexOf('fs.rename') + 1;
+      expect(tempOpened).toBeGreaterThan(0);
+      expect(renamed).toBeGreaterThan(tempOpened);
 
-    for (let k = 1; k <= calls.length; k++) {
-      writeFileSync(join(dir, 'values.yaml'), versionA);
-      const r = runCli(dir, args('b.xml'), { PXSSO_KILL_AT: String(k) });
-      expect(r.signal, `kill before call ${k} (${calls[k - 1]})`).toBe('SIGKILL');
-      const now = readFileSync(join(dir, 'values.yaml'));
-      // Before the rename the old version is in place; from the rename on, the new one.
-      expect(now.equals(k <= renamed ? versionA : versionB), `kill before call ${k} (${calls[k - 1]})`).toBe(true);
-      // The temp exists from its open until the rename moved it into place.
-      expect(temps(dir).length, `temps after a kill before call ${k} (${calls[k - 1]})`).toBe(k > tempOpened && k <= renamed ? 1 : 0);
-      // The next run removes what the killed one left, and writes the new version.
-      expect(runCli(dir, args('b.xml')).code).toBe(0);
-      expect(temps(dir)).toEqual([]);
-      expect(readFileSync(join(dir, 'values.yaml')).equals(versionB)).toBe(true);
-    }
-  });
+      for (let k = 1; k <= calls.length; k++) {
+        writeFileSync(join(dir, 'values.yaml'), versionA);
+        const r = runCli(dir, args('b.xml'), { PXSSO_KILL_AT: String(k) });
+        expect(r.signal, `kill before call ${k} (${calls[k - 1]})`).toBe('SIGKILL');
+        const now = readFileSync(join(dir, 'values.yaml'));
+        // Before the rename the old version is in place; from the rename on, the new one.
+        expect(now.equals(k <= renamed ? versionA : versionB), `kill before call ${k} (${calls[k - 1]})`).toBe(true);
+        // The temp exists from its open until the rename moved it into place.
+        expect(temps(dir).length, `temps after a kill before call ${k} (${calls[k - 1]})`).toBe(k > tempOpened && k <= renamed ? 1 : 0);
+        // The next run removes what the killed one left, and writes the new version.
+        expect(runCli(dir, args('b.xml')).code).toBe(0);
+        expect(temps(dir)).toEqual([]);
+        expect(readFileSync(join(dir, 'values.yaml')).equals(versionB)).toBe(true);
+      }
+    },
+  );
 });

@@ -26,22 +26,37 @@ function expectNotTrusted(r: Awaited<ReturnType<typeof check>>): void {
 describe('metadata signatures: XSW analogues (forged values next to a genuine signature)', () => {
   const good = (): string => signed();
   const evilIdp = (): string =>
-    (/<md:IDPSSODescriptor[\s\S]*<\/md:IDPSSODescriptor>/.exec(metadata({ certText: b64('okta-rotation.cert.pem') }))?.[0] ?? '').split(SSO_URL).join(EVIL_SSO);
+    (/<md:IDPSSODescriptor[\s\S]*<\/md:IDPSSODescriptor>/.exec(metadata({ certText: b64('okta-rotation.cert.pem') }))?.[0] ?? '')
+      .split(SSO_URL)
+      .join(EVIL_SSO);
   const sigOf = (xml: string): string => /<ds:Signature[\s\S]*?<\/ds:Signature>/.exec(xml)?.[0] ?? '';
 
   it.each([
     // XSW1: forged root wraps the genuine signed EntityDescriptor in Extensions.
-    ['XSW1 genuine entity inside forged root Extensions', 'MD_SIGNATURE_REQUIRED', () => `<md:EntityDescriptor xmlns:md="${MD}" entityID="${EVIL}" ID="id-evil"><md:Extensions>${strip(good())}</md:Extensions>${evilIdp()}</md:EntityDescriptor>`],
+    [
+      'XSW1 genuine entity inside forged root Extensions',
+      'MD_SIGNATURE_REQUIRED',
+      () =>
+        `<md:EntityDescriptor xmlns:md="${MD}" entityID="${EVIL}" ID="id-evil"><md:Extensions>${strip(good())}</md:Extensions>${evilIdp()}</md:EntityDescriptor>`,
+    ],
     // XSW2: forged root reuses the signed ID.
-    ['XSW2 forged root with the same ID wraps the genuine one', 'XML_SIGNATURE_NOT_CHILD', () => `<md:EntityDescriptor xmlns:md="${MD}" entityID="${EVIL}" ID="id-good"><md:Extensions>${strip(good())}</md:Extensions>${evilIdp()}</md:EntityDescriptor>`],
+    [
+      'XSW2 forged root with the same ID wraps the genuine one',
+      'XML_SIGNATURE_NOT_CHILD',
+      () =>
+        `<md:EntityDescriptor xmlns:md="${MD}" entityID="${EVIL}" ID="id-good"><md:Extensions>${strip(good())}</md:Extensions>${evilIdp()}</md:EntityDescriptor>`,
+    ],
     // XSW3: genuine signature moved onto the forged root, genuine entity kept elsewhere.
     [
-      'XSW3 genuine Signature on a forged root, genuine entity in Extensions', 'XML_SIGNATURE_REFERENCE',
-      () => `<md:EntityDescriptor xmlns:md="${MD}" entityID="${EVIL}" ID="id-good">${sigOf(good())}<md:Extensions>${strip(good()).replace(sigOf(good()), '')}</md:Extensions>${evilIdp()}</md:EntityDescriptor>`,
+      'XSW3 genuine Signature on a forged root, genuine entity in Extensions',
+      'XML_SIGNATURE_REFERENCE',
+      () =>
+        `<md:EntityDescriptor xmlns:md="${MD}" entityID="${EVIL}" ID="id-good">${sigOf(good())}<md:Extensions>${strip(good()).replace(sigOf(good()), '')}</md:Extensions>${evilIdp()}</md:EntityDescriptor>`,
     ],
     // XSW4: genuine entity hidden in Signature/Object.
     [
-      'XSW4 genuine entity in ds:Object, forged content at the root', 'XML_SIGNATURE_REFERENCE',
+      'XSW4 genuine entity in ds:Object, forged content at the root',
+      'XML_SIGNATURE_REFERENCE',
       () => {
         const g = good();
         const sig = sigOf(g);
@@ -50,13 +65,23 @@ describe('metadata signatures: XSW analogues (forged values next to a genuine si
       },
     ],
     // XSW5: genuine signed document; forged IDPSSODescriptor appended after signing.
-    ['XSW5 second (forged) IDPSSODescriptor appended after signing', 'XML_SIGNATURE_INVALID', () => good().replace('</md:EntityDescriptor>', `${evilIdp()}</md:EntityDescriptor>`)],
+    [
+      'XSW5 second (forged) IDPSSODescriptor appended after signing',
+      'XML_SIGNATURE_INVALID',
+      () => good().replace('</md:EntityDescriptor>', `${evilIdp()}</md:EntityDescriptor>`),
+    ],
     // XSW7: attacker cert in Extensions of the signed root (changes signed content).
-    ['XSW7 attacker cert in Extensions after signing', 'XML_SIGNATURE_INVALID', () => good().replace(/(<md:IDPSSODescriptor)/, `<md:Extensions>${keyDescriptor(b64('okta-rotation.cert.pem'))}</md:Extensions>$1`)],
+    [
+      'XSW7 attacker cert in Extensions after signing',
+      'XML_SIGNATURE_INVALID',
+      () => good().replace(/(<md:IDPSSODescriptor)/, `<md:Extensions>${keyDescriptor(b64('okta-rotation.cert.pem'))}</md:Extensions>$1`),
+    ],
     // XSW8: genuine entity moved into the forged root's Signature/Object/Extensions nesting with a new Signature.
     [
-      'XSW8 forged root, genuine signed entity as a sibling inside an aggregate', 'MD_SIGNATURE_REQUIRED',
-      () => `<md:EntitiesDescriptor xmlns:md="${MD}">${strip(good())}${strip(metadata({ entityId: EVIL, certText: b64('okta-rotation.cert.pem') }))}</md:EntitiesDescriptor>`,
+      'XSW8 forged root, genuine signed entity as a sibling inside an aggregate',
+      'MD_SIGNATURE_REQUIRED',
+      () =>
+        `<md:EntitiesDescriptor xmlns:md="${MD}">${strip(good())}${strip(metadata({ entityId: EVIL, certText: b64('okta-rotation.cert.pem') }))}</md:EntitiesDescriptor>`,
     ],
   ])('%s → %s', async (name, code, build) => {
     const extra = name.startsWith('XSW8') ? ['--signer-cert', SIGNER, '--entity-id', EVIL] : undefined;
@@ -74,7 +99,9 @@ describe('metadata signatures: XSW analogues (forged values next to a genuine si
     const smuggled = `<ds:Object><md:KeyDescriptor xmlns:md="${MD}" use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${b64('okta-rotation.cert.pem')}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor></ds:Object>`;
     const r = await check(good().replace('</ds:Signature>', `${smuggled}</ds:Signature>`));
     const certs = (r.json?.certificates ?? []) as { sha256: string }[];
-    expect(certs.map((c) => c.sha256)).toEqual(['73:DC:D0:9C:65:52:55:AF:06:F6:39:C3:D4:22:00:6F:75:D3:8F:A9:A0:BF:83:0E:8B:E8:87:40:46:AE:04:53']);
+    expect(certs.map((c) => c.sha256)).toEqual([
+      '73:DC:D0:9C:65:52:55:AF:06:F6:39:C3:D4:22:00:6F:75:D3:8F:A9:A0:BF:83:0E:8B:E8:87:40:46:AE:04:53',
+    ]);
     expect(r.json?.entityId).toBe(ENTITY_ID);
   });
 
@@ -88,9 +115,13 @@ describe('metadata signatures: XSW analogues (forged values next to a genuine si
   });
 
   it('attacker cert in Extensions of an unsigned document is never a signing cert', async () => {
-    const xml = metadata({ rootFirst: `<md:Extensions><ds:X509Certificate xmlns:ds="http://www.w3.org/2000/09/xmldsig#">${b64('okta-rotation.cert.pem')}</ds:X509Certificate></md:Extensions>` });
+    const xml = metadata({
+      rootFirst: `<md:Extensions><ds:X509Certificate xmlns:ds="http://www.w3.org/2000/09/xmldsig#">${b64('okta-rotation.cert.pem')}</ds:X509Certificate></md:Extensions>`,
+    });
     const r = await check(xml, []);
     const certs = (r.json?.certificates ?? []) as { sha256: string }[];
-    expect(certs.map((c) => c.sha256)).toEqual(['73:DC:D0:9C:65:52:55:AF:06:F6:39:C3:D4:22:00:6F:75:D3:8F:A9:A0:BF:83:0E:8B:E8:87:40:46:AE:04:53']);
+    expect(certs.map((c) => c.sha256)).toEqual([
+      '73:DC:D0:9C:65:52:55:AF:06:F6:39:C3:D4:22:00:6F:75:D3:8F:A9:A0:BF:83:0E:8B:E8:87:40:46:AE:04:53',
+    ]);
   });
 });

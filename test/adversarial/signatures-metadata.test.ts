@@ -29,14 +29,19 @@ describe('metadata signatures: control', () => {
 
 describe('metadata signatures: keys and bytes', () => {
   it('attacker cert in KeyInfo (signed with another key) → XML_SIGNATURE_INVALID with --signer-cert', async () => {
-    const r = await check(sign(metadata({ id: 'id-good', entityId: EVIL }), { key: 'okta-rotation.key.pem', cert: 'okta-rotation.cert.pem' }));
+    const r = await check(
+      sign(metadata({ id: 'id-good', entityId: EVIL }), { key: 'okta-rotation.key.pem', cert: 'okta-rotation.cert.pem' }),
+    );
     expect(r.code).toBe(1);
     expect(r.codes).toContain('XML_SIGNATURE_INVALID');
     expect(r.json?.signatureValid).toBe(false);
   });
 
   it('attacker cert in KeyInfo, no --signer-cert: only integrity is claimed, never origin', async () => {
-    const r = await check(sign(metadata({ id: 'id-good', entityId: EVIL }), { key: 'okta-rotation.key.pem', cert: 'okta-rotation.cert.pem' }), []);
+    const r = await check(
+      sign(metadata({ id: 'id-good', entityId: EVIL }), { key: 'okta-rotation.key.pem', cert: 'okta-rotation.cert.pem' }),
+      [],
+    );
     expect(r.json?.signatureTrust).toBe('embedded-key-integrity-only');
     expect(r.codes).toContain('MD_SIGNATURE_INTEGRITY_ONLY');
     expect(r.codes).not.toContain('MD_SIGNATURE_VERIFIED');
@@ -86,16 +91,40 @@ describe('metadata signatures: keys and bytes', () => {
 
 describe('metadata signatures: algorithms (allow-list)', () => {
   it.each([
-    ['HMAC-SHA1 signature method', (x: string) => x.replace(/(SignatureMethod Algorithm=")[^"]+/, '$1http://www.w3.org/2000/09/xmldsig#hmac-sha1')],
-    ['HMAC-SHA256 signature method', (x: string) => x.replace(/(SignatureMethod Algorithm=")[^"]+/, '$1http://www.w3.org/2001/04/xmldsig-more#hmac-sha256')],
+    [
+      'HMAC-SHA1 signature method',
+      (x: string) => x.replace(/(SignatureMethod Algorithm=")[^"]+/, '$1http://www.w3.org/2000/09/xmldsig#hmac-sha1'),
+    ],
+    [
+      'HMAC-SHA256 signature method',
+      (x: string) => x.replace(/(SignatureMethod Algorithm=")[^"]+/, '$1http://www.w3.org/2001/04/xmldsig-more#hmac-sha256'),
+    ],
     ['MD5 digest', (x: string) => x.replace(/(DigestMethod Algorithm=")[^"]+/, '$1http://www.w3.org/2001/04/xmldsig-more#md5')],
-    ['RSA-MD5 signature method', (x: string) => x.replace(/(SignatureMethod Algorithm=")[^"]+/, '$1http://www.w3.org/2001/04/xmldsig-more#rsa-md5')],
+    [
+      'RSA-MD5 signature method',
+      (x: string) => x.replace(/(SignatureMethod Algorithm=")[^"]+/, '$1http://www.w3.org/2001/04/xmldsig-more#rsa-md5'),
+    ],
     [
       'XSLT transform',
-      (x: string) => x.replace('<ds:Transforms>', '<ds:Transforms><ds:Transform Algorithm="http://www.w3.org/TR/1999/REC-xslt-19991116"><xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="1.0"/></ds:Transform>'),
+      (x: string) =>
+        x.replace(
+          '<ds:Transforms>',
+          '<ds:Transforms><ds:Transform Algorithm="http://www.w3.org/TR/1999/REC-xslt-19991116"><xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="1.0"/></ds:Transform>',
+        ),
     ],
-    ['XPath transform', (x: string) => x.replace('<ds:Transforms>', '<ds:Transforms><ds:Transform Algorithm="http://www.w3.org/TR/1999/REC-xpath-19991116"><ds:XPath>1</ds:XPath></ds:Transform>')],
-    ['repeated enveloped transform', (x: string) => x.replace('<ds:Transforms>', '<ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/>')],
+    [
+      'XPath transform',
+      (x: string) =>
+        x.replace(
+          '<ds:Transforms>',
+          '<ds:Transforms><ds:Transform Algorithm="http://www.w3.org/TR/1999/REC-xpath-19991116"><ds:XPath>1</ds:XPath></ds:Transform>',
+        ),
+    ],
+    [
+      'repeated enveloped transform',
+      (x: string) =>
+        x.replace('<ds:Transforms>', '<ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/>'),
+    ],
   ])('%s → XML_SIGNATURE_ALGORITHM', async (_n, edit) => {
     const r = await check(edit(signed()));
     expect(r.code).toBe(1);
@@ -105,7 +134,10 @@ describe('metadata signatures: algorithms (allow-list)', () => {
 
   it('RSA-SHA1 verifies with XML_SIGNATURE_SHA1 as a warning at most', async () => {
     const r = await check(
-      sign(metadata({ id: 'id-good' }), { signatureAlgorithm: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1', digestAlgorithm: 'http://www.w3.org/2000/09/xmldsig#sha1' }),
+      sign(metadata({ id: 'id-good' }), {
+        signatureAlgorithm: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
+        digestAlgorithm: 'http://www.w3.org/2000/09/xmldsig#sha1',
+      }),
     );
     expect(r.code).toBe(0);
     expect(r.codes).toContain('XML_SIGNATURE_SHA1');
@@ -141,4 +173,3 @@ describe('metadata signatures: references and IDs', () => {
     expect(r.json?.signatureValid).not.toBe(true);
   });
 });
-

@@ -18,7 +18,10 @@ async function check(resp: string) {
   writeFileSync(join(dir, 'idp.xml'), metadata());
   writeFileSync(join(dir, 'resp.xml'), resp);
   const before = snapshotDir(dir);
-  const r = await runGuarded(['check-response', 'resp.xml', '--metadata', 'idp.xml', '--host', HOST, '--org', 'acme', '--json', '--now', NOW], { cwd: dir });
+  const r = await runGuarded(
+    ['check-response', 'resp.xml', '--metadata', 'idp.xml', '--host', HOST, '--org', 'acme', '--json', '--now', NOW],
+    { cwd: dir },
+  );
   expect(r.requests).toEqual([]);
   expectUnchanged(before, snapshotDir(dir));
   return { ...r, codes: findingCodes(r.json?.findings ?? []) };
@@ -80,7 +83,11 @@ describe('responses: keys, bytes, algorithms', () => {
   it.each([
     ['HMAC-SHA1', (x: string) => x.replace(/(SignatureMethod Algorithm=")[^"]+/g, '$1http://www.w3.org/2000/09/xmldsig#hmac-sha1')],
     ['MD5 digest', (x: string) => x.replace(/(DigestMethod Algorithm=")[^"]+/g, '$1http://www.w3.org/2001/04/xmldsig-more#md5')],
-    ['XSLT transform', (x: string) => x.replace(/<ds:Transforms>/g, '<ds:Transforms><ds:Transform Algorithm="http://www.w3.org/TR/1999/REC-xslt-19991116"/>')],
+    [
+      'XSLT transform',
+      (x: string) =>
+        x.replace(/<ds:Transforms>/g, '<ds:Transforms><ds:Transform Algorithm="http://www.w3.org/TR/1999/REC-xslt-19991116"/>'),
+    ],
   ])('%s → XML_SIGNATURE_ALGORITHM', async (_n, edit) => {
     const r = await check(edit(signedResponse()));
     expectRejected(r);
@@ -113,20 +120,33 @@ describe('responses: XSW1–XSW8 and ID tricks', () => {
   it.each([
     // XSW1: forged Response (new ID), genuine signed Response hidden in its Signature.
     [
-      'XSW1 genuine Response inside the forged one', 'XML_SIGNATURE_NOT_CHILD',
+      'XSW1 genuine Response inside the forged one',
+      'XML_SIGNATURE_NOT_CHILD',
       () => {
         const g = good();
         const sig = sigOf(g);
-        return response(evilAssertion(), { responseId: 'id-evil-response' }).replace('</saml2p:Response>', `${sig.replace('</ds:Signature>', `<ds:Object>${g}</ds:Object></ds:Signature>`)}</saml2p:Response>`);
+        return response(evilAssertion(), { responseId: 'id-evil-response' }).replace(
+          '</saml2p:Response>',
+          `${sig.replace('</ds:Signature>', `<ds:Object>${g}</ds:Object></ds:Signature>`)}</saml2p:Response>`,
+        );
       },
     ],
     // XSW2: as XSW1, the genuine Response as a sibling before the forged content.
-    ['XSW2 forged Response reusing the signed Response ID', 'RESPONSE_DUPLICATE_ID', () => response(evilAssertion(), { responseExtra: `<saml2p:Extensions>${good()}</saml2p:Extensions>` })],
+    [
+      'XSW2 forged Response reusing the signed Response ID',
+      'RESPONSE_DUPLICATE_ID',
+      () => response(evilAssertion(), { responseExtra: `<saml2p:Extensions>${good()}</saml2p:Extensions>` }),
+    ],
     // XSW3: forged Assertion inserted before the signed one.
-    ['XSW3 forged Assertion before the signed one', 'ASSERTION_MULTIPLE', () => good().replace('<saml2:Assertion ', `${evilAssertion()}<saml2:Assertion `)],
+    [
+      'XSW3 forged Assertion before the signed one',
+      'ASSERTION_MULTIPLE',
+      () => good().replace('<saml2:Assertion ', `${evilAssertion()}<saml2:Assertion `),
+    ],
     // XSW4: forged Assertion wrapping the signed one.
     [
-      'XSW4 forged Assertion wrapping the signed one', 'ASSERTION_MULTIPLE',
+      'XSW4 forged Assertion wrapping the signed one',
+      'ASSERTION_MULTIPLE',
       () => {
         const g = good();
         const a = /<saml2:Assertion[\s\S]*<\/saml2:Assertion>/.exec(g)?.[0] ?? '';
@@ -135,7 +155,8 @@ describe('responses: XSW1–XSW8 and ID tricks', () => {
     ],
     // XSW5: forged Assertion carries the genuine assertion's Signature; genuine assertion appended elsewhere.
     [
-      'XSW5 genuine assertion Signature moved onto a forged assertion with the same ID', 'RESPONSE_DUPLICATE_ID',
+      'XSW5 genuine assertion Signature moved onto a forged assertion with the same ID',
+      'RESPONSE_DUPLICATE_ID',
       () => {
         const signed = signAssertion(response());
         const a = /<saml2:Assertion[\s\S]*<\/saml2:Assertion>/.exec(signed)?.[0] ?? '';
@@ -146,31 +167,51 @@ describe('responses: XSW1–XSW8 and ID tricks', () => {
     ],
     // XSW6: genuine assertion inside the forged assertion's Signature/Object.
     [
-      'XSW6 genuine assertion in Signature/Object of a forged one', 'RESPONSE_DUPLICATE_ID',
+      'XSW6 genuine assertion in Signature/Object of a forged one',
+      'RESPONSE_DUPLICATE_ID',
       () => {
         const signed = signAssertion(response());
         const a = /<saml2:Assertion[\s\S]*<\/saml2:Assertion>/.exec(signed)?.[0] ?? '';
         const sig = sigOf(a);
-        const forged = evilAssertion('id-assertion').replace('</saml2:Issuer>', `</saml2:Issuer>${sig.replace('</ds:Signature>', `<ds:Object>${a}</ds:Object></ds:Signature>`)}`);
+        const forged = evilAssertion('id-assertion').replace(
+          '</saml2:Issuer>',
+          `</saml2:Issuer>${sig.replace('</ds:Signature>', `<ds:Object>${a}</ds:Object></ds:Signature>`)}`,
+        );
         return response(forged);
       },
     ],
     // XSW7: genuine assertion in an Extensions element, forged assertion in its place.
-    ['XSW7 genuine assertion in Extensions, forged one in its place', 'ASSERTION_MULTIPLE', () => response(evilAssertion(), { responseExtra: `<saml2p:Extensions>${/<saml2:Assertion[\s\S]*<\/saml2:Assertion>/.exec(signAssertion(response()))?.[0]}</saml2p:Extensions>` })],
+    [
+      'XSW7 genuine assertion in Extensions, forged one in its place',
+      'ASSERTION_MULTIPLE',
+      () =>
+        response(evilAssertion(), {
+          responseExtra: `<saml2p:Extensions>${/<saml2:Assertion[\s\S]*<\/saml2:Assertion>/.exec(signAssertion(response()))?.[0]}</saml2p:Extensions>`,
+        }),
+    ],
     // XSW8: forged assertion; genuine one (unsigned copy) inside its Signature/Object, ID reused.
     [
-      'XSW8 Object holds the genuine assertion, forged one reuses its ID', 'RESPONSE_DUPLICATE_ID',
+      'XSW8 Object holds the genuine assertion, forged one reuses its ID',
+      'RESPONSE_DUPLICATE_ID',
       () => {
         const signed = signAssertion(response());
         const a = /<saml2:Assertion[\s\S]*<\/saml2:Assertion>/.exec(signed)?.[0] ?? '';
         const sig = sigOf(a);
-        const forged = evilAssertion('id-assertion').replace('</saml2:Issuer>', `</saml2:Issuer>${sig.replace('</ds:Signature>', `<ds:Object>${a.replace(sig, '')}</ds:Object></ds:Signature>`)}`);
+        const forged = evilAssertion('id-assertion').replace(
+          '</saml2:Issuer>',
+          `</saml2:Issuer>${sig.replace('</ds:Signature>', `<ds:Object>${a.replace(sig, '')}</ds:Object></ds:Signature>`)}`,
+        );
         return response(forged);
       },
     ],
-    ['duplicate IDs: ID on the assertion, Id on another element', 'RESPONSE_DUPLICATE_ID', () => good().replace('<saml2:Subject>', '<saml2:Subject Id="id-assertion">')],
     [
-      'Response signature whose reference points at the assertion (non-root)', 'XML_SIGNATURE_REFERENCE',
+      'duplicate IDs: ID on the assertion, Id on another element',
+      'RESPONSE_DUPLICATE_ID',
+      () => good().replace('<saml2:Subject>', '<saml2:Subject Id="id-assertion">'),
+    ],
+    [
+      'Response signature whose reference points at the assertion (non-root)',
+      'XML_SIGNATURE_REFERENCE',
       () => {
         const xml = signAssertion(response(evilAssertion('id-x')), { key: 'okta-like.key.pem' });
         const sig = sigOf(xml);

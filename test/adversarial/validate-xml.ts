@@ -11,11 +11,18 @@ export const NOW = TEST_NOW;
  * Runs `validate-metadata idp.xml --json` on `content` in a fresh directory and checks what every
  * adversarial case must hold: no request made, the directory unchanged (bytes, mtime, mode).
  */
-export async function validateXml(content: string | Buffer, extra: string[] = [], hangMs?: number): Promise<GuardedResult & { codes: string[] }> {
+export async function validateXml(
+  content: string | Buffer,
+  extra: string[] = [],
+  hangMs?: number,
+): Promise<GuardedResult & { codes: string[] }> {
   const dir = tempDir();
   writeFileSync(join(dir, 'idp.xml'), content);
   const before = snapshotDir(dir);
-  const r = await runGuarded(['validate-metadata', 'idp.xml', '--json', '--now', NOW, ...extra], { cwd: dir, ...(hangMs ? { hangMs } : {}) });
+  const r = await runGuarded(['validate-metadata', 'idp.xml', '--json', '--now', NOW, ...extra], {
+    cwd: dir,
+    ...(hangMs ? { hangMs } : {}),
+  });
   expect(r.requests).toEqual([]);
   expectUnchanged(before, snapshotDir(dir));
   return { ...r, codes: findingCodes(r.json?.findings ?? []) };

@@ -10,19 +10,31 @@ import { TEST_CLOCK as NOW } from '../support/clock.js';
  * take time linear in the size, whatever the shape: a hang guard, never a timing assertion).
  */
 const body = metadata({ declaration: false });
-const codes = (xml: string) => validateMetadata(xml, { now: NOW }).findings.filter((f) => f.severity === 'error').map((f) => f.code);
+const codes = (xml: string) =>
+  validateMetadata(xml, { now: NOW })
+    .findings.filter((f) => f.severity === 'error')
+    .map((f) => f.code);
 const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 
 describe('declared encoding names the real one', () => {
   it.each(['UTF-8', 'utf-8', 'Utf-8'])('UTF-8 text declared %s is fine', (enc) => {
     expect(codes(`<?xml version="1.0" encoding="${enc}"?>${body}`)).toEqual([]);
   });
-  it.each(['UTF-16', 'ISO-8859-1', 'Shift_JIS', 'UTF-7', 'EBCDIC-US', 'csUTF8', 'UTF8', 'x-unknown', 'US-ASCII'])('UTF-8 text declared %s → XML_ENCODING_DECLARATION', (enc) => {
-    expect(codes(`<?xml version="1.0" encoding="${enc}"?>${body}`)).toEqual(['XML_ENCODING_DECLARATION']);
-  });
+  it.each(['UTF-16', 'ISO-8859-1', 'Shift_JIS', 'UTF-7', 'EBCDIC-US', 'csUTF8', 'UTF8', 'x-unknown', 'US-ASCII'])(
+    'UTF-8 text declared %s → XML_ENCODING_DECLARATION',
+    (enc) => {
+      expect(codes(`<?xml version="1.0" encoding="${enc}"?>${body}`)).toEqual(['XML_ENCODING_DECLARATION']);
+    },
+  );
   it('UTF-16 bytes: "UTF-16" (any case) is fine, "UTF-8" is an error', () => {
-    expect(validateMetadataBytes(utf16(`<?xml version="1.0" encoding="utf-16"?>${body}`), { now: NOW }).findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(validateMetadataBytes(utf16(`<?xml version="1.0" encoding="UTF-8"?>${body}`), { now: NOW }).findings.map((f) => f.code)).toContain('XML_ENCODING_DECLARATION');
+    expect(
+      validateMetadataBytes(utf16(`<?xml version="1.0" encoding="utf-16"?>${body}`), { now: NOW }).findings.filter(
+        (f) => f.severity === 'error',
+      ),
+    ).toEqual([]);
+    expect(
+      validateMetadataBytes(utf16(`<?xml version="1.0" encoding="UTF-8"?>${body}`), { now: NOW }).findings.map((f) => f.code),
+    ).toContain('XML_ENCODING_DECLARATION');
   });
   it('a malformed declaration is an error', () => {
     expect(codes(`<?xml version="2.0"?>${body}`)).toEqual(['XML_NOT_WELL_FORMED']);
@@ -58,7 +70,8 @@ describe('well-formedness where xmldom and fast-xml-parser are laxer than libxml
   });
 
   it('depth beyond 256 is an error, reported at the first element too deep', () => {
-    const deep = (n: number) => body.replace('<md:NameIDFormat>', `<md:Extensions>${'<x>'.repeat(n)}${'</x>'.repeat(n)}</md:Extensions><md:NameIDFormat>`);
+    const deep = (n: number) =>
+      body.replace('<md:NameIDFormat>', `<md:Extensions>${'<x>'.repeat(n)}${'</x>'.repeat(n)}</md:Extensions><md:NameIDFormat>`);
     expect(codes(deep(200))).not.toContain('XML_TOO_DEEP');
     expect(codes(deep(300))).toEqual(['XML_TOO_DEEP']);
   });
@@ -117,8 +130,12 @@ describe('every gate rule on a large input finishes (linear time)', () => {
     ['many stray end tags', `<a>${'</b>'.repeat(M / 4)}`],
     ['many CDATA sections', `<a>${'<![CDATA[x]]>'.repeat(M / 13)}</a>`],
     ['whitespace then an unclosed tag', `${' '.repeat(M)}<x`],
-  ])('%s', (_name, xml) => {
-    expect(scanHostile(xml).findings.length).toBeLessThanOrEqual(50);
-    codes(xml);
-  }, 20_000);
+  ])(
+    '%s',
+    (_name, xml) => {
+      expect(scanHostile(xml).findings.length).toBeLessThanOrEqual(50);
+      codes(xml);
+    },
+    20_000,
+  );
 });

@@ -25,18 +25,31 @@ function dir(files: Record<string, string | Buffer>): string {
   for (const [name, content] of Object.entries(files)) writeFileSync(join(d, name), content);
   return d;
 }
-const storedXml = (d: string) => parseDocument(readFileSync(join(d, 'values.yaml'), 'utf8'), { version: '1.1' }).getIn(['externalServices', 'auth', 'okta', 'options', 'xml']) as string;
+const storedXml = (d: string) =>
+  parseDocument(readFileSync(join(d, 'values.yaml'), 'utf8'), { version: '1.1' }).getIn([
+    'externalServices',
+    'auth',
+    'okta',
+    'options',
+    'xml',
+  ]) as string;
 const lintErrors = async (d: string) => {
   const r = await runCli(['lint', 'values.yaml', '--json', ...ARGS], { cwd: d, now: NOW });
   const files = (JSON.parse(r.stdout).files ?? []) as { findings: { code: string; severity: string }[] }[];
-  return files.flatMap((f) => f.findings).filter((f) => f.severity === 'error').map((f) => f.code);
+  return files
+    .flatMap((f) => f.findings)
+    .filter((f) => f.severity === 'error')
+    .map((f) => f.code);
 };
 
 describe('a UTF-16 metadata file reads the same in every command', () => {
   it('validate-metadata, check-response --metadata, patch and init all accept it', async () => {
     const d = dir({ 'idp.xml': UTF16, 'response.xml': '<x/>' });
     expect((await runCli(['validate-metadata', 'idp.xml', ...ARGS], { cwd: d, now: NOW })).code).toBe(0);
-    const cr = await runCli(['check-response', 'response.xml', '--metadata', 'idp.xml', '--host', 'polyaxon.acme.com', '--org', 'acme', ...ARGS], { cwd: d, now: NOW });
+    const cr = await runCli(
+      ['check-response', 'response.xml', '--metadata', 'idp.xml', '--host', 'polyaxon.acme.com', '--org', 'acme', ...ARGS],
+      { cwd: d, now: NOW },
+    );
     expect(cr.stderr).not.toContain('not usable IdP metadata');
     expect(cr.code).toBe(1); // the response is no SAML response: a finding, not an unreadable trust source
     expect((await runCli(['patch', 'values.yaml', '--metadata', 'idp.xml', ...ARGS], { cwd: d, now: NOW })).code).toBe(0);
@@ -44,7 +57,10 @@ describe('a UTF-16 metadata file reads the same in every command', () => {
     expect(storedXml(d).startsWith('<md:EntityDescriptor')).toBe(true);
     expect(await lintErrors(d)).toEqual([]);
     const d2 = dir({ 'idp.xml': UTF16 });
-    const init = await runCli(['init', '--config', 'values.yaml', '--org', 'acme', '--metadata', 'idp.xml', '--yes', '--json', ...ARGS], { cwd: d2, now: NOW });
+    const init = await runCli(['init', '--config', 'values.yaml', '--org', 'acme', '--metadata', 'idp.xml', '--yes', '--json', ...ARGS], {
+      cwd: d2,
+      now: NOW,
+    });
     expect(init.code).toBe(0);
     expect(storedXml(d2).startsWith('<md:EntityDescriptor')).toBe(true);
   });
@@ -60,7 +76,10 @@ describe('a UTF-16 metadata file reads the same in every command', () => {
     const v = await runCli(['validate-metadata', 'idp.xml', '--json', ...ARGS], { cwd: d, now: NOW });
     expect([v.code, v.stdout.includes('XML_ENCODING_DECLARATION')]).toEqual([1, true]);
     expect((await runCli(['patch', 'values.yaml', '--metadata', 'idp.xml', ...ARGS], { cwd: d, now: NOW })).code).toBe(1);
-    const cr = await runCli(['check-response', 'response.xml', '--metadata', 'idp.xml', '--host', 'polyaxon.acme.com', '--org', 'acme', ...ARGS], { cwd: d, now: NOW });
+    const cr = await runCli(
+      ['check-response', 'response.xml', '--metadata', 'idp.xml', '--host', 'polyaxon.acme.com', '--org', 'acme', ...ARGS],
+      { cwd: d, now: NOW },
+    );
     expect(cr.code).toBe(2);
     expect(cr.stderr).toContain('encoding');
   });
@@ -87,7 +106,14 @@ describe('aggregates: patch --entity-id stores only the selected EntityDescripto
 
   it('picking the second of two IdPs stores that one, not the first', async () => {
     const d = dir({ 'fed.xml': aggregate });
-    expect((await runCli(['patch', 'values.yaml', '--metadata', 'fed.xml', '--entity-id', 'https://other.example/idp', ...ARGS], { cwd: d, now: NOW })).code).toBe(0);
+    expect(
+      (
+        await runCli(['patch', 'values.yaml', '--metadata', 'fed.xml', '--entity-id', 'https://other.example/idp', ...ARGS], {
+          cwd: d,
+          now: NOW,
+        })
+      ).code,
+    ).toBe(0);
     expect(validateMetadata(storedXml(d), { now: NOW }).metadata?.entityId).toBe('https://other.example/idp');
     expect(await lintErrors(d)).toEqual([]);
   });

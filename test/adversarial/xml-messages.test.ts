@@ -10,7 +10,10 @@ import { TEST_CLOCK as NOW } from '../support/clock.js';
  * (a warning; --strict fails it, as every warning).
  */
 const noNameId = (xml: string) => xml.replace(/<md:NameIDFormat>[^<]*<\/md:NameIDFormat>/g, '');
-const other = (xml: string) => xml.replace(/http:\/\/www\.okta\.com\/\w+/, 'https://sts.windows.net/0000/').replace(/dev-000000\.okta\.com/g, 'login.microsoftonline.com');
+const other = (xml: string) =>
+  xml
+    .replace(/http:\/\/www\.okta\.com\/\w+/, 'https://sts.windows.net/0000/')
+    .replace(/dev-000000\.okta\.com/g, 'login.microsoftonline.com');
 const find = (xml: string, code: string) => validateMetadata(xml, { now: NOW }).findings.find((f) => f.code === code);
 
 describe('Okta wording stays with Okta', () => {
@@ -29,7 +32,9 @@ describe('Okta wording stays with Okta', () => {
     for (const name of ['entra-id-ssoready-utf8bom-signed.xml', 'pingone-ssoready.xml']) {
       const r = validateMetadataBytes(readFileSync(corpusPath('other-idp-metadata', name)), { now: NOW });
       expect(r.findings.filter((f) => f.code === 'MD_NAMEID_FORMAT_MISSING' && f.severity !== 'info')).toEqual([]);
-      expect(r.findings.filter((f) => /okta/i.test(`${f.message} ${f.hint ?? ''}`) && f.code !== 'MD_SIGNATURE_INTEGRITY_ONLY')).toEqual([]);
+      expect(r.findings.filter((f) => /okta/i.test(`${f.message} ${f.hint ?? ''}`) && f.code !== 'MD_SIGNATURE_INTEGRITY_ONLY')).toEqual(
+        [],
+      );
     }
   });
 });
@@ -44,6 +49,8 @@ describe('an expired --signer-cert', () => {
   });
   it('a current signer cert gets no such warning', () => {
     const ok = sign(metadata({ id: '_m' }));
-    expect(validateMetadata(ok, { now: NOW, signerCerts: [pem('okta-like.cert.pem')] }).findings.map((x) => x.code)).not.toContain('MD_SIGNER_CERT_EXPIRED');
+    expect(validateMetadata(ok, { now: NOW, signerCerts: [pem('okta-like.cert.pem')] }).findings.map((x) => x.code)).not.toContain(
+      'MD_SIGNER_CERT_EXPIRED',
+    );
   });
 });

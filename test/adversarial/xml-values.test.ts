@@ -160,7 +160,9 @@ describe('XML: endpoints', () => {
     const line = xml.slice(0, xml.indexOf('evil.example')).split('\n').length;
     const r = await validate(xml);
     expect(r.code).toBe(1);
-    const dup = (r.json?.findings as { code: string; severity: string; location?: { line: number; column: number } }[]).filter((f) => f.code === 'MD_SSO_DUPLICATE_BINDING');
+    const dup = (r.json?.findings as { code: string; severity: string; location?: { line: number; column: number } }[]).filter(
+      (f) => f.code === 'MD_SSO_DUPLICATE_BINDING',
+    );
     expect(dup.map((f) => [f.severity, f.location?.line, f.location?.column])).toEqual([['error', line, 3]]);
   });
 
@@ -196,16 +198,23 @@ describe('XML: stdin and URLs', () => {
 
   it('a redirect to another host is refused: one request only, to the named host', async () => {
     const r = await runGuarded(['validate-metadata', 'https://dev-000000.okta.com/app/exk1/sso/saml/metadata', '--json'], {
-      respond: (u) => (u.includes('okta.com') ? new Response(null, { status: 302, headers: { location: 'https://evil.example/m.xml' } }) : new Response('<x/>')),
+      respond: (u) =>
+        u.includes('okta.com')
+          ? new Response(null, { status: 302, headers: { location: 'https://evil.example/m.xml' } })
+          : new Response('<x/>'),
     });
     expect({ code: r.code, errorCode: r.errorCode }).toEqual({ code: 2, errorCode: 'FETCH_REDIRECT_REFUSED' });
     expect(r.requests).toEqual(['https://dev-000000.okta.com/app/exk1/sso/saml/metadata']);
   });
 
   it('a redirect on the same host is followed', async () => {
-    const r = await runGuarded(['validate-metadata', 'https://dev-000000.okta.com/app/exk1/sso/saml/metadata', '--json', '--now', '2026-06-01T00:00:00Z'], {
-      respond: (u) => (u.endsWith('/metadata') ? new Response(null, { status: 301, headers: { location: '/m.xml' } }) : new Response(metadata())),
-    });
+    const r = await runGuarded(
+      ['validate-metadata', 'https://dev-000000.okta.com/app/exk1/sso/saml/metadata', '--json', '--now', '2026-06-01T00:00:00Z'],
+      {
+        respond: (u) =>
+          u.endsWith('/metadata') ? new Response(null, { status: 301, headers: { location: '/m.xml' } }) : new Response(metadata()),
+      },
+    );
     expect(r.requests).toEqual(['https://dev-000000.okta.com/app/exk1/sso/saml/metadata', 'https://dev-000000.okta.com/m.xml']);
     expect(r.code).toBe(0);
   });

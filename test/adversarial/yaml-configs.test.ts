@@ -27,7 +27,10 @@ async function pyyamlLoad(file: string): Promise<{ authKeys: string[]; okta: { e
   const [r] = await (py as PyYamlReader).load([readFileSync(file, 'utf8')]);
   if (!r?.ok) throw new Error(`PyYAML cannot read ${file}: ${r?.error}`);
   const o = r.okta;
-  return { authKeys: r.authKeys ?? [], okta: o?.map ? { enabled: o.enabled, options: { xml: o.xml } } : { enabled: undefined, options: { xml: undefined } } };
+  return {
+    authKeys: r.authKeys ?? [],
+    okta: o?.map ? { enabled: o.enabled, options: { xml: o.xml } } : { enabled: undefined, options: { xml: undefined } },
+  };
 }
 
 async function both(yaml: string) {
@@ -46,14 +49,26 @@ async function both(yaml: string) {
 const bomb = (target: string) =>
   `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n${Array.from({ length: 8 }, (_, i) => {
     const n = String.fromCharCode(98 + i);
-    return `${n}: &${n} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]\n`;
+    return `${n}: &${n} [${Array(9)
+      .fill(`*${String.fromCharCode(97 + i)}`)
+      .join(',')}]\n`;
   }).join('')}externalServices:\n  auth:\n    okta:\n      enabled: ${target}\n`;
 
 describe('YAML: hostile configs are reported by lint and refused by patch (nothing written)', () => {
   it.each([
     ['alias bomb (9^9 expansion) reaching the okta block', bomb('*i'), 'AUTH_ENABLED_NOT_BOOL', 'PATCH_ALIAS'],
-    ['custom tag !!python/object/apply in the okta block', `externalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: !!python/object/apply:os.system ["id"]\n`, 'OKTA_XML_NOT_STRING', 'PATCH_CUSTOM_TAG'],
-    ['duplicate keys', 'externalServices:\n  auth:\n    okta:\n      enabled: false\n      enabled: true\n', 'YAML_DUPLICATE_KEY', 'PATCH_DUPLICATE_KEY'],
+    [
+      'custom tag !!python/object/apply in the okta block',
+      `externalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: !!python/object/apply:os.system ["id"]\n`,
+      'OKTA_XML_NOT_STRING',
+      'PATCH_CUSTOM_TAG',
+    ],
+    [
+      'duplicate keys',
+      'externalServices:\n  auth:\n    okta:\n      enabled: false\n      enabled: true\n',
+      'YAML_DUPLICATE_KEY',
+      'PATCH_DUPLICATE_KEY',
+    ],
     ['duplicate top-level keys', `${OKTA_OK}externalServices: {}\n`, 'YAML_DUPLICATE_KEY', 'PATCH_DUPLICATE_KEY'],
     ['multi-document', `hostName: polyaxon.acme.com\n---\n${OKTA_OK}`, 'YAML_MULTI_DOCUMENT', 'PATCH_MULTI_DOCUMENT'],
     ['10 000-deep flow nesting', `x: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n${OKTA_OK}`, 'YAML_SYNTAX', 'PATCH_NOT_YAML'],
@@ -74,13 +89,16 @@ describe('YAML: hostile configs are reported by lint and refused by patch (nothi
     const before = snapshotDir(dir);
     const r = await runGuarded(['lint', 'values.yaml', '--json', '--now', NOW], { cwd: dir });
     expect(r.code).toBe(1);
-    const f = (r.json as { files: { findings: { code: string; location: { line: number; column: number } }[] }[] }).files[0]?.findings.find((x) => x.code === 'YAML_UNSAFE_TAG');
+    const f = (r.json as { files: { findings: { code: string; location: { line: number; column: number } }[] }[] }).files[0]?.findings.find(
+      (x) => x.code === 'YAML_UNSAFE_TAG',
+    );
     expect(f?.location).toMatchObject({ line, column });
     expectUnchanged(before, snapshotDir(dir));
   });
 
   it('__proto__ / constructor keys: lint flags unknown providers, nothing is polluted, patch keeps them', async () => {
-    const yaml = '__proto__:\n  polluted: true\nexternalServices:\n  auth:\n    __proto__:\n      enabled: true\n    constructor:\n      enabled: true\n';
+    const yaml =
+      '__proto__:\n  polluted: true\nexternalServices:\n  auth:\n    __proto__:\n      enabled: true\n    constructor:\n      enabled: true\n';
     const r = await both(yaml);
     expect(r.lint.code).toBe(1);
     expect(r.lint.codes.filter((c) => c === 'AUTH_UNKNOWN_PROVIDER')).toHaveLength(2);
@@ -88,16 +106,52 @@ describe('YAML: hostile configs are reported by lint and refused by patch (nothi
     expect(({} as Record<string, unknown>).enabled).toBeUndefined();
     expect(r.patch.code).toBe(0);
     const text = readFileSync(join(r.dir, 'values.yaml'), 'utf8');
-    expect(text.startsWith('__proto__:\n  polluted: true\nexternalServices:\n  auth:\n    __proto__:\n      enabled: true\n    constructor:\n      enabled: true\n')).toBe(true);
+    expect(
+      text.startsWith(
+        '__proto__:\n  polluted: true\nexternalServices:\n  auth:\n    __proto__:\n      enabled: true\n    constructor:\n      enabled: true\n',
+      ),
+    ).toBe(true);
     if (HAS_PYYAML) expect((await pyyamlLoad(join(r.dir, 'values.yaml'))).authKeys).toEqual(['__proto__', 'constructor', 'okta']);
   });
 });
 
 describe.skipIf(!HAS_PYYAML)('YAML: what patch writes reads back through PyYAML exactly (YAML 1.1 traps)', () => {
-  const traps = ['yes', 'on', 'NO', 'off', '1:20', '2001-12-14', '=', '<<', '~', 'null', '0012', '1e3', '0x1F', '# not a comment', 'key: value', '&a', '*a', "'single'", '"double"', '---', '...', '%YAML 1.1', '- item', '? q', '| block', '> folded', '@', '`', '\t tab'];
+  const traps = [
+    'yes',
+    'on',
+    'NO',
+    'off',
+    '1:20',
+    '2001-12-14',
+    '=',
+    '<<',
+    '~',
+    'null',
+    '0012',
+    '1e3',
+    '0x1F',
+    '# not a comment',
+    'key: value',
+    '&a',
+    '*a',
+    "'single'",
+    '"double"',
+    '---',
+    '...',
+    '%YAML 1.1',
+    '- item',
+    '? q',
+    '| block',
+    '> folded',
+    '@',
+    '`',
+    '\t tab',
+  ];
 
   it.each(traps)('a metadata line reading %j survives the round trip', async (trap) => {
-    const xml = metadata({ rootFirst: `<md:Extensions><x:t xmlns:x="urn:x">\n${trap.replace(/&/g, '&amp;').replace(/</g, '&lt;')}\n</x:t></md:Extensions>` });
+    const xml = metadata({
+      rootFirst: `<md:Extensions><x:t xmlns:x="urn:x">\n${trap.replace(/&/g, '&amp;').replace(/</g, '&lt;')}\n</x:t></md:Extensions>`,
+    });
     const dir = tempDir();
     writeFileSync(join(dir, 'values.yaml'), `# deployment\nhostName: polyaxon.acme.com\n`);
     writeFileSync(join(dir, 'idp.xml'), xml);
@@ -156,7 +210,10 @@ describe('YAML: injection through --host / --org never reaches a config or a URL
     const dir = tempDir();
     writeFileSync(join(dir, 'idp.xml'), metadata());
     const before = snapshotDir(dir);
-    const r = await runGuarded(['init', '--yes', '--config', 'values.yaml', '--host', 'polyaxon.acme.com', '--org', org, '--metadata', 'idp.xml', '--now', NOW], { cwd: dir });
+    const r = await runGuarded(
+      ['init', '--yes', '--config', 'values.yaml', '--host', 'polyaxon.acme.com', '--org', org, '--metadata', 'idp.xml', '--now', NOW],
+      { cwd: dir },
+    );
     expect({ code: r.code, errorCode: r.errorCode }).toEqual({ code: 2, errorCode: 'ORG_INVALID' });
     expect(r.requests).toEqual([]);
     expectUnchanged(before, snapshotDir(dir));
@@ -166,7 +223,9 @@ describe('YAML: injection through --host / --org never reaches a config or a URL
     const dir = tempDir();
     writeFileSync(join(dir, 'resp.xml'), '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"/>');
     writeFileSync(join(dir, 'idp.xml'), metadata());
-    const r = await runGuarded(['check-response', 'resp.xml', '--metadata', 'idp.xml', '--host', host, '--org', 'acme', '--json'], { cwd: dir });
+    const r = await runGuarded(['check-response', 'resp.xml', '--metadata', 'idp.xml', '--host', host, '--org', 'acme', '--json'], {
+      cwd: dir,
+    });
     expect({ code: r.code, errorCode: r.errorCode }).toEqual({ code: 2, errorCode: 'HOST_INVALID' });
   });
 });
@@ -178,7 +237,12 @@ describe('YAML: injection through --host / --org never reaches a config or a URL
  */
 describe('YAML: alias bombs and big configs through every command (built CLI, hang guard)', () => {
   const cli = (args: string[], cwd: string) => {
-    const r = spawnSync(process.execPath, [join(process.cwd(), 'bin/polyaxon-sso.js'), ...args], { cwd, encoding: 'utf8', timeout: 15_000, env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [join(process.cwd(), 'bin/polyaxon-sso.js'), ...args], {
+      cwd,
+      encoding: 'utf8',
+      timeout: 15_000,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     return { code: r.status, signal: r.signal, out: `${r.stdout}${r.stderr}` };
   };
   // "billion laughs": 10 levels of 10 aliases, 1.5 KB, 10^10 nodes once expanded (PyYAML: 0.1 s)
@@ -188,9 +252,15 @@ describe('YAML: alias bombs and big configs through every command (built CLI, ha
     ['patch --dry-run', ['patch', 'values.yaml', '--metadata', 'idp.xml', '--dry-run', '--now', NOW]],
     ['patch --check', ['patch', 'values.yaml', '--metadata', 'idp.xml', '--check', '--now', NOW]],
     ['patch', ['patch', join(dir, 'copy.yaml'), '--metadata', 'idp.xml', '--now', NOW]],
-    ['init --yes', ['init', '--yes', '--config', 'init.yaml', '--host', 'polyaxon.acme.com', '--org', 'acme', '--metadata', 'idp.xml', '--now', NOW]],
+    [
+      'init --yes',
+      ['init', '--yes', '--config', 'init.yaml', '--host', 'polyaxon.acme.com', '--org', 'acme', '--metadata', 'idp.xml', '--now', NOW],
+    ],
     ['urls --config', ['urls', '--config', 'values.yaml', '--org', 'acme']],
-    ['check-response --config', ['check-response', 'idp.xml', '--config', 'values.yaml', '--host', 'polyaxon.acme.com', '--org', 'acme', '--now', NOW]],
+    [
+      'check-response --config',
+      ['check-response', 'idp.xml', '--config', 'values.yaml', '--host', 'polyaxon.acme.com', '--org', 'acme', '--now', NOW],
+    ],
   ];
 
   it.each([
@@ -203,7 +273,11 @@ describe('YAML: alias bombs and big configs through every command (built CLI, ha
     writeFileSync(join(dir, 'idp.xml'), metadata());
     for (const [name, args] of commands(dir)) {
       const r = cli(args, dir);
-      expect({ name, signal: r.signal, internal: /internal error|at .*\.cjs:\d+/.test(r.out) }).toEqual({ name, signal: null, internal: false });
+      expect({ name, signal: r.signal, internal: /internal error|at .*\.cjs:\d+/.test(r.out) }).toEqual({
+        name,
+        signal: null,
+        internal: false,
+      });
       expect([0, 1, 2], `${name}: ${r.out.slice(0, 300)}`).toContain(r.code);
     }
   });
@@ -223,11 +297,19 @@ describe('YAML: alias bombs and big configs through every command (built CLI, ha
 
   it('100 000 keys (2.5 MB): lint reads it and reports the one duplicate key at its line', () => {
     const dir = tempDir();
-    const keys = Array.from({ length: 100_000 }, (_, i) => `  key${String(i).padStart(6, '0')}: value${String(i).padStart(6, '0')}\n`).join('');
+    const keys = Array.from({ length: 100_000 }, (_, i) => `  key${String(i).padStart(6, '0')}: value${String(i).padStart(6, '0')}\n`).join(
+      '',
+    );
     writeFileSync(join(dir, 'values.yaml'), `hostName: polyaxon.acme.com\n${OKTA_OK}labels:\n${keys}  key000007: again\n`);
-    const r = spawnSync(process.execPath, [join(process.cwd(), 'bin/polyaxon-sso.js'), 'lint', 'values.yaml', '--json', '--now', NOW], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [join(process.cwd(), 'bin/polyaxon-sso.js'), 'lint', 'values.yaml', '--json', '--now', NOW], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(r.signal).toBeNull();
-    const dup = (JSON.parse(r.stdout) as { files: { findings: { code: string; location: { line: number } }[] }[] }).files[0]?.findings.filter((f) => f.code === 'YAML_DUPLICATE_KEY');
+    const dup = (
+      JSON.parse(r.stdout) as { files: { findings: { code: string; location: { line: number } }[] }[] }
+    ).files[0]?.findings.filter((f) => f.code === 'YAML_DUPLICATE_KEY');
     expect(dup?.map((f) => f.location.line)).toEqual([100_007]);
   }, 150_000);
 });

@@ -11,13 +11,17 @@ import { ATTACKS, runAttack } from '../support/attack-table.js';
 describe.skipIf(!HAS_CORPUS)('check-response: corpus attacks/ with their own trust anchors', () => {
   it('covers all 49 attack responses', () => expect(ATTACKS).toHaveLength(49));
 
-  it.each(ATTACKS)('%s', async (file, anchor, valid, nameId) => {
-    const { code, json } = await runAttack(file, anchor);
-    expect(json.schemaVersion).toBe(1);
-    expect(json.signatureValid).toBe(valid);
-    expect(code).toBe(json.ok ? 0 : 1);
-    if (!valid) expect([code, json.ok]).toEqual([1, false]);
-    if (typeof nameId === 'string' || nameId === null) expect(json.nameId).toBe(nameId);
-    else if (nameId !== undefined) expect(json.nameId).not.toBe(nameId.not);
-  }, 20_000);
+  it.each(ATTACKS)(
+    '%s',
+    async (file, anchor, valid, nameId) => {
+      const { code, json } = await runAttack(file, anchor);
+      expect(json.schemaVersion).toBe(1);
+      expect(json.signatureValid).toBe(valid);
+      expect(code).toBe(json.ok ? 0 : 1);
+      if (!valid) expect([code, json.ok]).toEqual([1, false]);
+      if (typeof nameId === 'string' || nameId === null) expect(json.nameId).toBe(nameId);
+      else if (nameId !== undefined) expect(json.nameId).not.toBe(nameId.not);
+    },
+    20_000,
+  );
 });

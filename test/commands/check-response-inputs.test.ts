@@ -30,9 +30,34 @@ const xml = makeResponse();
 const b64 = Buffer.from(xml).toString('base64');
 const wrapped = b64.replace(/.{76}/g, '$&\r\n');
 const tracer = (posts: [string, string][]) =>
-  JSON.stringify({ requests: posts.map(([url, v], i) => ({ requestId: String(i), method: 'POST', url, post: [['SAMLResponse', v], ['RelayState', 'x']] })), timestamp: ISSUED });
+  JSON.stringify({
+    requests: posts.map(([url, v], i) => ({
+      requestId: String(i),
+      method: 'POST',
+      url,
+      post: [
+        ['SAMLResponse', v],
+        ['RelayState', 'x'],
+      ],
+    })),
+    timestamp: ISSUED,
+  });
 const har = (posts: [string, string][]) =>
-  JSON.stringify({ log: { version: '1.2', entries: [{ request: { method: 'GET', url: 'https://acme.okta.com/app/x/sso/saml', postData: undefined } }, ...posts.map(([url, v]) => ({ request: { method: 'POST', url, postData: { mimeType: 'application/x-www-form-urlencoded', text: `SAMLResponse=${encodeURIComponent(v)}&RelayState=abc` } } }))] } });
+  JSON.stringify({
+    log: {
+      version: '1.2',
+      entries: [
+        { request: { method: 'GET', url: 'https://acme.okta.com/app/x/sso/saml', postData: undefined } },
+        ...posts.map(([url, v]) => ({
+          request: {
+            method: 'POST',
+            url,
+            postData: { mimeType: 'application/x-www-form-urlencoded', text: `SAMLResponse=${encodeURIComponent(v)}&RelayState=abc` },
+          },
+        })),
+      ],
+    },
+  });
 
 describe('check-response: input forms', () => {
   it.each([
@@ -58,7 +83,16 @@ describe('check-response: input forms', () => {
 
   it('a capture: picks the POST to our ACS URL among several', async () => {
     const other = Buffer.from(makeResponse({ nameId: 'someone@else.com' })).toString('base64');
-    for (const cap of [tracer([[ACS, b64], ['https://other.example.com/acs', other]]), har([[ACS, b64], ['https://other.example.com/acs', other]])]) {
+    for (const cap of [
+      tracer([
+        [ACS, b64],
+        ['https://other.example.com/acs', other],
+      ]),
+      har([
+        [ACS, b64],
+        ['https://other.example.com/acs', other],
+      ]),
+    ]) {
       const { code, json } = await run(write(cap));
       expect([code, json.nameId, json.input.postedTo]).toEqual([0, 'jane.doe@acme.com', ACS]);
     }
@@ -82,7 +116,12 @@ describe('check-response: input forms', () => {
     const r = await runCli(['check-response', write(text), ...BASE]);
     expect(r.code).toBe(2);
     // --json: the error document (schemas/error.schema.json), still one document on stdout
-    expect(JSON.parse(r.stdout)).toMatchObject({ schemaVersion: 1, exitCode: 2, ok: false, error: { code: expect.stringMatching(/^[A-Z][A-Z0-9_]*$/) } });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      schemaVersion: 1,
+      exitCode: 2,
+      ok: false,
+      error: { code: expect.stringMatching(/^[A-Z][A-Z0-9_]*$/) },
+    });
   });
 
   it('a DEFLATE bomb stops at --max-size', async () => {

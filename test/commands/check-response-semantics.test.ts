@@ -23,7 +23,9 @@ const BASE = ['--metadata', META, '--host', SP.host, '--org', SP.org, '--now', I
 const run = async (spec: ResponseSpec, extra: string[] = []) => {
   const r = await runCli(['check-response', write(makeResponse(spec)), ...BASE, ...extra]);
   const json = r.stdout.trim().startsWith('{') ? JSON.parse(r.stdout) : undefined;
-  const errors: string[] = json ? json.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { code: string }) => f.code) : [];
+  const errors: string[] = json
+    ? json.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { code: string }) => f.code)
+    : [];
   return { ...r, json, errors };
 };
 
@@ -36,14 +38,29 @@ describe('check-response --request-id', () => {
 });
 
 describe('check-response --redact', () => {
-  const attributes = { email: ['jane.doe@acme.com'], firstName: ['Jane'], lastName: ['Doe'], groups: ['ml-team'], Name: ['Jane Doe'], Phone: ['555-0100'] };
+  const attributes = {
+    email: ['jane.doe@acme.com'],
+    firstName: ['Jane'],
+    lastName: ['Doe'],
+    groups: ['ml-team'],
+    Name: ['Jane Doe'],
+    Phone: ['555-0100'],
+  };
   it('masks every attribute and the NameID, in text and JSON', async () => {
     const json = await run({ attributes }, ['--redact', '--json']);
-    expect(json.json.attributes).toEqual({ email: ['j***@acme.com'], firstName: ['J***'], lastName: ['D***'], groups: ['m***'], Name: ['J***'], Phone: ['5***'] });
+    expect(json.json.attributes).toEqual({
+      email: ['j***@acme.com'],
+      firstName: ['J***'],
+      lastName: ['D***'],
+      groups: ['m***'],
+      Name: ['J***'],
+      Phone: ['5***'],
+    });
     expect(json.json.nameId).toBe('j***@acme.com');
     const text = await run({ attributes }, ['--redact']);
     expect(text.stdout).toContain('Name = J***');
-    for (const out of [json.stdout, text.stdout]) for (const secret of ['jane.doe', 'Jane Doe', '555-0100', 'ml-team']) expect(out).not.toContain(secret);
+    for (const out of [json.stdout, text.stdout])
+      for (const secret of ['jane.doe', 'Jane Doe', '555-0100', 'ml-team']) expect(out).not.toContain(secret);
   });
 });
 
@@ -66,17 +83,28 @@ describe('check-response: no verdict depends on the machine time zone (child pro
     ['expired, written in +14:00', { notOnOrAfter: '2026-06-01T13:57:00+14:00' }],
     ['zoneless', { notOnOrAfter: '2026-06-01T00:05:00' }],
   ];
-  it.skipIf(!built)('TZ=Pacific/Kiritimati and TZ=Etc/GMT+12 give the exit codes and findings of UTC', () => {
-    const files = cases.map(([, spec]) => write(makeResponse(spec)));
-    const verdicts = (tz: string) =>
-      files.map((f) => {
-        const r = spawnSync(process.execPath, [bin, 'check-response', f, ...BASE, '--json'], { env: { ...process.env, TZ: tz }, encoding: 'utf8', timeout: 20_000 });
-        const doc = JSON.parse(r.stdout) as { findings: { code: string; severity: string }[] };
-        return [r.status, doc.findings.filter((x) => x.severity === 'error').map((x) => x.code)];
-      });
-    const utc = verdicts('UTC');
-    expect(utc).toEqual([[1, ['ASSERTION_EXPIRED']], [1, ['TIME_INVALID']]]);
-    expect(verdicts('Pacific/Kiritimati')).toEqual(utc);
-    expect(verdicts('Etc/GMT+12')).toEqual(utc);
-  }, 90_000); // a hang guard for six child processes on a loaded machine
+  it.skipIf(!built)(
+    'TZ=Pacific/Kiritimati and TZ=Etc/GMT+12 give the exit codes and findings of UTC',
+    () => {
+      const files = cases.map(([, spec]) => write(makeResponse(spec)));
+      const verdicts = (tz: string) =>
+        files.map((f) => {
+          const r = spawnSync(process.execPath, [bin, 'check-response', f, ...BASE, '--json'], {
+            env: { ...process.env, TZ: tz },
+            encoding: 'utf8',
+            timeout: 20_000,
+          });
+          const doc = JSON.parse(r.stdout) as { findings: { code: string; severity: string }[] };
+          return [r.status, doc.findings.filter((x) => x.severity === 'error').map((x) => x.code)];
+        });
+      const utc = verdicts('UTC');
+      expect(utc).toEqual([
+        [1, ['ASSERTION_EXPIRED']],
+        [1, ['TIME_INVALID']],
+      ]);
+      expect(verdicts('Pacific/Kiritimati')).toEqual(utc);
+      expect(verdicts('Etc/GMT+12')).toEqual(utc);
+    },
+    90_000,
+  ); // a hang guard for six child processes on a loaded machine
 });

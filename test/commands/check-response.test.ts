@@ -48,7 +48,16 @@ describe('check-response: a valid Okta-shaped response', () => {
     const { code, json, codes } = await check({});
     expect(codes).toEqual([]);
     expect(code).toBe(0);
-    expect(json).toMatchObject({ schemaVersion: 1, signatureValid: true, nameId: 'jane.doe@acme.com', signed: 'both', issuer: IDP_ENTITY, audience: AUDIENCE, encrypted: false, ok: true });
+    expect(json).toMatchObject({
+      schemaVersion: 1,
+      signatureValid: true,
+      nameId: 'jane.doe@acme.com',
+      signed: 'both',
+      issuer: IDP_ENTITY,
+      audience: AUDIENCE,
+      encrypted: false,
+      ok: true,
+    });
     expect(json.user).toEqual({ email: 'jane.doe@acme.com', firstName: 'Jane', lastName: 'Doe', groups: ['ml-team', 'admins'] });
     expect(json.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['IN_RESPONSE_TO', 'NAMEID_FORMAT']));
   });
@@ -68,16 +77,39 @@ describe('check-response: a valid Okta-shaped response', () => {
 
   it('trusts every rotation cert, and only those (--idp-cert repeatable)', async () => {
     const file = write(makeResponse({ key: 'okta-rotation' }));
-    const both = await check(file, [], ['--idp-cert', certPath('okta-like'), '--idp-cert', certPath('okta-rotation'), '--host', SP.host, '--org', SP.org, '--now', ISSUED, '--json']);
+    const both = await check(
+      file,
+      [],
+      [
+        '--idp-cert',
+        certPath('okta-like'),
+        '--idp-cert',
+        certPath('okta-rotation'),
+        '--host',
+        SP.host,
+        '--org',
+        SP.org,
+        '--now',
+        ISSUED,
+        '--json',
+      ],
+    );
     expect([both.code, both.json.signatureValid, both.json.signatures.map((s) => s.certIndex)]).toEqual([0, true, [1, 1]]);
-    const wrong = await check(file, [], ['--idp-cert', certPath('okta-like'), '--host', SP.host, '--org', SP.org, '--now', ISSUED, '--json']);
+    const wrong = await check(
+      file,
+      [],
+      ['--idp-cert', certPath('okta-like'), '--host', SP.host, '--org', SP.org, '--now', ISSUED, '--json'],
+    );
     expect([wrong.code, wrong.json.signatureValid]).toEqual([1, false]);
     expect(wrong.codes).toContain('XML_SIGNATURE_INVALID');
   });
 
   it('takes trust and the host from a deployment config (options.xml, ingress.hostName)', async () => {
     const md = metadataXml().split('\n').join('');
-    const cfg = write(`ingress:\n  enabled: true\n  hostName: ${SP.host}\nexternalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: |-\n          ${md}\n`, 'yaml');
+    const cfg = write(
+      `ingress:\n  enabled: true\n  hostName: ${SP.host}\nexternalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: |-\n          ${md}\n`,
+      'yaml',
+    );
     const { code, json } = await check({}, [], ['--config', cfg, '--org', SP.org, '--now', ISSUED, '--json']);
     expect([code, json.signatureValid]).toEqual([0, true]);
   });
@@ -95,8 +127,22 @@ describe('check-response: each single defect', () => {
     ['expired subject confirmation', { subjectNotOnOrAfter: '2026-05-31T23:50:00.000Z' }, 'SUBJECT_CONFIRMATION_EXPIRED'],
     ['no signature at all', { signAssertion: false, signResponse: false }, 'RESPONSE_UNSIGNED'],
     ['signed with an untrusted key', { key: 'okta-rotation' }, 'XML_SIGNATURE_INVALID'],
-    ['NameID changed after signing', { after: (x: string) => x.replace('>jane.doe@acme.com<', '>admin@acme.com<') }, 'XML_SIGNATURE_INVALID'],
-    ['a second assertion', { after: (x: string) => x.replace('</saml2p:Response>', `${x.slice(x.indexOf('<saml2:Assertion'), x.indexOf('</saml2:Assertion>') + 18).replace(/id-assertion-1/g, 'evil')}</saml2p:Response>`) }, 'ASSERTION_MULTIPLE'],
+    [
+      'NameID changed after signing',
+      { after: (x: string) => x.replace('>jane.doe@acme.com<', '>admin@acme.com<') },
+      'XML_SIGNATURE_INVALID',
+    ],
+    [
+      'a second assertion',
+      {
+        after: (x: string) =>
+          x.replace(
+            '</saml2p:Response>',
+            `${x.slice(x.indexOf('<saml2:Assertion'), x.indexOf('</saml2:Assertion>') + 18).replace(/id-assertion-1/g, 'evil')}</saml2p:Response>`,
+          ),
+      },
+      'ASSERTION_MULTIPLE',
+    ],
     ['a DOCTYPE', { after: (x: string) => x.replace('?>', '?><!DOCTYPE r [<!ENTITY a "b">]>') }, 'XML_DOCTYPE'],
   ] as [string, ResponseSpec, string][])('%s → %s, exit 1', async (_name, spec, want) => {
     const { code, json, codes } = await check(spec);
@@ -111,9 +157,15 @@ describe('check-response: each single defect', () => {
   });
 
   it('a tampered response keeps signatureValid false even when the other signature passes', async () => {
-    const { json } = await check({ signResponse: true, after: (x) => x.replace('Version="2.0"><saml2:Issuer', 'Version="2.0" Consent="x"><saml2:Issuer') });
+    const { json } = await check({
+      signResponse: true,
+      after: (x) => x.replace('Version="2.0"><saml2:Issuer', 'Version="2.0" Consent="x"><saml2:Issuer'),
+    });
     expect(json.signatureValid).toBe(false);
-    expect(json.signatures.map((s) => [s.on, s.valid])).toEqual([['response', false], ['assertion', true]]);
+    expect(json.signatures.map((s) => [s.on, s.valid])).toEqual([
+      ['response', false],
+      ['assertion', true],
+    ]);
   });
 
   it('clock skew: 179 s late passes with the default 180 s, fails with --clock-skew 0', async () => {
@@ -125,8 +177,14 @@ describe('check-response: each single defect', () => {
   });
 
   it('--audience and --acs-url override the computed SP values', async () => {
-    const spec = { audience: 'https://proxy.acme.com/saml', recipient: 'https://proxy.acme.com/acs', destination: 'https://proxy.acme.com/acs' };
-    expect((await check(spec)).codes).toEqual(expect.arrayContaining(['AUDIENCE_MISMATCH', 'RECIPIENT_MISMATCH', 'RESPONSE_DESTINATION_MISMATCH']));
+    const spec = {
+      audience: 'https://proxy.acme.com/saml',
+      recipient: 'https://proxy.acme.com/acs',
+      destination: 'https://proxy.acme.com/acs',
+    };
+    expect((await check(spec)).codes).toEqual(
+      expect.arrayContaining(['AUDIENCE_MISMATCH', 'RECIPIENT_MISMATCH', 'RESPONSE_DESTINATION_MISMATCH']),
+    );
     const over = await check(spec, ['--audience', 'https://proxy.acme.com/saml', '--acs-url', 'https://proxy.acme.com/acs']);
     expect([over.code, over.codes]).toEqual([0, []]);
   });
@@ -134,7 +192,10 @@ describe('check-response: each single defect', () => {
   it('a missing email attribute is a warning naming the Okta attribute statement', async () => {
     const { code, json, codes } = await check({ attributes: { firstName: ['Jane'], lastName: ['Doe'], groups: ['a'] } });
     expect([code, codes, json.user.email]).toEqual([0, ['ATTRIBUTE_MISSING'], null]);
-    expect(json.findings.find((f) => f.code === 'ATTRIBUTE_MISSING')).toMatchObject({ severity: 'warning', hint: expect.stringContaining('Attribute Statement named "email"') });
+    expect(json.findings.find((f) => f.code === 'ATTRIBUTE_MISSING')).toMatchObject({
+      severity: 'warning',
+      hint: expect.stringContaining('Attribute Statement named "email"'),
+    });
   });
 
   it('missing first/last name and groups are warnings; --strict makes them fail', async () => {
@@ -146,7 +207,10 @@ describe('check-response: each single defect', () => {
   });
 
   it('--attr-email reads another attribute name', async () => {
-    const { code, json } = await check({ attributes: { mail: ['j@acme.com'], firstName: ['J'], lastName: ['D'], groups: ['g'] } }, ['--attr-email', 'mail']);
+    const { code, json } = await check({ attributes: { mail: ['j@acme.com'], firstName: ['J'], lastName: ['D'], groups: ['g'] } }, [
+      '--attr-email',
+      'mail',
+    ]);
     expect([code, json.user.email]).toEqual([0, 'j@acme.com']);
   });
 
@@ -164,7 +228,9 @@ describe('check-response: each single defect', () => {
   });
 
   it('a comment injected into NameID after signing: still valid, the FULL NameID, a warning', async () => {
-    const { code, json, codes } = await check({ after: (x) => x.replace('>jane.doe@acme.com</saml2:NameID>', '>jane.doe@<!-- x -->acme.com</saml2:NameID>') });
+    const { code, json, codes } = await check({
+      after: (x) => x.replace('>jane.doe@acme.com</saml2:NameID>', '>jane.doe@<!-- x -->acme.com</saml2:NameID>'),
+    });
     expect([json.signatureValid, json.nameId]).toEqual([true, 'jane.doe@acme.com']);
     expect(codes).toEqual(['XML_COMMENT_IN_VALUE']);
     expect(code).toBe(0);
@@ -183,7 +249,11 @@ describe('check-response: could not run (exit 2)', () => {
   ])('%s', async (_n, args) => {
     const r = await runCli(['check-response', write(makeResponse()), ...args, '--json']);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout)).toMatchObject({ exitCode: 2, ok: false, error: { message: expect.any(String), hint: expect.any(String) } });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      exitCode: 2,
+      ok: false,
+      error: { message: expect.any(String), hint: expect.any(String) },
+    });
     expect(r.stderr).toMatch(/^polyaxon-sso: /);
   });
 
@@ -219,7 +289,18 @@ describe('check-response: human report', () => {
   });
 
   it('says OK for a good response', async () => {
-    const r = await runCli(['check-response', write(makeResponse()), '--metadata', META, '--host', SP.host, '--org', SP.org, '--now', ISSUED]);
+    const r = await runCli([
+      'check-response',
+      write(makeResponse()),
+      '--metadata',
+      META,
+      '--host',
+      SP.host,
+      '--org',
+      SP.org,
+      '--now',
+      ISSUED,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('SAML response check: OK  (0 error(s), 0 warning(s))');
     expect(r.stdout).toContain(ACS);

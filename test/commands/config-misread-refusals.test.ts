@@ -25,13 +25,28 @@ const good = `ingress:\n  enabled: true\n  hostName: ${SP.host}\n${okta}`;
 const MISREAD: [string, string, string, number][] = [
   ['a duplicate key (PyYAML keeps the last)', `${good}ingress:\n  enabled: false\n`, 'YAML_DUPLICATE_KEY', 11],
   ['a %YAML directive', `%YAML 1.2\n---\n${good}`, 'YAML_DIRECTIVE', 1],
-  ['a merge key on the path to the okta block', good.replace('externalServices:\n  auth:\n', 'base: &b\n  enabled: true\nexternalServices:\n  auth:\n    <<: {}\n'), 'YAML_MERGE_KEY', 8],
+  [
+    'a merge key on the path to the okta block',
+    good.replace('externalServices:\n  auth:\n', 'base: &b\n  enabled: true\nexternalServices:\n  auth:\n    <<: {}\n'),
+    'YAML_MERGE_KEY',
+    8,
+  ],
   ['a U+2028 line separator in a plain value', good.replace(`hostName: ${SP.host}`, `hostName: ${SP.host}\u2028x`), 'YAML_LINE_BREAK', 3],
 ];
 
 describe('check-response --config: no trust from a config PyYAML could read differently', () => {
   it('the same config without the finding verifies (the baseline)', async () => {
-    const r = await runCli(['check-response', write(makeResponse(), 'xml'), '--config', write(good, 'yaml'), '--org', SP.org, '--now', ISSUED, '--json']);
+    const r = await runCli([
+      'check-response',
+      write(makeResponse(), 'xml'),
+      '--config',
+      write(good, 'yaml'),
+      '--org',
+      SP.org,
+      '--now',
+      ISSUED,
+      '--json',
+    ]);
     expect([r.code, JSON.parse(r.stdout).signatureValid]).toEqual([0, true]);
   });
 
@@ -41,7 +56,11 @@ describe('check-response --config: no trust from a config PyYAML could read diff
     const doc = JSON.parse(r.stdout);
     expect([r.code, doc.exitCode, doc.error.code]).toEqual([2, 2, code]);
     expect(doc).not.toHaveProperty('signatureValid');
-    expect(doc.error.message).toMatch(new RegExp(`^${cfg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:\\d+: .*the trusted IdP metadata is not taken from a config that PyYAML \\(which Polyaxon uses\\) could read differently$`));
+    expect(doc.error.message).toMatch(
+      new RegExp(
+        `^${cfg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:\\d+: .*the trusted IdP metadata is not taken from a config that PyYAML \\(which Polyaxon uses\\) could read differently$`,
+      ),
+    );
     expect(doc.error.hint).toContain('--metadata');
     const text = await runCli(['check-response', write(makeResponse(), 'xml'), '--config', cfg, '--org', SP.org, '--now', ISSUED]);
     expect([text.code, text.stdout, text.stderr.split('\n').filter((l) => l !== '').length]).toEqual([2, '', 2]);

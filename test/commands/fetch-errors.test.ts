@@ -70,43 +70,64 @@ describe('a failed fetch says why (exit 2, one line + hint)', () => {
 
   it('DNS name not found (getaddrinfo ENOTFOUND in e.cause)', async () => {
     const fetch = (async () => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND acme.okta.example'), { code: 'ENOTFOUND' }) });
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('getaddrinfo ENOTFOUND acme.okta.example'), { code: 'ENOTFOUND' }),
+      });
     }) as typeof globalThis.fetch;
     const r = await vm(['https://acme.okta.example/app/x/sso/saml/metadata'], { fetch });
     expect(r.code).toBe(2);
-    expect(r.line).toBe('polyaxon-sso: cannot fetch https://acme.okta.example/app/x/sso/saml/metadata: DNS name not found: acme.okta.example');
+    expect(r.line).toBe(
+      'polyaxon-sso: cannot fetch https://acme.okta.example/app/x/sso/saml/metadata: DNS name not found: acme.okta.example',
+    );
     expect(r.hint).toMatch(/^ {2}hint: /);
   });
 
   it('connection refused', async () => {
     const r = await vm([url('/ok', closedPort)]);
-    expect([r.code, r.line]).toEqual([2, `polyaxon-sso: cannot fetch ${url('/ok', closedPort)}: connection refused by 127.0.0.1:${closedPort}`]);
+    expect([r.code, r.line]).toEqual([
+      2,
+      `polyaxon-sso: cannot fetch ${url('/ok', closedPort)}: connection refused by 127.0.0.1:${closedPort}`,
+    ]);
   });
 
   it('TLS certificate error (a self-signed server certificate), with its OpenSSL code', async () => {
-    const tls = createHttps({ key: readFileSync('fixtures/certs/okta-like.key.pem'), cert: readFileSync('fixtures/certs/okta-like.cert.pem') }, (_q, s) => s.end(META));
+    const tls = createHttps(
+      { key: readFileSync('fixtures/certs/okta-like.key.pem'), cert: readFileSync('fixtures/certs/okta-like.cert.pem') },
+      (_q, s) => s.end(META),
+    );
     open.push(tls);
     await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
     const r = await vm([url('/ok', (tls.address() as AddressInfo).port)], { fetch: globalThis.fetch });
     expect(r.code).toBe(2);
-    expect(r.line).toMatch(/: TLS certificate error: .*\((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\)$/);
+    expect(r.line).toMatch(
+      /: TLS certificate error: .*\((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\)$/,
+    );
   });
 
   it('timeout: headers that never come, and a body that stops arriving', async () => {
     const headers = await vm([url('/stall-headers')], { timeoutMs: 300 });
     expect([headers.code, headers.line]).toEqual([2, `polyaxon-sso: fetching ${url('/stall-headers')} timed out after 0.3s`]);
     const body = await vm([url('/stall-body')], { timeoutMs: 300 });
-    expect([body.code, body.line]).toEqual([2, `polyaxon-sso: fetching ${url('/stall-body')} timed out after 0.3s while the body was arriving`]);
+    expect([body.code, body.line]).toEqual([
+      2,
+      `polyaxon-sso: fetching ${url('/stall-body')} timed out after 0.3s while the body was arriving`,
+    ]);
   });
 
   it('a Content-Length larger than the body (truncated download)', async () => {
     const r = await vm([url('/short')]);
-    expect([r.code, r.line]).toEqual([2, `polyaxon-sso: the response from ${url('/short')} ended early: the connection closed before the whole body (Content-Length) arrived`]);
+    expect([r.code, r.line]).toEqual([
+      2,
+      `polyaxon-sso: the response from ${url('/short')} ended early: the connection closed before the whole body (Content-Length) arrived`,
+    ]);
   });
 
   it('an unparsable Location header', async () => {
     const r = await vm([url('/bad-location')]);
-    expect([r.code, r.line]).toEqual([2, `polyaxon-sso: ${url('/bad-location')} redirected to an unusable Location header: "https://[::1"`]);
+    expect([r.code, r.line]).toEqual([
+      2,
+      `polyaxon-sso: ${url('/bad-location')} redirected to an unusable Location header: "https://[::1"`,
+    ]);
   });
 
   it('a size refusal names the response, whether announced or streamed', async () => {

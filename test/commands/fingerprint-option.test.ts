@@ -28,7 +28,24 @@ const COMMANDS: [string, (pin: string) => string[]][] = [
   ['validate-metadata', (pin) => ['validate-metadata', ACME, '--fingerprint', pin, '--json', ...NOW]],
   ['lint', (pin) => ['lint', LINT_CLEAN, '--fingerprint', pin, '--json', ...NOW]],
   ['patch', (pin) => ['patch', 'values.yaml', '--metadata', ACME, '--fingerprint', pin, '--json', ...NOW]],
-  ['init (scripted)', (pin) => ['init', '--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, '--terraform-out', 'okta.tf', '--fingerprint', pin, '--yes', ...NOW]],
+  [
+    'init (scripted)',
+    (pin) => [
+      'init',
+      '--config',
+      'values.yaml',
+      '--org',
+      'acme',
+      '--metadata',
+      ACME,
+      '--terraform-out',
+      'okta.tf',
+      '--fingerprint',
+      pin,
+      '--yes',
+      ...NOW,
+    ],
+  ],
 ];
 
 const INVALID = [

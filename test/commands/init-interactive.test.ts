@@ -69,7 +69,7 @@ describe('init, interactive (injected prompts)', () => {
     expect(read('new.yaml')).toBe(golden('init/new-config.yaml'));
   });
 
-  it('a host other than the config\'s is accepted with a warning', async () => {
+  it("a host other than the config's is accepted with a warning", async () => {
     const r = await wizard(['values.yaml', 'ml.acme.com', 'acme', false, 'file', ACME, true, true]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('[INIT_HOST_DIFFERS]');
@@ -148,16 +148,20 @@ describe('init, interactive (injected prompts)', () => {
   });
 
   it('the config changed while the wizard waited: the write is refused, the other edit kept; declining to plan again: exit 130', async () => {
-    const r = await wizard([...HAPPY, false], {}, {
-      services: (base) => ({
-        ...base,
-        planPatch: (config, xml) => {
-          const plan = base.planPatch(config, xml);
-          appendFileSync(join(dir, 'values.yaml'), '# edited meanwhile\n');
-          return plan;
-        },
-      }),
-    });
+    const r = await wizard(
+      [...HAPPY, false],
+      {},
+      {
+        services: (base) => ({
+          ...base,
+          planPatch: (config, xml) => {
+            const plan = base.planPatch(config, xml);
+            appendFileSync(join(dir, 'values.yaml'), '# edited meanwhile\n');
+            return plan;
+          },
+        }),
+      },
+    );
     expect(r.code).toBe(130);
     expect(r.out).toContain('values.yaml changed since it was read; nothing written');
     expect(read('values.yaml')).toBe(`${readFileSync(DEMO, 'utf8')}# edited meanwhile\n`);
@@ -166,16 +170,20 @@ describe('init, interactive (injected prompts)', () => {
 
   it('the config changed while the wizard waited: planned again on the new content with the answers kept, then written', async () => {
     let edits = 0;
-    const r = await wizard([...HAPPY, true, true], {}, {
-      services: (base) => ({
-        ...base,
-        planPatch: (config, xml) => {
-          const plan = base.planPatch(config, xml);
-          if (edits++ === 0) appendFileSync(join(dir, 'values.yaml'), '# edited meanwhile\n');
-          return plan;
-        },
-      }),
-    });
+    const r = await wizard(
+      [...HAPPY, true, true],
+      {},
+      {
+        services: (base) => ({
+          ...base,
+          planPatch: (config, xml) => {
+            const plan = base.planPatch(config, xml);
+            if (edits++ === 0) appendFileSync(join(dir, 'values.yaml'), '# edited meanwhile\n');
+            return plan;
+          },
+        }),
+      },
+    );
     expect(r.code).toBe(0);
     expect(r.left).toBe(0);
     expect(r.asked.at(-2)?.message).toBe('Read values.yaml again and show the changes for its new content? (your answers are kept)');

@@ -51,8 +51,7 @@ describe('expandHome', () => {
     expect(expandHome('~', '/home/ada')).toBe('/home/ada');
     expect(expandHome('~/values.yaml', '/home/ada')).toBe('/home/ada/values.yaml');
     expect(expandHome('~/deploy/values.yaml', '/home/ada/')).toBe('/home/ada/deploy/values.yaml');
-    for (const p of ['~ada/values.yaml', 'values~.yaml', './~/values.yaml', '/tmp/~/x', ' ~/x'])
-      expect(expandHome(p, '/home/ada')).toBe(p);
+    for (const p of ['~ada/values.yaml', 'values~.yaml', './~/values.yaml', '/tmp/~/x', ' ~/x']) expect(expandHome(p, '/home/ada')).toBe(p);
     expect(expandHome('~/x', undefined)).toBe('~/x');
   });
 });
@@ -159,9 +158,13 @@ describe('init: the paste has a way out', () => {
   it('a pasted URL is recognised and read as the metadata URL', async () => {
     const url = 'https://acme.okta.com/app/exk1/sso/saml/metadata';
     const fetched: string[] = [];
-    const r = await wizard([...start, 'paste', `${url}\n`, true, true], {}, {
-      services: (base) => ({ ...base, readMetadata: async (spec) => (fetched.push(spec), base.readMetadata(ACME)) }),
-    });
+    const r = await wizard(
+      [...start, 'paste', `${url}\n`, true, true],
+      {},
+      {
+        services: (base) => ({ ...base, readMetadata: async (spec) => (fetched.push(spec), base.readMetadata(ACME)) }),
+      },
+    );
     expect(r.code).toBe(0);
     expect(r.out).toContain('That is a URL, not the XML: reading it as the metadata URL.');
     expect(fetched).toEqual([url]);
@@ -183,12 +186,19 @@ describe('readPaste (the terminal paste)', () => {
     if (end) stream.end();
     return p;
   };
-  it('ends at the closing tag', async () => expect(await paste('<md:EntityDescriptor>\n</md:EntityDescriptor>\nignored\n', false)).toBe('<md:EntityDescriptor>\n</md:EntityDescriptor>\n'));
-  it('a line with only "." ends it with what came before', async () => expect(await paste('<md:EntityDescriptor>\n.\n', false)).toBe('<md:EntityDescriptor>\n'));
+  it('ends at the closing tag', async () =>
+    expect(await paste('<md:EntityDescriptor>\n</md:EntityDescriptor>\nignored\n', false)).toBe(
+      '<md:EntityDescriptor>\n</md:EntityDescriptor>\n',
+    ));
+  it('a line with only "." ends it with what came before', async () =>
+    expect(await paste('<md:EntityDescriptor>\n.\n', false)).toBe('<md:EntityDescriptor>\n'));
   it('"." first: nothing pasted', async () => expect(await paste(' . \n', false)).toBe(''));
   it('a URL as the first line ends it at once (no closing tag would come)', async () =>
-    expect(await paste('\nhttps://acme.okta.com/app/exk1/sso/saml/metadata\n', false)).toBe('\nhttps://acme.okta.com/app/exk1/sso/saml/metadata\n'));
-  it('Ctrl-D (end of input) ends it with what came before, not a cancel', async () => expect(await paste('<md:Entity', true)).toBe('<md:Entity\n'));
+    expect(await paste('\nhttps://acme.okta.com/app/exk1/sso/saml/metadata\n', false)).toBe(
+      '\nhttps://acme.okta.com/app/exk1/sso/saml/metadata\n',
+    ));
+  it('Ctrl-D (end of input) ends it with what came before, not a cancel', async () =>
+    expect(await paste('<md:Entity', true)).toBe('<md:Entity\n'));
 });
 
 describe('init: plain-text secrets', () => {

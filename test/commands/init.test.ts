@@ -23,7 +23,8 @@ beforeEach(() => {
   copyFileSync(DEMO, join(dir, 'values.yaml'));
 });
 const read = (f: string) => readFileSync(join(dir, f), 'utf8');
-const init = (args: string[], tty = false, fetch?: typeof globalThis.fetch) => runCli(['init', ...args], { cwd: dir, tty, ...(fetch ? { fetch } : {}) });
+const init = (args: string[], tty = false, fetch?: typeof globalThis.fetch) =>
+  runCli(['init', ...args], { cwd: dir, tty, ...(fetch ? { fetch } : {}) });
 
 describe('init, scripted', () => {
   it('flags only, no TTY: the config is patched byte for byte like the golden file', async () => {
@@ -73,7 +74,10 @@ describe('init, scripted', () => {
     expect((await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, ...NOW])).code).toBe(0);
     const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', EC, '--fingerprint', EC_SHA256, '--json', ...NOW]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ changed: true, certificate: { sha256: '58:31:74:3D:91:CB:A4:BD:11:26:30:E4:A9:E2:29:85:9D:EA:66:07:8A:7A:B3:8F:EF:08:A8:AF:CE:49:CF:40' } });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      changed: true,
+      certificate: { sha256: '58:31:74:3D:91:CB:A4:BD:11:26:30:E4:A9:E2:29:85:9D:EA:66:07:8A:7A:B3:8F:EF:08:A8:AF:CE:49:CF:40' },
+    });
     expect(read('values.yaml')).toContain(readFileSync(EC, 'utf8').trim().split('\n')[1]?.trim());
     expect(r.stderr).toMatch(/current +73:DC:D0/);
     expect(r.stderr).toMatch(/new +58:31:74/);
@@ -94,10 +98,29 @@ describe('init, scripted', () => {
 
   it('a refused rotation with --json: one document, exitCode 1, outcome and change, --terraform-out not written', async () => {
     expect((await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, ...NOW])).code).toBe(0);
-    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', EC, '--terraform-out', 'okta.tf', '--yes', '--json', ...NOW]);
+    const r = await init([
+      '--config',
+      'values.yaml',
+      '--org',
+      'acme',
+      '--metadata',
+      EC,
+      '--terraform-out',
+      'okta.tf',
+      '--yes',
+      '--json',
+      ...NOW,
+    ]);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ schemaVersion: 1, exitCode: 1, config: 'values.yaml', written: [], changed: false, outcome: 'trust-change-refused' });
+    expect(doc).toMatchObject({
+      schemaVersion: 1,
+      exitCode: 1,
+      config: 'values.yaml',
+      written: [],
+      changed: false,
+      outcome: 'trust-change-refused',
+    });
     expect(doc.change.kind).toBe('rotation');
     expect(doc.change.certs.added.map((c: { sha256: string }) => c.sha256)).toEqual([EC_SHA256]);
     expect(r.stderr).toContain('Trust change: rotation');
@@ -114,10 +137,23 @@ describe('init, scripted', () => {
 
   it('another IdP (replacement) needs --allow-idp-change even when pinned', async () => {
     expect((await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, ...NOW])).code).toBe(0);
-    const pinned = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', PREVIEW, '--fingerprint', PREVIEW_SHA256, '--yes', ...NOW]);
+    const pinned = await init([
+      '--config',
+      'values.yaml',
+      '--org',
+      'acme',
+      '--metadata',
+      PREVIEW,
+      '--fingerprint',
+      PREVIEW_SHA256,
+      '--yes',
+      ...NOW,
+    ]);
     expect(pinned.code).toBe(1);
     expect(pinned.stdout).toContain('Trust change: replacement');
-    expect(pinned.stderr).toContain('polyaxon-sso: init: the new metadata is from another IdP (entityID or IdP host changes); nothing written');
+    expect(pinned.stderr).toContain(
+      'polyaxon-sso: init: the new metadata is from another IdP (entityID or IdP host changes); nothing written',
+    );
     expect(pinned.stderr).toContain('--allow-idp-change');
     expect(read('values.yaml')).toBe(golden('init/values.acme.yaml'));
     const allowed = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', PREVIEW, '--allow-idp-change', '--json', ...NOW]);
@@ -126,7 +162,10 @@ describe('init, scripted', () => {
   });
 
   it('unreadable stored metadata counts as a replacement: refused without --allow-idp-change', async () => {
-    writeFileSync(join(dir, 'values.yaml'), golden('init/values.acme.yaml').replace(/<md:EntityDescriptor[\s\S]*<\/md:EntityDescriptor>/, '<not-metadata/>'));
+    writeFileSync(
+      join(dir, 'values.yaml'),
+      golden('init/values.acme.yaml').replace(/<md:EntityDescriptor[\s\S]*<\/md:EntityDescriptor>/, '<not-metadata/>'),
+    );
     const before = read('values.yaml');
     expect(before).toContain('<not-metadata/>');
     const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, '--fingerprint', ACME_SHA256, ...NOW]);
@@ -149,7 +188,15 @@ describe('init, scripted', () => {
   });
 
   it('a plain-http metadata URL is refused: exit 2, nothing fetched or written', async () => {
-    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', 'http://acme.okta.com/app/x/sso/saml/metadata', ...NOW]);
+    const r = await init([
+      '--config',
+      'values.yaml',
+      '--org',
+      'acme',
+      '--metadata',
+      'http://acme.okta.com/app/x/sso/saml/metadata',
+      ...NOW,
+    ]);
     expect(r.code).toBe(2);
     expect(read('values.yaml')).toBe(readFileSync(DEMO, 'utf8'));
   });
@@ -159,7 +206,19 @@ describe('init, scripted', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/config file not found: new\.yaml\n {2}hint: .*--create/);
     expect(existsSync(join(dir, 'new.yaml'))).toBe(false);
-    const r = await init(['--config', 'new.yaml', '--create', '--host', 'polyaxon.acme.com', '--org', 'acme', '--metadata', ACME, '--json', ...NOW]);
+    const r = await init([
+      '--config',
+      'new.yaml',
+      '--create',
+      '--host',
+      'polyaxon.acme.com',
+      '--org',
+      'acme',
+      '--metadata',
+      ACME,
+      '--json',
+      ...NOW,
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ config: 'new.yaml', written: ['new.yaml'], changed: true });
     expect(read('new.yaml')).toBe(golden('init/new-config.yaml'));
@@ -197,7 +256,13 @@ describe('init, scripted', () => {
     const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', EXPIRED, '--json', ...NOW]);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ schemaVersion: 1, config: 'values.yaml', written: [], changed: false, urls: { acsUrl: 'https://polyaxon.acme.com/sso/okta/acs/acme' } });
+    expect(doc).toMatchObject({
+      schemaVersion: 1,
+      config: 'values.yaml',
+      written: [],
+      changed: false,
+      urls: { acsUrl: 'https://polyaxon.acme.com/sso/okta/acs/acme' },
+    });
     expect(doc.findings.map((f: { code: string }) => f.code)).toContain('CERT_EXPIRED');
   });
 
@@ -212,7 +277,19 @@ describe('init, scripted', () => {
   });
 
   it('a --fingerprint that matches no signing cert: exit 1, nothing written', async () => {
-    const r = await init(['--config', 'values.yaml', '--org', 'acme', '--metadata', ACME, '--fingerprint', 'AA'.repeat(32), '--terraform-out', 'okta.tf', ...NOW]);
+    const r = await init([
+      '--config',
+      'values.yaml',
+      '--org',
+      'acme',
+      '--metadata',
+      ACME,
+      '--fingerprint',
+      'AA'.repeat(32),
+      '--terraform-out',
+      'okta.tf',
+      ...NOW,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('[MD_FINGERPRINT_MISMATCH]');
     expect(readdirSync(dir)).toEqual(['values.yaml']);

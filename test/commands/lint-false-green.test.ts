@@ -7,13 +7,22 @@ import { NOW_ARGS as NOW } from '../support/clock.js';
 
 /** lint never passes what it did not check: empty inputs, unreadable directories, loops, bad globs. */
 const lint = (args: string[], opts: Parameters<typeof runCli>[1] = {}) => runCli(['lint', ...args, ...NOW], opts);
-type Doc = { exitCode: number; files: { file: string; skipped?: string; unreadable?: boolean; findings: { code: string; severity: string }[] }[] };
+type Doc = {
+  exitCode: number;
+  files: { file: string; skipped?: string; unreadable?: boolean; findings: { code: string; severity: string }[] }[];
+};
 const json = (s: string) => JSON.parse(s) as Doc;
 const dir = () => mkdtempSync(join(tmpdir(), 'lint-green-'));
 const CLEAN = 'deploymentChart: platform\nexternalServices:\n  auth:\n    github:\n      enabled: false\n';
 
 describe('lint: an empty input is a finding', () => {
-  const cases: [string, string][] = [['empty file', ''], ['comments only', '# values go here\n# later\n'], ['whitespace', '\n  \n'], ['document marker only', '---\n'], ['BOM only', '\uFEFF']];
+  const cases: [string, string][] = [
+    ['empty file', ''],
+    ['comments only', '# values go here\n# later\n'],
+    ['whitespace', '\n  \n'],
+    ['document marker only', '---\n'],
+    ['BOM only', '\uFEFF'],
+  ];
   it.each(cases)('%s: warning without --require-okta, error (exit 1) with it', async (_name, text) => {
     const cwd = dir();
     writeFileSync(join(cwd, 'values.yaml'), text);
@@ -108,7 +117,10 @@ describe('lint: expanding inputs', () => {
     writeFileSync(join(cwd, 'deploy/a.yaml'), CLEAN);
     symlinkSync('gone.yaml', join(cwd, 'deploy/b.yaml'));
     const r = await lint(['deploy', '--json'], { cwd });
-    expect(json(r.stdout).files.map((f) => [f.file, f.skipped])).toEqual([['deploy/a.yaml', undefined], ['deploy/b.yaml', 'broken symlink (its target does not exist)']]);
+    expect(json(r.stdout).files.map((f) => [f.file, f.skipped])).toEqual([
+      ['deploy/a.yaml', undefined],
+      ['deploy/b.yaml', 'broken symlink (its target does not exist)'],
+    ]);
   });
 
   it('a path too long (ENAMETOOLONG): exit 2 with the reason', async () => {
@@ -117,13 +129,16 @@ describe('lint: expanding inputs', () => {
     expect(r.stderr).toContain('path too long (ENAMETOOLONG)');
   });
 
-  it.each(['deploy/[z-a].yaml', 'deploy/{a,b.yaml', 'deploy/*.yaml}{'])('invalid glob %s: usage error, exit 2, nothing on stdout', async (glob) => {
-    const cwd = loopTree();
-    const r = await lint([glob], { cwd });
-    expect([r.code, r.stdout]).toEqual([2, '']);
-    expect(r.stderr).toMatch(/^polyaxon-sso: invalid glob /);
-    expect(r.stderr).not.toContain('internal error');
-  });
+  it.each(['deploy/[z-a].yaml', 'deploy/{a,b.yaml', 'deploy/*.yaml}{'])(
+    'invalid glob %s: usage error, exit 2, nothing on stdout',
+    async (glob) => {
+      const cwd = loopTree();
+      const r = await lint([glob], { cwd });
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toMatch(/^polyaxon-sso: invalid glob /);
+      expect(r.stderr).not.toContain('internal error');
+    },
+  );
 
   it('a glob against a 200-character name answers at once (hang guard)', { timeout: 10_000 }, async () => {
     const cwd = dir();
@@ -148,7 +163,10 @@ describe('lint: nothing linted is not a pass (every file found was skipped)', ()
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.files).toMatchObject([
-      { file: 'k8s', findings: [{ code: 'NOTHING_LINTED', severity: 'warning', message: 'nothing was linted: the one file found was skipped' }] },
+      {
+        file: 'k8s',
+        findings: [{ code: 'NOTHING_LINTED', severity: 'warning', message: 'nothing was linted: the one file found was skipped' }],
+      },
       { file: 'k8s/cm.yaml', skipped: 'not a Polyaxon deployment config (no known top-level key)' },
     ]);
     expect(doc.summary).toEqual({ files: 1, linted: 0, skipped: 1, unreadable: 0, error: 0, warning: 1, info: 0 });
@@ -160,7 +178,9 @@ describe('lint: nothing linted is not a pass (every file found was skipped)', ()
     const run = (format: string) => lint(['k8s', '--require-okta', '--format', format], { cwd });
     const text = await run('text');
     expect(text.code).toBe(1);
-    expect(text.stdout).toContain('k8s  error  nothing was linted: the one file found was skipped (--require-okta needs a config with an okta block)  [NOTHING_LINTED]');
+    expect(text.stdout).toContain(
+      'k8s  error  nothing was linted: the one file found was skipped (--require-okta needs a config with an okta block)  [NOTHING_LINTED]',
+    );
     expect(text.stdout).toContain('0 files linted, 1 skipped: 1 error, 0 warnings, 0 info');
     const json = await run('json');
     expect([json.code, JSON.parse(json.stdout).exitCode]).toEqual([1, 1]);
@@ -171,11 +191,19 @@ describe('lint: nothing linted is not a pass (every file found was skipped)', ()
     const sarif = await run('sarif');
     expect(sarif.code).toBe(1);
     const results = JSON.parse(sarif.stdout).runs[0].results;
-    expect(results.map((x: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => [x.ruleId, x.level, x.locations[0]?.physicalLocation.artifactLocation.uri])).toEqual([['NOTHING_LINTED', 'error', 'k8s']]);
+    expect(
+      results.map((x: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => [
+        x.ruleId,
+        x.level,
+        x.locations[0]?.physicalLocation.artifactLocation.uri,
+      ]),
+    ).toEqual([['NOTHING_LINTED', 'error', 'k8s']]);
     const junit = await run('junit');
     expect(junit.code).toBe(1);
     expect(junit.stdout).toContain('<testsuites name="polyaxon-sso lint" tests="2" failures="1" errors="0" skipped="1">');
-    expect(junit.stdout).toContain('<failure type="NOTHING_LINTED" message="nothing was linted: the one file found was skipped (--require-okta needs a config with an okta block)">');
+    expect(junit.stdout).toContain(
+      '<failure type="NOTHING_LINTED" message="nothing was linted: the one file found was skipped (--require-okta needs a config with an okta block)">',
+    );
   });
 
   it('named files all skipped with --skip-non-polyaxon: one finding per input; a linted config among them: none', async () => {
@@ -184,7 +212,9 @@ describe('lint: nothing linted is not a pass (every file found was skipped)', ()
     writeFileSync(join(cwd, 'values.yaml'), CLEAN);
     const r = await lint(['ci.yml', '--skip-non-polyaxon', '--require-okta', '--json'], { cwd });
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).files.map((f: { file: string; findings: { code: string }[] }) => [f.file, f.findings.map((x) => x.code)])).toEqual([
+    expect(
+      JSON.parse(r.stdout).files.map((f: { file: string; findings: { code: string }[] }) => [f.file, f.findings.map((x) => x.code)]),
+    ).toEqual([
       ['ci.yml', []],
       ['ci.yml', ['NOTHING_LINTED']],
     ]);

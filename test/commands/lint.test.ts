@@ -7,12 +7,18 @@ import { NOW_ARGS as NOW } from '../support/clock.js';
 
 const FIX = 'fixtures/configs-lint';
 const lint = (args: string[], opts: Parameters<typeof runCli>[1] = {}) => runCli(['lint', ...args, ...NOW], opts);
-const json = (stdout: string) => JSON.parse(stdout) as {
-  schemaVersion: number;
-  exitCode: number;
-  files: { file: string; skipped?: string; unreadable?: boolean; findings: { code: string; severity: string; location?: { line: number; column: number } }[] }[];
-  summary: Record<string, number>;
-};
+const json = (stdout: string) =>
+  JSON.parse(stdout) as {
+    schemaVersion: number;
+    exitCode: number;
+    files: {
+      file: string;
+      skipped?: string;
+      unreadable?: boolean;
+      findings: { code: string; severity: string; location?: { line: number; column: number } }[];
+    }[];
+    summary: Record<string, number>;
+  };
 
 describe('lint: exit codes', () => {
   it('0 for a clean config (info notes only)', async () => {
@@ -45,11 +51,22 @@ describe('lint: exit codes', () => {
     expect((await lint([`${FIX}/clean.yaml`, '--host', 'https://POLYAXON.acme.com/'])).code).toBe(0);
     const r = await lint([`${FIX}/clean.yaml`, '--host', 'polyaxon.example.com', '--json']);
     expect(r.code).toBe(1);
-    expect(json(r.stdout).files[0]?.findings.find((f) => f.code === 'HOST_MISMATCH')?.location).toEqual({ file: `${FIX}/clean.yaml`, line: 5, column: 13 });
+    expect(json(r.stdout).files[0]?.findings.find((f) => f.code === 'HOST_MISMATCH')?.location).toEqual({
+      file: `${FIX}/clean.yaml`,
+      line: 5,
+      column: 13,
+    });
   });
 
   it('2 for usage errors: bad --host, --org, --max-warnings, --now, --format', async () => {
-    for (const args of [['--host', 'evil.com/x'], ['--org', 'a b'], ['--max-warnings', '-1'], ['--now', 'yesterday'], ['--format', 'xml'], ['--format', 'sarif', '--json']]) {
+    for (const args of [
+      ['--host', 'evil.com/x'],
+      ['--org', 'a b'],
+      ['--max-warnings', '-1'],
+      ['--now', 'yesterday'],
+      ['--format', 'xml'],
+      ['--format', 'sarif', '--json'],
+    ]) {
       const r = await runCli(['lint', `${FIX}/clean.yaml`, ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       // with --json, the error document; otherwise nothing on stdout
@@ -86,7 +103,10 @@ describe('lint: inputs', () => {
     for (const d of ['deploy/prod', 'deploy/node_modules/pkg', 'deploy/.git', 'k8s']) mkdirSync(join(root, d), { recursive: true });
     const okta = readFileSync(`${FIX}/okta-xml-missing.yaml`, 'utf8');
     writeFileSync(join(root, 'deploy/prod/values.yaml'), okta);
-    writeFileSync(join(root, 'deploy/staging.yml'), 'deploymentChart: platform\nexternalServices:\n  auth:\n    github:\n      enabled: false\n');
+    writeFileSync(
+      join(root, 'deploy/staging.yml'),
+      'deploymentChart: platform\nexternalServices:\n  auth:\n    github:\n      enabled: false\n',
+    );
     writeFileSync(join(root, 'deploy/node_modules/pkg/values.yaml'), okta);
     writeFileSync(join(root, 'deploy/.git/config.yaml'), okta);
     writeFileSync(join(root, 'deploy/README.md'), '# not yaml\n');
@@ -116,7 +136,12 @@ describe('lint: inputs', () => {
     const e = json((await lint(['k8s/configmap.yaml', '--json'], { cwd })).stdout);
     expect(e.files[0]?.skipped).toBeUndefined();
     // Named explicitly, it is checked as a deployment config: none of its keys is Polyaxon's.
-    expect(e.files[0]?.findings.map((f) => f.code)).toEqual(['SCHEMA_UNKNOWN_KEY', 'OKTA_ABSENT', 'SCHEMA_UNKNOWN_KEY', 'SCHEMA_UNKNOWN_KEY']);
+    expect(e.files[0]?.findings.map((f) => f.code)).toEqual([
+      'SCHEMA_UNKNOWN_KEY',
+      'OKTA_ABSENT',
+      'SCHEMA_UNKNOWN_KEY',
+      'SCHEMA_UNKNOWN_KEY',
+    ]);
   });
 
   it('stdin with -', async () => {
@@ -167,7 +192,11 @@ describe('lint --skip-non-polyaxon (pre-commit passes changed files by name)', (
     writeFileSync(join(cwd, 'values.yaml'), readFileSync(`${FIX}/okta-xml-missing.yaml`));
     const r = await lint(['ci.yml', 'manifests.yaml', 'values.yaml', '--skip-non-polyaxon', '--json'], { cwd });
     const doc = json(r.stdout);
-    expect(doc.files.map((f) => [f.file, f.skipped !== undefined])).toEqual([['ci.yml', true], ['manifests.yaml', true], ['values.yaml', false]]);
+    expect(doc.files.map((f) => [f.file, f.skipped !== undefined])).toEqual([
+      ['ci.yml', true],
+      ['manifests.yaml', true],
+      ['values.yaml', false],
+    ]);
     expect(r.code).toBe(1);
   });
 

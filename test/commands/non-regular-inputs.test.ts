@@ -29,12 +29,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const specials = () => [
-  ['a FIFO', fifo],
-  ['a device', '/dev/zero'],
-  ['a socket', sock],
-  ['a /proc entry', '/proc/self/status'],
-].filter(([, p]) => existsSync(p as string)) as [string, string][];
+const specials = () =>
+  [
+    ['a FIFO', fifo],
+    ['a device', '/dev/zero'],
+    ['a socket', sock],
+    ['a /proc entry', '/proc/self/status'],
+  ].filter(([, p]) => existsSync(p as string)) as [string, string][];
 
 describe('non-regular inputs are refused (exit 2, INPUT_NOT_REGULAR)', { timeout: 10_000 }, () => {
   it.each([
@@ -43,10 +44,22 @@ describe('non-regular inputs are refused (exit 2, INPUT_NOT_REGULAR)', { timeout
     ['patch <config>', (p: string) => ['patch', p, '--metadata', META, '--dry-run', ...NOW]],
     ['patch --metadata', (p: string) => ['patch', join(dir, 'real.yaml'), '--metadata', p, '--dry-run', ...NOW]],
     ['urls --config', (p: string) => ['urls', '--config', p, '--org', 'acme']],
-    ['init --config', (p: string) => ['init', '--config', p, '--host', 'polyaxon.acme.com', '--org', 'acme', '--metadata', META, '--yes', ...NOW]],
-    ['check-response <response>', (p: string) => ['check-response', p, '--metadata', META, '--host', 'polyaxon.acme.com', '--org', 'acme', ...NOW]],
-    ['check-response --idp-cert', (p: string) => ['check-response', META, '--idp-cert', p, '--host', 'polyaxon.acme.com', '--org', 'acme', ...NOW]],
-    ['check-response --sp-key', (p: string) => ['check-response', META, '--metadata', META, '--sp-key', p, '--host', 'polyaxon.acme.com', '--org', 'acme', ...NOW]],
+    [
+      'init --config',
+      (p: string) => ['init', '--config', p, '--host', 'polyaxon.acme.com', '--org', 'acme', '--metadata', META, '--yes', ...NOW],
+    ],
+    [
+      'check-response <response>',
+      (p: string) => ['check-response', p, '--metadata', META, '--host', 'polyaxon.acme.com', '--org', 'acme', ...NOW],
+    ],
+    [
+      'check-response --idp-cert',
+      (p: string) => ['check-response', META, '--idp-cert', p, '--host', 'polyaxon.acme.com', '--org', 'acme', ...NOW],
+    ],
+    [
+      'check-response --sp-key',
+      (p: string) => ['check-response', META, '--metadata', META, '--sp-key', p, '--host', 'polyaxon.acme.com', '--org', 'acme', ...NOW],
+    ],
   ])('%s', async (_name, argv) => {
     for (const [kind, path] of specials()) {
       const r = await runCli(argv(path), { cwd: dir });

@@ -20,10 +20,20 @@ const CONFIG = '# deployment\nhostName: polyaxon.acme.com\n';
 /** The valid Okta export with one hostile construct added: the gate is the only thing that objects. */
 const HOSTILE: Record<string, [xml: string | Buffer, code: string]> = {
   'DOCTYPE with an internal entity': [ACME.replace(DECL, `${DECL}<!DOCTYPE r [<!ENTITY a "b">]>\n`), 'XML_ENTITY_DECLARATION'],
-  'a processing instruction': [ACME.replace(DECL, `${DECL}<?xml-stylesheet href="https://evil.example/x.xsl"?>\n`), 'XML_PROCESSING_INSTRUCTION'],
+  'a processing instruction': [
+    ACME.replace(DECL, `${DECL}<?xml-stylesheet href="https://evil.example/x.xsl"?>\n`),
+    'XML_PROCESSING_INSTRUCTION',
+  ],
   'two roots': [`${ACME}${ACME.replace(DECL, '')}`, 'XML_MULTIPLE_ROOTS'],
   'a NUL byte': [ACME.replace('</md:EntityDescriptor>', '<!-- \u0000 --></md:EntityDescriptor>'), 'XML_NUL_BYTE'],
-  'invalid UTF-8': [Buffer.concat([Buffer.from(ACME.replace('</md:EntityDescriptor>', '<!-- ')), Buffer.from([0xc3, 0x28]), Buffer.from(' --></md:EntityDescriptor>\n')]), 'XML_ENCODING'],
+  'invalid UTF-8': [
+    Buffer.concat([
+      Buffer.from(ACME.replace('</md:EntityDescriptor>', '<!-- ')),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from(' --></md:EntityDescriptor>\n'),
+    ]),
+    'XML_ENCODING',
+  ],
 };
 /** Fixtures that fail the gate, or are not IdP metadata at all (no code of the XML layer). */
 const FIXTURES: Record<string, string> = {
@@ -65,7 +75,9 @@ describe('patch --force never overrides the XML gate', () => {
       const r = await forced(dir, '--json', '--backup');
       expect(r.code).toBe(1);
       expect(r.json).toMatchObject({ schemaVersion: 1, outcome: 'metadata-invalid', written: false, forced: false });
-      expect(r.json.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { code: string }) => f.code)).toContain(code);
+      expect(r.json.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { code: string }) => f.code)).toContain(
+        code,
+      );
       expect(r.stderr).toContain('--force cannot override this');
       expectUntouched(dir);
       const text = await forced(dir);
@@ -89,7 +101,11 @@ describe('patch --force never overrides the XML gate', () => {
   }
 
   it('--force still overrides errors about understood content (expired cert, RSA-1024, http endpoint): exit 0, forced', async () => {
-    for (const [file, code] of [['expired-cert.xml', 'CERT_EXPIRED'], ['rsa1024-cert.xml', 'CERT_WEAK_KEY'], ['sso-http.xml', 'MD_SSO_NOT_HTTPS']] as const) {
+    for (const [file, code] of [
+      ['expired-cert.xml', 'CERT_EXPIRED'],
+      ['rsa1024-cert.xml', 'CERT_WEAK_KEY'],
+      ['sso-http.xml', 'MD_SSO_NOT_HTTPS'],
+    ] as const) {
       const dir = workdir('');
       copyFileSync(join(INVALID, file), join(dir, 'idp.xml'));
       const r = await forced(dir, '--json');

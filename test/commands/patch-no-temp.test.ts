@@ -48,7 +48,10 @@ describe('patch modes that write nothing create no temp file', () => {
     const r = await runCli(['patch', 'values.yaml', '--metadata', METADATA, '--backup'], { cwd: dir, now: NOW });
     expect(r.code).toBe(0);
     const temps = open.mock.calls.filter(([, flags]) => flags === 'wx').map(([p]) => p);
-    expect(temps.map((p) => p.replace(/-\d+-[0-9a-f]{8}\.tmp$/, ''))).toEqual([join(dir, '.values.yaml.bak.polyaxon-sso'), join(dir, '.values.yaml.polyaxon-sso')]);
+    expect(temps.map((p) => p.replace(/-\d+-[0-9a-f]{8}\.tmp$/, ''))).toEqual([
+      join(dir, '.values.yaml.bak.polyaxon-sso'),
+      join(dir, '.values.yaml.polyaxon-sso'),
+    ]);
     expect(statSync(dir).mtimeMs).not.toBe(OLD.getTime());
     expect(readdirSync(dir).sort()).toEqual(['values.yaml', 'values.yaml.bak']);
     expect(readFileSync(join(dir, 'values.yaml.bak'), 'utf8')).toBe(CONFIG);

@@ -79,7 +79,9 @@ describe('patch refusals: exit 2, stable code, file untouched', () => {
     expect(readdirSync(dir)).toEqual([]);
     const created = await runCli(['patch', 'values.yaml', '--metadata', METADATA, '--create'], { cwd: dir, now: NOW });
     expect(created.code).toBe(0);
-    expect(readFileSync(join(dir, 'values.yaml'), 'utf8')).toBe(planPatch('', { mode: 'enable', xml: readFileSync(METADATA, 'utf8') }).text);
+    expect(readFileSync(join(dir, 'values.yaml'), 'utf8')).toBe(
+      planPatch('', { mode: 'enable', xml: readFileSync(METADATA, 'utf8') }).text,
+    );
   });
 
   it('an unreadable config (a directory; mode 000 when not root) → PATCH_CONFIG_UNREADABLE', async () => {

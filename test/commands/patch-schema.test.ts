@@ -28,7 +28,17 @@ describe('patch --json validates against its published schema', () => {
       await run('--metadata', BAD, '--force', '--allow-idp-change'),
       await run('--metadata', METADATA),
     ];
-    expect(docs.map((d) => d.outcome)).toEqual(['would-change', 'would-change', 'written', 'written', 'up-to-date', 'written', 'metadata-invalid', 'written', 'trust-change-refused']);
+    expect(docs.map((d) => d.outcome)).toEqual([
+      'would-change',
+      'would-change',
+      'written',
+      'written',
+      'up-to-date',
+      'written',
+      'metadata-invalid',
+      'written',
+      'trust-change-refused',
+    ]);
     expect(docs[8].change.certs.changed).toBe(true);
     for (const d of docs) expect(checkJsonSchema(SCHEMA, d)).toEqual([]);
     expect(docs[1].diff).toContain('+    okta:');

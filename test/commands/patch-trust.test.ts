@@ -49,7 +49,13 @@ describe.skipIf(!HAS_CORPUS)('patch: trust changes', () => {
 
     const json = await runCli(['patch', 'values.yaml', '--metadata', 'new.xml', '--json', ...NOW], { cwd: dir });
     const doc = JSON.parse(json.stdout);
-    expect([json.code, doc.outcome, doc.written, doc.change.kind, doc.change.entityId.before]).toEqual([1, 'trust-change-refused', false, 'replacement', 'http://www.okta.com/exkjl16j5b8X4N6fS1d7']);
+    expect([json.code, doc.outcome, doc.written, doc.change.kind, doc.change.entityId.before]).toEqual([
+      1,
+      'trust-change-refused',
+      false,
+      'replacement',
+      'http://www.okta.com/exkjl16j5b8X4N6fS1d7',
+    ]);
     const pin = doc.metadata.signingCertSha256[0];
     const pinned = await runCli(['patch', 'values.yaml', '--metadata', 'new.xml', '--fingerprint', pin, ...NOW], { cwd: dir });
     expect(pinned.code).toBe(1);
@@ -73,7 +79,9 @@ describe.skipIf(!HAS_CORPUS)('patch: trust changes', () => {
     const yes = await runCli(['patch', 'values.yaml', '--metadata', 'new.xml', '--yes', ...NOW], { cwd: dir, tty: true });
     expect([yes.code, file('values.yaml') === before]).toEqual([1, true]);
 
-    const good = await runCli(['patch', 'values.yaml', '--metadata', 'new.xml', '--fingerprint', ROTATED_SHA256, '--json', ...NOW], { cwd: dir });
+    const good = await runCli(['patch', 'values.yaml', '--metadata', 'new.xml', '--fingerprint', ROTATED_SHA256, '--json', ...NOW], {
+      cwd: dir,
+    });
     const doc = JSON.parse(good.stdout);
     expect([good.code, doc.outcome, doc.change.kind, doc.change.certs.added[0].sha256]).toEqual([0, 'written', 'rotation', ROTATED_SHA256]);
     expect(file('values.yaml')).toContain(certBase64('okta-rotation').slice(0, 60));
@@ -108,10 +116,14 @@ describe.skipIf(!HAS_CORPUS)('patch: trust changes', () => {
     const asked: [string, boolean][] = [];
     const io = fakeIo({ cwd: dir, tty: true });
     const confirm = async (message: string, dflt: boolean) => (asked.push([message, dflt]), false);
-    await expect(runPatch(io, 'values.yaml', { metadata: 'other.xml', now: CORPUS_NOW }, { confirm })).rejects.toMatchObject({ exitCode: 130 });
+    await expect(runPatch(io, 'values.yaml', { metadata: 'other.xml', now: CORPUS_NOW }, { confirm })).rejects.toMatchObject({
+      exitCode: 130,
+    });
     expect(file('values.yaml')).toBe(before);
     const yes = async (message: string, dflt: boolean) => (asked.push([message, dflt]), true);
-    expect(await runPatch(fakeIo({ cwd: dir, tty: true }), 'values.yaml', { metadata: 'rotated.xml', now: CORPUS_NOW }, { confirm: yes })).toBe(0);
+    expect(
+      await runPatch(fakeIo({ cwd: dir, tty: true }), 'values.yaml', { metadata: 'rotated.xml', now: CORPUS_NOW }, { confirm: yes }),
+    ).toBe(0);
     expect(asked.map(([, d]) => d)).toEqual([false, true]);
     expect(file('values.yaml')).not.toBe(before);
   });
@@ -129,11 +141,17 @@ describe('patch: a rotation with both certificates listed (fixtures)', () => {
     const none = await runCli(['patch', 'values.yaml', '--metadata', ROTATION, '--json', ...NOW], { cwd: dir });
     const doc = JSON.parse(none.stdout);
     expect([none.code, doc.outcome, doc.change.kind]).toEqual([1, 'trust-change-refused', 'rotation']);
-    expect([doc.change.certs.added.map((c: { sha256: string }) => c.sha256), doc.change.certs.kept.map((c: { sha256: string }) => c.sha256)]).toEqual([[ROTATED_SHA256], [OLD]]);
+    expect([
+      doc.change.certs.added.map((c: { sha256: string }) => c.sha256),
+      doc.change.certs.kept.map((c: { sha256: string }) => c.sha256),
+    ]).toEqual([[ROTATED_SHA256], [OLD]]);
     const newOnly = await runCli(['patch', 'values.yaml', '--metadata', ROTATION, '--fingerprint', ROTATED_SHA256, ...NOW], { cwd: dir });
     expect(newOnly.code).toBe(1);
     expect(file('values.yaml')).toBe(before);
-    const both = await runCli(['patch', 'values.yaml', '--metadata', ROTATION, '--fingerprint', ROTATED_SHA256, '--fingerprint', OLD, ...NOW], { cwd: dir });
+    const both = await runCli(
+      ['patch', 'values.yaml', '--metadata', ROTATION, '--fingerprint', ROTATED_SHA256, '--fingerprint', OLD, ...NOW],
+      { cwd: dir },
+    );
     expect(both.code).toBe(0);
     expect(file('values.yaml')).not.toBe(before);
   });

@@ -19,7 +19,8 @@ function workdir(content: string, mode = 0o644): { dir: string; file: string } {
   chmodSync(file, mode);
   return { dir, file };
 }
-const patch = (dir: string, ...args: string[]) => runCli(['patch', 'values.yaml', '--metadata', ACME, '--now', NOW.toISOString(), ...args], { cwd: dir, now: NOW, env: { NO_COLOR: '1' } });
+const patch = (dir: string, ...args: string[]) =>
+  runCli(['patch', 'values.yaml', '--metadata', ACME, '--now', NOW.toISOString(), ...args], { cwd: dir, now: NOW, env: { NO_COLOR: '1' } });
 
 // The secrets come after externalServices, so the okta block written above them moves them down.
 const SECRETS = [
@@ -42,7 +43,9 @@ describe('patch: read-only and hard-linked configs', () => {
     const { dir, file } = workdir('hostName: polyaxon.acme.com\n', 0o444);
     const refused = await patch(dir);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/values\.yaml is read-only for its owner \(mode 0444\); nothing written\n {2}hint: .*chmod u\+w.*--force/);
+    expect(refused.stderr).toMatch(
+      /values\.yaml is read-only for its owner \(mode 0444\); nothing written\n {2}hint: .*chmod u\+w.*--force/,
+    );
     expect(readFileSync(file, 'utf8')).toBe('hostName: polyaxon.acme.com\n');
     const forced = await patch(dir, '--force');
     expect(forced.code).toBe(0);
@@ -73,20 +76,30 @@ describe('patch: plain-text secrets', () => {
     const lines = [lineOf('password'), lineOf('postgresPassword'), lineOf('redis') + 1];
     expect(lines[0]).toBeGreaterThan(40); // below the okta block: the lines of the file as read were 8, 9, 11
     const summary = r.stderr.split('\n').filter((l) => l.includes('PLAINTEXT_SECRET'));
-    expect(summary).toEqual([`values.yaml: warning: 3 values look like secrets in plain text at lines ${lines.join(', ')} (values not shown; \`polyaxon-sso lint\` lists them, --no-secret-warnings hides this) [PLAINTEXT_SECRET]`]);
+    expect(summary).toEqual([
+      `values.yaml: warning: 3 values look like secrets in plain text at lines ${lines.join(', ')} (values not shown; \`polyaxon-sso lint\` lists them, --no-secret-warnings hides this) [PLAINTEXT_SECRET]`,
+    ]);
     expect(r.stderr).not.toMatch(/hunter2|rootpw|r3d1s/);
 
     const lint = await runCli(['lint', 'values.yaml', '--json', '--now', NOW.toISOString()], { cwd: dir, now: NOW });
-    const linted = (JSON.parse(lint.stdout).files[0].findings as { code: string; severity: string; location: { line: number; column: number } }[])
+    const linted = (
+      JSON.parse(lint.stdout).files[0].findings as { code: string; severity: string; location: { line: number; column: number } }[]
+    )
       .filter((f) => f.code === 'PLAINTEXT_SECRET')
       .map((f) => [f.severity, f.location.line, f.location.column]);
-    expect(linted).toEqual([['warning', lines[0], 5], ['warning', lines[1], 5], ['warning', lines[2], 3]]);
+    expect(linted).toEqual([
+      ['warning', lines[0], 5],
+      ['warning', lines[1], 5],
+      ['warning', lines[2], 3],
+    ]);
   });
 
   it('--json: one finding per secret, at the same positions as lint', async () => {
     const { dir } = workdir(SECRETS);
     const r = await patch(dir, '--json');
-    const secrets = (JSON.parse(r.stdout).findings as { code: string; location: { line: number } }[]).filter((f) => f.code === 'PLAINTEXT_SECRET');
+    const secrets = (JSON.parse(r.stdout).findings as { code: string; location: { line: number } }[]).filter(
+      (f) => f.code === 'PLAINTEXT_SECRET',
+    );
     expect(secrets).toHaveLength(3);
   });
 
@@ -95,7 +108,10 @@ describe('patch: plain-text secrets', () => {
     const r = await patch(dir, '--no-secret-warnings', '--json');
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('PLAINTEXT_SECRET');
-    const lint = await runCli(['lint', 'values.yaml', '--no-secret-warnings', '--json', '--now', NOW.toISOString()], { cwd: dir, now: NOW });
+    const lint = await runCli(['lint', 'values.yaml', '--no-secret-warnings', '--json', '--now', NOW.toISOString()], {
+      cwd: dir,
+      now: NOW,
+    });
     expect(lint.stdout).not.toContain('PLAINTEXT_SECRET');
     const text = await patch(dir, '--no-secret-warnings', '--check');
     expect(text.stderr + text.stdout).not.toContain('PLAINTEXT_SECRET');

@@ -1,4 +1,16 @@
-import { copyFileSync, existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync, chmodSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+  chmodSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +38,8 @@ function workdir(fixture = 'full-platform.yaml'): { dir: string; file: string } 
   return { dir, file };
 }
 const cli = (dir: string, ...args: string[]) => runCli(['patch', 'values.yaml', ...args], { cwd: dir, now: NOW });
-const xmlIn = (file: string) => parseDocument(readFileSync(file, 'utf8'), { version: '1.1' }).getIn(['externalServices', 'auth', 'okta', 'options', 'xml']);
+const xmlIn = (file: string) =>
+  parseDocument(readFileSync(file, 'utf8'), { version: '1.1' }).getIn(['externalServices', 'auth', 'okta', 'options', 'xml']);
 
 describe('patch command', () => {
   it('writes the okta block, then a second run says "already up to date" and leaves the mtime alone', async () => {
@@ -112,7 +125,13 @@ describe('patch command', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({
-      schemaVersion: 1, file: 'values.yaml', mode: 'enable', outcome: 'written', changed: true, written: true, forced: false,
+      schemaVersion: 1,
+      file: 'values.yaml',
+      mode: 'enable',
+      outcome: 'written',
+      changed: true,
+      written: true,
+      forced: false,
       changes: [
         { path: 'externalServices.auth.okta.enabled', action: 'updated', line: 25 },
         { path: 'externalServices.auth.okta.options', action: 'added', line: 26 },

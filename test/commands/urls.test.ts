@@ -46,8 +46,21 @@ describe('urls', () => {
 
   it('honours attribute overrides, the groups filter, --no-groups and --label', async () => {
     const r = await runCli([
-      'urls', '--host', 'p.acme.com', '--org', 'ml-team', '--format', 'terraform', '--label', 'Polyaxon "prod"',
-      '--attr-email', 'mail', '--attr-groups', 'teams', '--groups-filter', '^polyaxon-.*$',
+      'urls',
+      '--host',
+      'p.acme.com',
+      '--org',
+      'ml-team',
+      '--format',
+      'terraform',
+      '--label',
+      'Polyaxon "prod"',
+      '--attr-email',
+      'mail',
+      '--attr-groups',
+      'teams',
+      '--groups-filter',
+      '^polyaxon-.*$',
     ]);
     expect(r.stdout).toBe(golden('custom.tf'));
     const none = await runCli(['urls', '--host', 'p.acme.com', '--org', 'x', '--json', '--no-groups']);
@@ -59,7 +72,10 @@ describe('urls', () => {
     writeFileSync(join(dir, 'values.yaml'), 'ingress:\n  enabled: true\n  hostName: ml.acme.com\n  tls:\n    - secretName: t\n');
     const fromConfig = await runCli(['urls', '--config', 'values.yaml', '--org', 'acme', '--json'], { cwd: dir });
     expect(fromConfig.code).toBe(0);
-    expect(JSON.parse(fromConfig.stdout)).toMatchObject({ hostSource: 'ingress.hostName in values.yaml', singleSignOnUrl: 'https://ml.acme.com/sso/okta/acs/acme' });
+    expect(JSON.parse(fromConfig.stdout)).toMatchObject({
+      hostSource: 'ingress.hostName in values.yaml',
+      singleSignOnUrl: 'https://ml.acme.com/sso/okta/acs/acme',
+    });
     const flagWins = await runCli(['urls', '--config', 'values.yaml', '--host', 'other.acme.com', '--org', 'acme', '--json'], { cwd: dir });
     expect(JSON.parse(flagWins.stdout).host).toBe('other.acme.com');
   });
@@ -80,7 +96,7 @@ describe('urls', () => {
     [['urls', '--org', 'acme'], 'missing --host'],
     [['urls', '--host', 'p.acme.com'], 'missing --org'],
     [['urls', '--host', 'p.acme.com', '--org', 'acme', '--bogus'], "unknown option '--bogus'"],
-    [['urls', '--host', 'p.acme.com', '--org', 'acme', '--format', 'xml'], 'argument \'xml\' is invalid'],
+    [['urls', '--host', 'p.acme.com', '--org', 'acme', '--format', 'xml'], "argument 'xml' is invalid"],
     [['urls', '--host', 'p.acme.com', '--org', 'acme', '--json', '--format', 'terraform'], 'disagree'],
     [['urls', '--config', 'no-such.yaml', '--org', 'acme'], 'config file not found'],
     [['urls', '--host', 'p.acme.com', '--org', 'acme', '--groups-filter', '(['], '--groups-filter'],

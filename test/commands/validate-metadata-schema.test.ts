@@ -9,7 +9,10 @@ const SCHEMA = JSON.parse(readFileSync('schemas/validate-metadata.schema.json', 
 const run = async (args: string[]) => JSON.parse((await runCli(['validate-metadata', ...args, '--json', '--now', CORPUS_NOW])).stdout);
 
 describe('validate-metadata --json validates against its published schema', () => {
-  it.each([...readdirSync('fixtures/metadata/valid').map((f) => `valid/${f}`), ...readdirSync('fixtures/metadata/invalid').map((f) => `invalid/${f}`)])('fixtures/metadata/%s', async (f) => {
+  it.each([
+    ...readdirSync('fixtures/metadata/valid').map((f) => `valid/${f}`),
+    ...readdirSync('fixtures/metadata/invalid').map((f) => `invalid/${f}`),
+  ])('fixtures/metadata/%s', async (f) => {
     expect(checkJsonSchema(SCHEMA, await run([`fixtures/metadata/${f}`]))).toEqual([]);
   });
 
@@ -21,7 +24,8 @@ describe('validate-metadata --json validates against its published schema', () =
 
   it.skipIf(!HAS_CORPUS)('every corpus metadata file', async () => {
     for (const dir of ['okta-metadata', 'other-idp-metadata'])
-      for (const f of readdirSync(corpusPath(dir)).filter((x) => x.endsWith('.xml'))) expect(checkJsonSchema(SCHEMA, await run([corpusPath(dir, f)]))).toEqual([]);
+      for (const f of readdirSync(corpusPath(dir)).filter((x) => x.endsWith('.xml')))
+        expect(checkJsonSchema(SCHEMA, await run([corpusPath(dir, f)]))).toEqual([]);
   });
 
   it('the schema rejects a wrong document (so these tests can fail)', async () => {

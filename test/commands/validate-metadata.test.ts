@@ -53,7 +53,18 @@ describe('report contents', () => {
   it('okta-acme: JSON shape and values', async () => {
     const { code, j } = await json([`${FIX}/valid/okta-acme.xml`]);
     expect(code).toBe(0);
-    expect(Object.keys(j)).toEqual(['schemaVersion', 'exitCode', 'source', 'entityId', 'signatureTrust', 'metadata', 'certificates', 'findings', 'summary', 'ok']);
+    expect(Object.keys(j)).toEqual([
+      'schemaVersion',
+      'exitCode',
+      'source',
+      'entityId',
+      'signatureTrust',
+      'metadata',
+      'certificates',
+      'findings',
+      'summary',
+      'ok',
+    ]);
     expect(j.schemaVersion).toBe(1);
     expect(j.entityId).toBe(ENTITY);
     expect(j.signatureValid).toBeUndefined();
@@ -67,7 +78,15 @@ describe('report contents', () => {
       signed: false,
     });
     expect(j.certificates).toHaveLength(1);
-    expect(j.certificates[0]).toMatchObject({ sha256: OKTA_SHA256, sha1: OKTA_SHA1, notAfter: '2035-01-01T00:00:00.000Z', daysLeft: 3136, newest: true, keyType: 'RSA', keySize: 2048 });
+    expect(j.certificates[0]).toMatchObject({
+      sha256: OKTA_SHA256,
+      sha1: OKTA_SHA1,
+      notAfter: '2035-01-01T00:00:00.000Z',
+      daysLeft: 3136,
+      newest: true,
+      keyType: 'RSA',
+      keySize: 2048,
+    });
     expect(j.summary).toEqual({ errors: 0, warnings: 0, infos: codes(j).length });
   });
 
@@ -91,7 +110,10 @@ describe('report contents', () => {
 
   it('rotation: both certs reported, the newest marked', async () => {
     const { j } = await json([`${FIX}/valid/okta-rotation.xml`]);
-    expect(j.certificates.map((c) => [c.sha256, c.newest])).toEqual([[OKTA_SHA256, false], [ROTATION_SHA256, true]]);
+    expect(j.certificates.map((c) => [c.sha256, c.newest])).toEqual([
+      [OKTA_SHA256, false],
+      [ROTATION_SHA256, true],
+    ]);
     expect(codes(j)).toContain('MD_NEWEST_CERT');
   });
 
@@ -112,11 +134,14 @@ describe('report contents', () => {
 });
 
 describe('pinning and signatures', () => {
-  it.each([OKTA_SHA256, OKTA_SHA256.toLowerCase(), OKTA_SHA256.replace(/:/g, ''), OKTA_SHA1, OKTA_SHA1.replace(/:/g, '').toLowerCase()])('--fingerprint %s matches', async (pin) => {
-    const { code, j } = await json([`${FIX}/valid/okta-acme.xml`, '--fingerprint', pin]);
-    expect(codes(j)).toContain('MD_FINGERPRINT_MATCH');
-    expect(code).toBe(0);
-  });
+  it.each([OKTA_SHA256, OKTA_SHA256.toLowerCase(), OKTA_SHA256.replace(/:/g, ''), OKTA_SHA1, OKTA_SHA1.replace(/:/g, '').toLowerCase()])(
+    '--fingerprint %s matches',
+    async (pin) => {
+      const { code, j } = await json([`${FIX}/valid/okta-acme.xml`, '--fingerprint', pin]);
+      expect(codes(j)).toContain('MD_FINGERPRINT_MATCH');
+      expect(code).toBe(0);
+    },
+  );
 
   it('a fingerprint of another cert is an error (any of several pins may match)', async () => {
     const miss = await json([`${FIX}/valid/okta-acme.xml`, '--fingerprint', ROTATION_SHA256]);
@@ -149,8 +174,19 @@ describe('pinning and signatures', () => {
   it('aggregate: --entity-id picks one; a signed aggregate verifies with the signer', async () => {
     const picked = await json([`${FIX}/invalid/aggregate-two-idps.xml`, '--entity-id', ENTITY]);
     expect([picked.code, picked.j.entityId]).toEqual([0, ENTITY]);
-    const signed = await json([`${FIX}/invalid/aggregate-signed.xml`, '--entity-id', 'http://www.okta.com/exkOTHER0000000000000', '--signer-cert', SIGNER]);
-    expect([signed.code, signed.j.entityId, signed.j.signatureValid, signed.j.signatureTrust]).toEqual([0, 'http://www.okta.com/exkOTHER0000000000000', true, 'signer-cert']);
+    const signed = await json([
+      `${FIX}/invalid/aggregate-signed.xml`,
+      '--entity-id',
+      'http://www.okta.com/exkOTHER0000000000000',
+      '--signer-cert',
+      SIGNER,
+    ]);
+    expect([signed.code, signed.j.entityId, signed.j.signatureValid, signed.j.signatureTrust]).toEqual([
+      0,
+      'http://www.okta.com/exkOTHER0000000000000',
+      true,
+      'signer-cert',
+    ]);
     const unknown = await json([`${FIX}/invalid/aggregate-two-idps.xml`, '--entity-id', 'http://www.okta.com/nope']);
     expect([unknown.code, codes(unknown.j, 'error')]).toEqual([1, ['MD_ENTITY_NOT_FOUND']]);
   });

@@ -18,7 +18,10 @@ function validator(draft: Draft, target: Target): (v: unknown) => boolean {
   let v = validators.get(key);
   if (!v) {
     const schema = toJsonSchema(DEPLOYMENT_SCHEMA, { draft, target });
-    const ajv = draft === '2020-12' ? new Ajv2020.default({ strict: true, allowUnionTypes: true }) : new Ajv.default({ strict: true, allowUnionTypes: true });
+    const ajv =
+      draft === '2020-12'
+        ? new Ajv2020.default({ strict: true, allowUnionTypes: true })
+        : new Ajv.default({ strict: true, allowUnionTypes: true });
     const fn = ajv.compile(schema);
     v = (x: unknown) => fn(x) === true;
     validators.set(key, v);
@@ -26,7 +29,8 @@ function validator(draft: Draft, target: Target): (v: unknown) => boolean {
   return v;
 }
 
-export const isSchemaCode = (code: string): boolean => /^(SCHEMA|RULE)_/.test(code) || code === 'CONFIG_NOT_A_MAP' || checkOf(code) === 'auth-schema';
+export const isSchemaCode = (code: string): boolean =>
+  /^(SCHEMA|RULE)_/.test(code) || code === 'CONFIG_NOT_A_MAP' || checkOf(code) === 'auth-schema';
 
 export interface Verdicts {
   lint: boolean;
@@ -37,8 +41,12 @@ export interface Verdicts {
 }
 
 export function verdicts(text: string, draft: Draft, target: Target): Verdicts {
-  const report = lintConfig(text, 'config.yaml', { validateXml: () => ({ findings: [] }), target, secretWarnings: false } as Parameters<typeof lintConfig>[2]);
-  const errors = report.findings.filter((f) => f.severity === 'error' && isSchemaCode(f.code)).map((f) => `${f.code}@${f.location?.line}:${f.location?.column}`);
+  const report = lintConfig(text, 'config.yaml', { validateXml: () => ({ findings: [] }), target, secretWarnings: false } as Parameters<
+    typeof lintConfig
+  >[2]);
+  const errors = report.findings
+    .filter((f) => f.severity === 'error' && isSchemaCode(f.code))
+    .map((f) => `${f.code}@${f.location?.line}:${f.location?.column}`);
   const cfg = parseConfig(text);
   const yamlProblems = cfg.findings.filter((f) => f.severity === 'error').length;
   const value = cfg.doc?.toJS({ maxAliasCount: 1000 }) ?? null;

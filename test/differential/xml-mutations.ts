@@ -55,7 +55,24 @@ type Mutation = (r: Rng, m: Mutant, certs: readonly string[]) => void;
 
 export const MUTATIONS: Record<string, Mutation> = {
   declaredEncoding(r, m) {
-    const enc = pick(r, ['UTF-8', 'utf-8', 'UTF-16', 'utf-16', 'ISO-8859-1', 'latin1', 'US-ASCII', 'UTF8', 'csUTF8', 'Shift_JIS', 'UTF-7', 'EBCDIC-US', 'windows-1252', 'UTF-16LE', 'UTF-32', 'bogus']);
+    const enc = pick(r, [
+      'UTF-8',
+      'utf-8',
+      'UTF-16',
+      'utf-16',
+      'ISO-8859-1',
+      'latin1',
+      'US-ASCII',
+      'UTF8',
+      'csUTF8',
+      'Shift_JIS',
+      'UTF-7',
+      'EBCDIC-US',
+      'windows-1252',
+      'UTF-16LE',
+      'UTF-32',
+      'bogus',
+    ]);
     m.text = `<?xml version="1.0" encoding="${enc}"?>\n${stripDecl(m.text)}`;
     m.applied.push(`encoding=${enc}`);
   },
@@ -64,17 +81,60 @@ export const MUTATIONS: Record<string, Mutation> = {
     m.applied.push(`bytes=${m.encodeAs}`);
   },
   declarationForm(r, m) {
-    const d = pick(r, ['<?xml version="1.0"?>', "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>", '<?xml version="1.1"?>', '<?xml  version = "1.0" ?>', '<?xml version="1.0" encoding="UTF-8" ?>', '<?XML version="1.0"?>', '<?xml version="1.0" standalone="maybe"?>', ' <?xml version="1.0"?>', '<?xml version="1.0" encoding=""?>']);
+    const d = pick(r, [
+      '<?xml version="1.0"?>',
+      "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>",
+      '<?xml version="1.1"?>',
+      '<?xml  version = "1.0" ?>',
+      '<?xml version="1.0" encoding="UTF-8" ?>',
+      '<?XML version="1.0"?>',
+      '<?xml version="1.0" standalone="maybe"?>',
+      ' <?xml version="1.0"?>',
+      '<?xml version="1.0" encoding=""?>',
+    ]);
     m.text = `${d}\n${stripDecl(m.text)}`;
     m.applied.push(`decl=${d}`);
   },
   comment(r, m) {
-    const c = pick(r, ['<!-- a -- b -->', '<!-- x --->', '<!---->', '<!-- - -->', '<!--->', '<!-- --x-->', '<!--- x -->', '<!-- ok -->', '<!--\u00a0-->', '<!--\x01-->', '<!-- -- -->']);
+    const c = pick(r, [
+      '<!-- a -- b -->',
+      '<!-- x --->',
+      '<!---->',
+      '<!-- - -->',
+      '<!--->',
+      '<!-- --x-->',
+      '<!--- x -->',
+      '<!-- ok -->',
+      '<!--\u00a0-->',
+      '<!--\x01-->',
+      '<!-- -- -->',
+    ]);
     m.text = r() < 0.3 ? m.text.replace(/(\?>\s*|^)/, `$1${c}`) : insertAtTag(r, m.text, c);
     m.applied.push(`comment ${JSON.stringify(c)}`);
   },
   charRef(r, m) {
-    const ref = pick(r, ['&#x1b;', '&#0;', '&#9;', '&#xD800;', '&#xFFFE;', '&#x10FFFF;', '&#65;', '&#x110000;', '&#1114111;', '&#0065;', '&lt;', '&foo;', '&#x;', '&#10;', '&#13;', '&#x85;', '&#xA0;', '&#x2028;', '&amp', '&']);
+    const ref = pick(r, [
+      '&#x1b;',
+      '&#0;',
+      '&#9;',
+      '&#xD800;',
+      '&#xFFFE;',
+      '&#x10FFFF;',
+      '&#65;',
+      '&#x110000;',
+      '&#1114111;',
+      '&#0065;',
+      '&lt;',
+      '&foo;',
+      '&#x;',
+      '&#10;',
+      '&#13;',
+      '&#x85;',
+      '&#xA0;',
+      '&#x2028;',
+      '&amp',
+      '&',
+    ]);
     const where = pick(r, ['entityID', 'Location', 'text']);
     if (where === 'text') m.text = m.text.replace(/(<(?:[\w.-]+:)?NameIDFormat>)/, `$1${ref}`);
     else m.text = m.text.replace(new RegExp(`${where}="`), `${where}="${ref}`);
@@ -86,8 +146,21 @@ export const MUTATIONS: Record<string, Mutation> = {
     m.applied.push(`depth ${n}`);
   },
   useValue(r, m) {
-    const use = pick(r, ['signing', 'encryption', '', 'signing ', 'Signing', 'signing encryption', 'encryption signing', ' encryption', 'SIGNING', 'sig']);
-    m.text = /\buse="[^"]*"/.test(m.text) ? m.text.replace(/\buse="[^"]*"/, `use="${use}"`) : m.text.replace(/(<(?:[\w.-]+:)?KeyDescriptor)\b/, `$1 use="${use}"`);
+    const use = pick(r, [
+      'signing',
+      'encryption',
+      '',
+      'signing ',
+      'Signing',
+      'signing encryption',
+      'encryption signing',
+      ' encryption',
+      'SIGNING',
+      'sig',
+    ]);
+    m.text = /\buse="[^"]*"/.test(m.text)
+      ? m.text.replace(/\buse="[^"]*"/, `use="${use}"`)
+      : m.text.replace(/(<(?:[\w.-]+:)?KeyDescriptor)\b/, `$1 use="${use}"`);
     m.applied.push(`use=${JSON.stringify(use)}`);
   },
   dropUse(_r, m) {
@@ -124,7 +197,8 @@ export const MUTATIONS: Record<string, Mutation> = {
     const other = body.replace(/entityID="[^"]*"/, 'entityID="https://other.example/idp"');
     // Half the time the entities inherit their namespace declarations from the aggregate.
     const inherit = r() < 0.5;
-    const strip = (t: string) => (inherit ? t.replace(/^(<[^>]*?) xmlns:(md|ds)="[^"]*"/, '$1').replace(/^(<[^>]*?) xmlns:(md|ds)="[^"]*"/, '$1') : t);
+    const strip = (t: string) =>
+      inherit ? t.replace(/^(<[^>]*?) xmlns:(md|ds)="[^"]*"/, '$1').replace(/^(<[^>]*?) xmlns:(md|ds)="[^"]*"/, '$1') : t;
     const parts = (r() < 0.5 ? [other, body] : [body, other]).map(strip);
     m.text = `<md:EntitiesDescriptor xmlns:md="${MD}" xmlns:ds="${DS}" Name="fed">${parts.join('')}</md:EntitiesDescriptor>`;
     m.entityId = r() < 0.8 ? id : 'https://other.example/idp';
@@ -147,7 +221,19 @@ export const MUTATIONS: Record<string, Mutation> = {
     m.applied.push(`U+${(c.codePointAt(0) ?? 0).toString(16)} ${where}`);
   },
   names(r, m) {
-    const v = pick(r, ['no-space', 'dup-ns-attr', 'empty-prefix', 'two-colons', 'digit-name', 'xmlns-xml', 'unquoted', 'eq-spaces', 'xmlns-element', 'xmlns-default-reserved', 'combining-start']);
+    const v = pick(r, [
+      'no-space',
+      'dup-ns-attr',
+      'empty-prefix',
+      'two-colons',
+      'digit-name',
+      'xmlns-xml',
+      'unquoted',
+      'eq-spaces',
+      'xmlns-element',
+      'xmlns-default-reserved',
+      'combining-start',
+    ]);
     if (v === 'no-space') m.text = m.text.replace(/" ([A-Za-z])/, '"$1');
     else if (v === 'dup-ns-attr') m.text = insertInIdp(m.text, '<e xmlns:a="urn:q" xmlns:b="urn:q" a:x="1" b:x="2"/>');
     else if (v === 'empty-prefix') m.text = insertInIdp(m.text, '<e xmlns:p=""/>');
@@ -176,7 +262,10 @@ export const MUTATIONS: Record<string, Mutation> = {
     m.applied.push('truncated');
   },
   secondSso(r, m) {
-    m.text = insertInIdp(m.text, `<md:SingleSignOnService xmlns:md="${MD}" Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-${pick(r, ['POST', 'Redirect'])}" Location="https://evil.example/sso"/>`);
+    m.text = insertInIdp(
+      m.text,
+      `<md:SingleSignOnService xmlns:md="${MD}" Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-${pick(r, ['POST', 'Redirect'])}" Location="https://evil.example/sso"/>`,
+    );
     m.applied.push('second SSO first');
   },
 };

@@ -42,13 +42,18 @@ export function oracleMissing(): string | undefined {
 
 export function runOracle(cases: readonly OracleCase[]): Map<string, OracleResult> {
   const input = cases.map((c) => JSON.stringify({ id: c.id, b64: c.bytes.toString('base64'), entityId: c.entityId ?? null })).join('\n');
-  const py = spawnSync(PYTHON, [fileURLToPath(new URL('./xml-oracle.py', import.meta.url))], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const py = spawnSync(PYTHON, [fileURLToPath(new URL('./xml-oracle.py', import.meta.url))], {
+    input,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   if (py.status !== 0) throw new Error(`xml-oracle.py failed: ${py.stderr}`);
   const out = new Map<string, OracleResult>();
-  for (const line of py.stdout.split('\n')) if (line) {
-    const r = JSON.parse(line) as OracleResult;
-    out.set(r.id, { ...r, xmllint: true });
-  }
+  for (const line of py.stdout.split('\n'))
+    if (line) {
+      const r = JSON.parse(line) as OracleResult;
+      out.set(r.id, { ...r, xmllint: true });
+    }
   for (const id of xmllintFailures(cases)) {
     const r = out.get(id);
     if (r) r.xmllint = false;
@@ -81,7 +86,8 @@ function xmllintFailures(cases: readonly OracleCase[]): Set<string> {
       // A failure xmllint printed without a file name (I/O, encoding): ask file by file.
       if (r.status !== 0 && found === 0)
         for (const name of batch)
-          if (spawnSync('xmllint', ['--noout', '--nonet', name]).status !== 0) failed.add((cases[Number(/c(\d+)\.xml$/.exec(name)?.[1])] as OracleCase).id);
+          if (spawnSync('xmllint', ['--noout', '--nonet', name]).status !== 0)
+            failed.add((cases[Number(/c(\d+)\.xml$/.exec(name)?.[1])] as OracleCase).id);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

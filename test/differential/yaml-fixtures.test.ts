@@ -58,7 +58,14 @@ const RULES: [string, string, string, number, number, boolean][] = [
   ['PS ends a comment', `a: 1 # c\u2029platformSecret: x\n${OKTA}`, 'YAML_LINE_BREAK', 1, 9, true],
   ['PS inside a quoted string (PyYAML keeps it there)', `a: "x\u2029y"\n${OKTA}`, 'YAML_LINE_BREAK', 1, 6, false],
   ['lone CR inside the okta xml', `${OKTA}      options:\n        xml: |-\n          <a>\r</a>\n`, 'YAML_LINE_BREAK', 7, 14, true],
-  ['a second byte order mark (PyYAML: part of the key)', `\ufeff# c\n\ufeffexternalServices:\n  auth:\n    okta:\n      enabled: false\n`, 'YAML_FORBIDDEN_CHAR', 2, 1, true],
+  [
+    'a second byte order mark (PyYAML: part of the key)',
+    `\ufeff# c\n\ufeffexternalServices:\n  auth:\n    okta:\n      enabled: false\n`,
+    'YAML_FORBIDDEN_CHAR',
+    2,
+    1,
+    true,
+  ],
   ['C0 control', `a: "x\x01"\n${OKTA}`, 'YAML_FORBIDDEN_CHAR', 1, 6, true],
   ['DEL', `a: x\x7f\n${OKTA}`, 'YAML_FORBIDDEN_CHAR', 1, 5, true],
   ['C1 control', `a: x\x9b\n${OKTA}`, 'YAML_FORBIDDEN_CHAR', 1, 5, true],
@@ -82,7 +89,14 @@ const RULES: [string, string, string, number, number, boolean][] = [
   ['alias of a mapping as a key', `m: &m {a: 1}\n? *m\n: 1\n${OKTA}`, 'YAML_COMPLEX_KEY', 2, 3, true],
   ['merge key under okta', `base: &b {enabled: true}\n${OKTA}      <<: *b\n`, 'YAML_MERGE_KEY', 6, 7, false],
   ['merge key under auth', `base: &b {okta: {enabled: true}}\nexternalServices:\n  auth:\n    <<: *b\n`, 'YAML_MERGE_KEY', 4, 5, false],
-  ['two merge keys under okta (the later wins in PyYAML)', `a: &a {enabled: true}\nb: &b {enabled: false}\nexternalServices:\n  auth:\n    okta:\n      <<: *a\n      <<: *b\n`, 'YAML_MERGE_KEY', 6, 7, true],
+  [
+    'two merge keys under okta (the later wins in PyYAML)',
+    `a: &a {enabled: true}\nb: &b {enabled: false}\nexternalServices:\n  auth:\n    okta:\n      <<: *a\n      <<: *b\n`,
+    'YAML_MERGE_KEY',
+    6,
+    7,
+    true,
+  ],
   ['merge of a scalar', `api:\n  <<: 1\n${OKTA}`, 'YAML_MERGE_KEY', 2, 3, true],
   ['plain =', `a: =\n${OKTA}`, 'YAML_PLAIN_INDICATOR', 1, 4, true],
   ['plain << as a value', `a: <<\n${OKTA}`, 'YAML_PLAIN_INDICATOR', 1, 4, true],
@@ -98,7 +112,15 @@ function yamlAlone(text: string): string | undefined {
   const doc = parseDocument(text, { version: '1.1', uniqueKeys: false });
   if (doc.errors.length > 0) return undefined;
   const sort = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sort) : v !== null && typeof v === 'object' && !(v instanceof Date) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v;
+    Array.isArray(v)
+      ? v.map(sort)
+      : v !== null && typeof v === 'object' && !(v instanceof Date)
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          )
+        : v;
   try {
     return JSON.stringify(sort(doc.toJS({ maxAliasCount: 100 })));
   } catch {
@@ -121,7 +143,8 @@ describe('each PyYAML rule, checked against PyYAML itself', () => {
 
 describe('lint on a config PyYAML would read differently: its YAML findings only', () => {
   const validateXml = () => ({ findings: [] }) as never;
-  const lint = (text: string, skipNonPolyaxon = false) => lintConfig(text, 'values.yaml', { validateXml, skipNonPolyaxon, requireOkta: true });
+  const lint = (text: string, skipNonPolyaxon = false) =>
+    lintConfig(text, 'values.yaml', { validateXml, skipNonPolyaxon, requireOkta: true });
 
   it('a merge key under auth is YAML_MERGE_KEY, not an unknown provider "Symbol(<<)"', () => {
     const r = lint('base: &b {okta: {enabled: true}}\nexternalServices:\n  auth:\n    <<: *b\n');
@@ -133,12 +156,16 @@ describe('lint on a config PyYAML would read differently: its YAML findings only
       expect(lint(text).findings.map((f) => f.code)).toHaveLength(1);
   });
 
-  it('bytes that are not UTF-8 (Python\'s decoder refuses them): one finding at the first', () => {
+  it("bytes that are not UTF-8 (Python's decoder refuses them): one finding at the first", () => {
     const bytes = Buffer.concat([Buffer.from('hostName: "\u00e9'), Buffer.from([0xff, 0xfe]), Buffer.from(`"\n${OKTA}`)]);
     const r = lintConfig(bytes.toString('utf8'), 'values.yaml', { validateXml, bytes });
     expect(r.findings.map((f) => [f.code, f.location?.line, f.location?.column])).toEqual([['YAML_FORBIDDEN_CHAR', 1, 13]]);
     const genuine = Buffer.from(`hostName: "\uFFFD"\n${OKTA}`);
-    expect(lintConfig(genuine.toString('utf8'), 'values.yaml', { validateXml, bytes: genuine }).findings.filter((f) => f.code.startsWith('YAML_'))).toEqual([]);
+    expect(
+      lintConfig(genuine.toString('utf8'), 'values.yaml', { validateXml, bytes: genuine }).findings.filter((f) =>
+        f.code.startsWith('YAML_'),
+      ),
+    ).toEqual([]);
   });
 
   it('directory mode: a file whose keys come from a merge is linted, not skipped', () => {
@@ -155,6 +182,9 @@ describe('lint on a config PyYAML would read differently: its YAML findings only
     const cfg = parseConfig('a: &a {x: 1, y: 1}\nb: &b {x: 2}\nc:\n  <<: *a\n  <<: *b\n  y: 3\n');
     expect(cfg.findings).toEqual([]);
     const c = getEntry(cfg.doc?.contents as never, 'c', cfg.doc as never)?.value;
-    expect(entries(c as never, cfg.doc as never).map((e) => [e.key, (e.value as { value: unknown }).value])).toEqual([['x', 2], ['y', 3]]);
+    expect(entries(c as never, cfg.doc as never).map((e) => [e.key, (e.value as { value: unknown }).value])).toEqual([
+      ['x', 2],
+      ['y', 3],
+    ]);
   });
 });

@@ -26,57 +26,71 @@ afterAll(() => py?.close());
 
 function seeds(): string[] {
   const small = (p: string) => readFileSync(p, 'utf8');
-  const own = configFiles('fixtures/configs').filter((p) => !p.includes('/refuse/') && !p.endsWith('.expected.yaml')).map(small);
+  const own = configFiles('fixtures/configs')
+    .filter((p) => !p.includes('/refuse/') && !p.endsWith('.expected.yaml'))
+    .map(small);
   const corpus = HAS_CORPUS ? configFiles(corpusPath('deployment-configs')).map(small) : [];
   return bases([...own, ...corpus]);
 }
 
 describe('YAML differential: generated configs against PyYAML safe_load', () => {
-  it(`${RUNS} configs with planted hazards: tool OK ⇒ PyYAML reads the same okta block (seed ${SEED})`, { timeout: Math.max(120_000, RUNS * 60) }, async () => {
-    if (!py) return;
-    const all = seeds();
-    const caseArb = fc.tuple(fc.nat({ max: all.length - 1 }), fc.array(plantArb, { minLength: 1, maxLength: 3 }));
-    const sampled = fc.sample(caseArb, { numRuns: RUNS, seed: SEED });
-    const cases = sampled.map(([b, plants]) => plants.reduce(applyPlant, all[b] as string));
-    const what = (i: number) => ({ i, base: sampled[i]?.[0], plants: sampled[i]?.[1] });
-    const tool = cases.map(toolReading);
-    const pyr = await py.load(cases);
-    const bad: unknown[] = [];
-    let toolOk = 0;
-    let refusedButSame = 0;
-    cases.forEach((text, i) => {
-      const t = tool[i] as ReturnType<typeof toolReading>;
-      const p = pyr[i];
-      if (!t.ok) {
-        if (p?.ok && JSON.stringify(pyReading(p)) === JSON.stringify(t.reading)) refusedButSame += 1;
-        return;
-      }
-      toolOk += 1;
-      if (!p?.ok) bad.push({ why: 'tool OK, PyYAML cannot read it', error: p?.error, ...what(i) });
-      else if (JSON.stringify(pyReading(p)) !== JSON.stringify(t.reading)) bad.push({ why: 'tool OK, PyYAML reads another okta block', tool: t.reading, pyyaml: pyReading(p), ...what(i) });
-    });
+  it(
+    `${RUNS} configs with planted hazards: tool OK ⇒ PyYAML reads the same okta block (seed ${SEED})`,
+    { timeout: Math.max(120_000, RUNS * 60) },
+    async () => {
+      if (!py) return;
+      const all = seeds();
+      const caseArb = fc.tuple(fc.nat({ max: all.length - 1 }), fc.array(plantArb, { minLength: 1, maxLength: 3 }));
+      const sampled = fc.sample(caseArb, { numRuns: RUNS, seed: SEED });
+      const cases = sampled.map(([b, plants]) => plants.reduce(applyPlant, all[b] as string));
+      const what = (i: number) => ({ i, base: sampled[i]?.[0], plants: sampled[i]?.[1] });
+      const tool = cases.map(toolReading);
+      const pyr = await py.load(cases);
+      const bad: unknown[] = [];
+      let toolOk = 0;
+      let refusedButSame = 0;
+      cases.forEach((text, i) => {
+        const t = tool[i] as ReturnType<typeof toolReading>;
+        const p = pyr[i];
+        if (!t.ok) {
+          if (p?.ok && JSON.stringify(pyReading(p)) === JSON.stringify(t.reading)) refusedButSame += 1;
+          return;
+        }
+        toolOk += 1;
+        if (!p?.ok) bad.push({ why: 'tool OK, PyYAML cannot read it', error: p?.error, ...what(i) });
+        else if (JSON.stringify(pyReading(p)) !== JSON.stringify(t.reading))
+          bad.push({ why: 'tool OK, PyYAML reads another okta block', tool: t.reading, pyyaml: pyReading(p), ...what(i) });
+      });
 
-    // What patch writes into every config the tool accepts must read back in PyYAML as meant.
-    const written: { text: string; xml: string; i: number }[] = [];
-    cases.forEach((text, i) => {
-      if (!tool[i]?.ok) return;
-      try {
-        const plan = planPatch(text, { mode: 'enable', xml: PATCH_XML });
-        if (plan.changed && plan.storedXml !== undefined) written.push({ text: plan.text, xml: plan.storedXml, i });
-      } catch {
-        // a refusal (exit 2) writes nothing
-      }
-    });
-    const back = await py.load(written.map((w) => w.text));
-    written.forEach((w, i) => {
-      const o = back[i]?.okta;
-      if (!back[i]?.ok || !o?.map || o.enabled !== true || o.xml !== w.xml) bad.push({ why: 'patch wrote a config PyYAML reads differently', pyyaml: back[i], ...what(w.i) });
-    });
+      // What patch writes into every config the tool accepts must read back in PyYAML as meant.
+      const written: { text: string; xml: string; i: number }[] = [];
+      cases.forEach((text, i) => {
+        if (!tool[i]?.ok) return;
+        try {
+          const plan = planPatch(text, { mode: 'enable', xml: PATCH_XML });
+          if (plan.changed && plan.storedXml !== undefined) written.push({ text: plan.text, xml: plan.storedXml, i });
+        } catch {
+          // a refusal (exit 2) writes nothing
+        }
+      });
+      const back = await py.load(written.map((w) => w.text));
+      written.forEach((w, i) => {
+        const o = back[i]?.okta;
+        if (!back[i]?.ok || !o?.map || o.enabled !== true || o.xml !== w.xml)
+          bad.push({ why: 'patch wrote a config PyYAML reads differently', pyyaml: back[i], ...what(w.i) });
+      });
 
-    // YAML_DIFF_DUMP=<file>: every disagreeing input, as JSON lines, to replay by hand
-    if (process.env.YAML_DIFF_DUMP) writeFileSync(process.env.YAML_DIFF_DUMP, bad.map((b) => `${JSON.stringify({ ...(b as object), text: cases[(b as { i: number }).i] })}\n`).join(''));
-    process.stderr.write(`yaml differential: ${cases.length} cases (seed ${SEED}), tool OK ${toolOk}, refused though PyYAML reads the same okta block ${refusedButSame}, patched and read back ${written.length}\n`);
-    expect(bad.slice(0, 8)).toEqual([]);
-    expect(toolOk).toBeGreaterThan(RUNS / 20);
-  });
+      // YAML_DIFF_DUMP=<file>: every disagreeing input, as JSON lines, to replay by hand
+      if (process.env.YAML_DIFF_DUMP)
+        writeFileSync(
+          process.env.YAML_DIFF_DUMP,
+          bad.map((b) => `${JSON.stringify({ ...(b as object), text: cases[(b as { i: number }).i] })}\n`).join(''),
+        );
+      process.stderr.write(
+        `yaml differential: ${cases.length} cases (seed ${SEED}), tool OK ${toolOk}, refused though PyYAML reads the same okta block ${refusedButSame}, patched and read back ${written.length}\n`,
+      );
+      expect(bad.slice(0, 8)).toEqual([]);
+      expect(toolOk).toBeGreaterThan(RUNS / 20);
+    },
+  );
 });

@@ -29,25 +29,65 @@ const sockets = new Set<Socket>();
 
 function makeCa(d: string): void {
   const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: d, stdio: 'pipe' });
-  ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=polyaxon-sso drift test CA');
+  ssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=polyaxon-sso drift test CA',
+  );
   ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
   writeFileSync(join(d, 'san.ext'), 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n');
-  ssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'san.ext');
+  ssl(
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'server.pem',
+    '-days',
+    '2',
+    '-extfile',
+    'san.ext',
+  );
 }
 
 /** The corpus Okta app, served from this server's origin (entityID and appId unchanged). */
-const yellow = () => readFileSync(corpusPath('okta-metadata', 'yellowrook1-bugcrowd-pam-681.xml'), 'utf8').replace(/https:\/\/bugcrowd-pam-681\.oktapreview\.com/g, base);
+const yellow = () =>
+  readFileSync(corpusPath('okta-metadata', 'yellowrook1-bugcrowd-pam-681.xml'), 'utf8').replace(
+    /https:\/\/bugcrowd-pam-681\.oktapreview\.com/g,
+    base,
+  );
 const rotated = (xml: string) => xml.replace(/(<ds:X509Certificate>)[^<]+(<\/ds:X509Certificate>)/, `$1${certBase64('okta-rotation')}$2`);
 
 function configWith(xml: string): string {
-  const block = xml.split('\n').map((l) => `          ${l}`).join('\n');
+  const block = xml
+    .split('\n')
+    .map((l) => `          ${l}`)
+    .join('\n');
   return `hostName: polyaxon.acme.com\nexternalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: |-\n${block}\n`;
 }
 
 function drift(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [BIN, 'drift', ...args, '--now', CORPUS_NOW], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 }, (err, stdout, stderr) =>
-      done({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [BIN, 'drift', ...args, '--now', CORPUS_NOW],
+      { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 },
+      (err, stdout, stderr) => done({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
     );
   });
 }
@@ -60,13 +100,17 @@ describe.skipIf(!canRun)('drift against a local HTTPS server', () => {
       const path = req.url ?? '/';
       if (path === `/app/${APP_ID}/sso/saml/metadata`) return res.writeHead(200, { 'content-type': 'application/xml' }).end(live);
       if (path === '/moved') return res.writeHead(302, { location: `/app/${APP_ID}/sso/saml/metadata` }).end();
-      if (path === '/other-host') return res.writeHead(302, { location: `https://localhost:${(server?.address() as { port: number }).port}/app/${APP_ID}/sso/saml/metadata` }).end();
+      if (path === '/other-host')
+        return res
+          .writeHead(302, { location: `https://localhost:${(server?.address() as { port: number }).port}/app/${APP_ID}/sso/saml/metadata` })
+          .end();
       if (path === '/loop') return res.writeHead(302, { location: '/loop' }).end();
       if (path === '/plain-http') return res.writeHead(301, { location: `http://127.0.0.1/app/${APP_ID}/sso/saml/metadata` }).end();
       if (path === '/slow') return; // never answers
       if (path === '/stall') return void res.writeHead(200, { 'content-type': 'application/xml' }).write('<md:EntityDescriptor');
       if (path === '/big') return res.writeHead(200, { 'content-type': 'application/xml' }).end(Buffer.alloc(2 * 1024 * 1024, 0x20));
-      if (path === '/html') return res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body>Sign in</body></html>');
+      if (path === '/html')
+        return res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body>Sign in</body></html>');
       if (path === '/json') return res.writeHead(200, { 'content-type': 'application/json' }).end('{"error":"not found"}');
       res.writeHead(404).end();
     });
@@ -91,7 +135,12 @@ describe.skipIf(!canRun)('drift against a local HTTPS server', () => {
     const a = await drift(['values.yaml', '--ca-file', 'ca.pem', '--json']);
     expect(a.code).toBe(0);
     const doc = JSON.parse(a.stdout);
-    expect([doc.drift, doc.findings, doc.change.kind, doc.metadataUrl]).toEqual([false, [], 'same', `${base}/app/${APP_ID}/sso/saml/metadata`]);
+    expect([doc.drift, doc.findings, doc.change.kind, doc.metadataUrl]).toEqual([
+      false,
+      [],
+      'same',
+      `${base}/app/${APP_ID}/sso/saml/metadata`,
+    ]);
     expect(checkJsonSchema(SCHEMA, doc)).toEqual([]);
     const b = await drift(['values.yaml', '--json'], { NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem') });
     expect([b.code, JSON.parse(b.stdout).drift]).toEqual([0, false]);
@@ -121,7 +170,11 @@ describe.skipIf(!canRun)('drift against a local HTTPS server', () => {
     expect(doc.findings.map((f: { code: string }) => f.code).sort()).toEqual(['DRIFT_CERT_NOT_IN_CONFIG', 'DRIFT_CERT_NOT_IN_OKTA']);
     const sarif = await drift(['values.yaml', '--ca-file', 'ca.pem', '--format', 'sarif']);
     expect(sarif.code).toBe(1);
-    expect(JSON.parse(sarif.stdout).runs[0].results.map((x: { ruleId: string }) => x.ruleId).sort()).toEqual(['DRIFT_CERT_NOT_IN_CONFIG', 'DRIFT_CERT_NOT_IN_OKTA']);
+    expect(
+      JSON.parse(sarif.stdout)
+        .runs[0].results.map((x: { ruleId: string }) => x.ruleId)
+        .sort(),
+    ).toEqual(['DRIFT_CERT_NOT_IN_CONFIG', 'DRIFT_CERT_NOT_IN_OKTA']);
     const gh = await drift(['values.yaml', '--ca-file', 'ca.pem', '--format', 'github']);
     expect(gh.stdout).toMatch(/^::error file=values\.yaml,line=\d+/m);
     live = yellow();

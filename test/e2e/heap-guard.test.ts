@@ -23,8 +23,14 @@ describe.skipIf(!existsSync('dist/cli.cjs'))('heap guard (built bin)', () => {
     dir = mkdtempSync(join(tmpdir(), 'polyaxon-sso-heap-'));
     const entity = '<md:EntityDescriptor entityID="https://idp.example.org/x"><md:Extensions/></md:EntityDescriptor>\n';
     const body = entity.repeat(Math.ceil((6 * 2 ** 20) / entity.length));
-    writeFileSync(join(dir, 'big.xml'), `<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">\n${body}</md:EntitiesDescriptor>\n`);
-    writeFileSync(join(dir, 'small.xml'), `<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">\n${entity}</md:EntitiesDescriptor>\n`);
+    writeFileSync(
+      join(dir, 'big.xml'),
+      `<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">\n${body}</md:EntitiesDescriptor>\n`,
+    );
+    writeFileSync(
+      join(dir, 'small.xml'),
+      `<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">\n${entity}</md:EntitiesDescriptor>\n`,
+    );
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -42,7 +48,10 @@ describe.skipIf(!existsSync('dist/cli.cjs'))('heap guard (built bin)', () => {
 
   it('the same from stdin', () => {
     const r = spawnSync(process.execPath, ['--max-old-space-size=128', 'bin/polyaxon-sso.js', 'validate-metadata', '-'], {
-      encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, input: '<x/>'.repeat(1_600_000), timeout: 60_000,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+      input: '<x/>'.repeat(1_600_000),
+      timeout: 60_000,
     });
     expect([r.status, r.stdout]).toEqual([2, '']);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(2);

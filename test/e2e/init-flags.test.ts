@@ -14,7 +14,18 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/cli.cjs')))('init, built CLI, flags
     copyFileSync(join(ROOT, 'fixtures/demo/values.yaml'), join(dir, 'values.yaml'));
     const r = spawnSync(
       process.execPath,
-      [BIN, 'init', '--config', 'values.yaml', '--org', 'acme', '--metadata', join(ROOT, 'fixtures/metadata/valid/okta-acme.xml'), '--now', '2026-06-01T00:00:00Z'],
+      [
+        BIN,
+        'init',
+        '--config',
+        'values.yaml',
+        '--org',
+        'acme',
+        '--metadata',
+        join(ROOT, 'fixtures/metadata/valid/okta-acme.xml'),
+        '--now',
+        '2026-06-01T00:00:00Z',
+      ],
       { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, timeout: 45_000 },
     );
     expect(r.status).toBe(0);
@@ -24,7 +35,11 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/cli.cjs')))('init, built CLI, flags
   }, 60_000);
 
   it('missing flags with stdin left open: one usage error, exit 2, no prompt, no hang', async () => {
-    const child = spawn(process.execPath, [BIN, 'init'], { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'init'], {
+      cwd: tmpdir(),
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -34,6 +49,8 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/cli.cjs')))('init, built CLI, flags
     child.stdin.destroy();
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr.split('\n')[0]).toBe('polyaxon-sso: missing --config, --host, --org, --metadata (no prompts without a terminal or with --yes)');
+    expect(stderr.split('\n')[0]).toBe(
+      'polyaxon-sso: missing --config, --host, --org, --metadata (no prompts without a terminal or with --yes)',
+    );
   }, 60_000);
 });

@@ -22,7 +22,8 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/cli.cjs')))('no command writes a ca
     const bin = readFileSync(BIN, 'utf8').replace(/\/\/.*$/gm, '');
     expect(bin).not.toMatch(/enableCompileCache|compile-cache|NODE_COMPILE_CACHE/);
     expect(existsSync(join(ROOT, 'dist/compile-cache.cjs'))).toBe(false);
-    for (const f of ['dist/cli.cjs', 'dist/cli-main.cjs']) expect([f, /enableCompileCache|\bcachedData\b/.test(readFileSync(join(ROOT, f), 'utf8'))]).toEqual([f, false]);
+    for (const f of ['dist/cli.cjs', 'dist/cli-main.cjs'])
+      expect([f, /enableCompileCache|\bcachedData\b/.test(readFileSync(join(ROOT, f), 'utf8'))]).toEqual([f, false]);
   });
 
   it('leaves $HOME and $XDG_CACHE_HOME empty, whatever the command', () => {
@@ -39,9 +40,15 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/cli.cjs')))('no command writes a ca
       [['validate-metadata', META, ...NOW, '--json'], [0]],
       [['patch', 'values.yaml', '--metadata', META, '--dry-run', ...NOW], [0]],
       [['patch', 'values.yaml', '--metadata', META, ...NOW], [0]],
-      [['lint', '.', ...NOW, '--format', 'json'], [0, 1]],
+      [
+        ['lint', '.', ...NOW, '--format', 'json'],
+        [0, 1],
+      ],
       [['init', '--config', 'init.yaml', '--org', 'acme', '--metadata', META, ...NOW], [0]],
-      [['check-response', 'response.xml', '--metadata', META, '--host', 'polyaxon.acme.com', '--org', 'acme', ...NOW], [1, 2]],
+      [
+        ['check-response', 'response.xml', '--metadata', META, '--host', 'polyaxon.acme.com', '--org', 'acme', ...NOW],
+        [1, 2],
+      ],
     ];
     for (const [args, codes] of runs) {
       const r = spawnSync(process.execPath, [BIN, ...args], {

@@ -35,7 +35,10 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/cli.cjs')))('built bin: the outside
   });
 
   it('a reader that went away (EPIPE): exit 2, not 0 (the output is incomplete)', async () => {
-    const child = spawn(process.execPath, [BIN, 'lint', join(ROOT, 'fixtures/configs-lint'), ...NOW, '--format', 'json'], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'lint', join(ROOT, 'fixtures/configs-lint'), ...NOW, '--format', 'json'], {
+      env: ENV,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -46,7 +49,11 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/cli.cjs')))('built bin: the outside
 
   it('a deleted working directory', () => {
     const gone = mkdtempSync(join(tmpdir(), 'gone-'));
-    for (const args of [['lint', '.'], ['validate-metadata', 'metadata.xml'], ['urls', '--host', 'polyaxon.acme.com', '--org', 'acme']]) {
+    for (const args of [
+      ['lint', '.'],
+      ['validate-metadata', 'metadata.xml'],
+      ['urls', '--host', 'polyaxon.acme.com', '--org', 'acme'],
+    ]) {
       const script = `cd ${JSON.stringify(gone)} && rmdir ${JSON.stringify(gone)} && exec node ${JSON.stringify(BIN)} ${args.map((a) => JSON.stringify(a)).join(' ')}`;
       mkdirSync(gone, { recursive: true });
       const r = spawnSync('sh', ['-c', script], { encoding: 'utf8', env: ENV, timeout: 30_000 });
@@ -56,7 +63,12 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/cli.cjs')))('built bin: the outside
   });
 
   it('an invalid glob: a usage error', () => {
-    const r = spawnSync(process.execPath, [BIN, 'lint', 'deploy/[z-a].yaml'], { encoding: 'utf8', env: ENV, cwd: tmpdir(), timeout: 30_000 });
+    const r = spawnSync(process.execPath, [BIN, 'lint', 'deploy/[z-a].yaml'], {
+      encoding: 'utf8',
+      env: ENV,
+      cwd: tmpdir(),
+      timeout: 30_000,
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^polyaxon-sso: invalid glob "deploy\/\[z-a\]\.yaml": range z-a is out of order\n {2}hint: /);
   });
@@ -73,7 +85,13 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/cli.cjs')))('built bin: the outside
     chmodSync(join(top, 'deploy/values.yaml'), 0o644);
     chmodSync(join(top, 'deploy/locked'), root ? 0o700 : 0o000);
     const run = (format: string) =>
-      spawnSync(process.execPath, [BIN, 'lint', 'deploy', ...NOW, '--format', format], { encoding: 'utf8', env: ENV, cwd: top, timeout: 30_000, ...(root ? { uid: 65534, gid: 65534 } : {}) });
+      spawnSync(process.execPath, [BIN, 'lint', 'deploy', ...NOW, '--format', format], {
+        encoding: 'utf8',
+        env: ENV,
+        cwd: top,
+        timeout: 30_000,
+        ...(root ? { uid: 65534, gid: 65534 } : {}),
+      });
     const text = run('text');
     chmodSync(join(top, 'deploy/locked'), 0o700);
     if (text.error) throw text.error;
@@ -84,6 +102,9 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/cli.cjs')))('built bin: the outside
     const sarif = run('sarif');
     chmodSync(join(top, 'deploy/locked'), 0o700);
     expect(sarif.status).toBe(2);
-    expect(JSON.parse(sarif.stdout).runs[0].invocations[0]).toMatchObject({ executionSuccessful: false, toolExecutionNotifications: [{ message: { text: 'cannot read directory deploy/locked: permission denied' } }] });
+    expect(JSON.parse(sarif.stdout).runs[0].invocations[0]).toMatchObject({
+      executionSuccessful: false,
+      toolExecutionNotifications: [{ message: { text: 'cannot read directory deploy/locked: permission denied' } }],
+    });
   }, 30_000);
 });

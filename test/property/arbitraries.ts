@@ -41,10 +41,41 @@ export const CONFIG_SEEDS: string[] = [
 
 /** Fragments that break parsers in interesting ways. */
 const HOSTILE = [
-  '<!DOCTYPE x [<!ENTITY a "b">]>', '<!ENTITY a "b">', '&a;', '&#0;', '&#x10FFFF;', '<![CDATA[', ']]>', '<!--', '-->', '<?pi x?>',
-  '<', '>', '&', '"', "'", '\0', '\uFEFF', '\r', '\u2028', 'xmlns:md="urn:evil"', 'ID="x"', 'Id="x"',
-  '<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"/>', '</md:EntityDescriptor>', '<md:EntityDescriptor>',
-  '__proto__', 'constructor', '\n---\n', ': ', '&anchor ', '*anchor', '!!python/object/apply:os.system', '{', '[', '\t',
+  '<!DOCTYPE x [<!ENTITY a "b">]>',
+  '<!ENTITY a "b">',
+  '&a;',
+  '&#0;',
+  '&#x10FFFF;',
+  '<![CDATA[',
+  ']]>',
+  '<!--',
+  '-->',
+  '<?pi x?>',
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  '\0',
+  '\uFEFF',
+  '\r',
+  '\u2028',
+  'xmlns:md="urn:evil"',
+  'ID="x"',
+  'Id="x"',
+  '<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"/>',
+  '</md:EntityDescriptor>',
+  '<md:EntityDescriptor>',
+  '__proto__',
+  'constructor',
+  '\n---\n',
+  ': ',
+  '&anchor ',
+  '*anchor',
+  '!!python/object/apply:os.system',
+  '{',
+  '[',
+  '\t',
 ];
 
 export type Mutation =
@@ -58,7 +89,11 @@ const position = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: position, bit: fc.integer({ min: 0, max: 7 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: position, text: fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 8 })) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: position,
+    text: fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 8 })),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: position, length: fc.integer({ min: 1, max: 64 }) }),
   fc.record({ kind: fc.constant('duplicate' as const), at: position, length: fc.integer({ min: 1, max: 512 }) }),
   fc.record({ kind: fc.constant('truncate' as const), at: position }),
@@ -72,7 +107,8 @@ export function mutate(seed: Buffer, mutations: Mutation[]): Buffer {
     if (m.kind === 'flip' && b.length > 0) b[at] = (b[at] as number) ^ (1 << m.bit);
     else if (m.kind === 'insert') b = Buffer.concat([b.subarray(0, at), Buffer.from(m.text, 'utf8'), b.subarray(at)]);
     else if (m.kind === 'delete') b = Buffer.concat([b.subarray(0, at), b.subarray(at + m.length)]);
-    else if (m.kind === 'duplicate') b = Buffer.concat([b.subarray(0, at + m.length), b.subarray(at, at + m.length), b.subarray(at + m.length)]);
+    else if (m.kind === 'duplicate')
+      b = Buffer.concat([b.subarray(0, at + m.length), b.subarray(at, at + m.length), b.subarray(at + m.length)]);
     else if (m.kind === 'truncate') b = b.subarray(0, at);
   }
   return b;
@@ -80,7 +116,9 @@ export function mutate(seed: Buffer, mutations: Mutation[]): Buffer {
 
 /** A seed and a few mutations of it. */
 export const mutated = (seeds: string[]): fc.Arbitrary<Buffer> =>
-  fc.tuple(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 4 })).map(([i, ms]) => mutate(Buffer.from(seeds[i] as string, 'utf8'), ms));
+  fc
+    .tuple(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 4 }))
+    .map(([i, ms]) => mutate(Buffer.from(seeds[i] as string, 'utf8'), ms));
 
 /** Runs `fn` and fails if it takes longer than the case bound (a hang guard for sync code). */
 export function bounded<T>(fn: () => T): T {

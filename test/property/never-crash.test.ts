@@ -60,11 +60,17 @@ describe('property: the core never crashes on mutated input', () => {
 
   it('decodeXml and scanHostile on arbitrary bytes and strings', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 2048 }), fc.string({ maxLength: 2048, unit: 'binary' }).map((s) => Buffer.from(s, 'utf8'))), (bytes) => {
-        const d = bounded(() => decodeXml(bytes));
-        wellFormed(d.findings);
-        if (d.text !== undefined) wellFormed(bounded(() => scanHostile(d.text as string)).findings);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 2048 }),
+          fc.string({ maxLength: 2048, unit: 'binary' }).map((s) => Buffer.from(s, 'utf8')),
+        ),
+        (bytes) => {
+          const d = bounded(() => decodeXml(bytes));
+          wellFormed(d.findings);
+          if (d.text !== undefined) wellFormed(bounded(() => scanHostile(d.text as string)).findings);
+        },
+      ),
       opts,
     );
   });

@@ -18,7 +18,38 @@ import { findPython } from '../support/python.js';
  * the okta options.xml read back equals the stored form (docs/design.md §8), `enabled` is a real
  * boolean, and a second patch changes nothing. A sample is also read back by PyYAML itself.
  */
-const TRAPS = ['yes', 'on', 'NO', 'off', '1:20', '2001-12-14', '=', '<<', '~', '0012', '1e3', '# c', 'k: v', '&a', '*a', "'q'", '"q"', '---', '...', '- x', '? x', '| x', '> x', '%TAG', '@', '`', ' ', '  lead', 'trail  ', '\ttab'];
+const TRAPS = [
+  'yes',
+  'on',
+  'NO',
+  'off',
+  '1:20',
+  '2001-12-14',
+  '=',
+  '<<',
+  '~',
+  '0012',
+  '1e3',
+  '# c',
+  'k: v',
+  '&a',
+  '*a',
+  "'q'",
+  '"q"',
+  '---',
+  '...',
+  '- x',
+  '? x',
+  '| x',
+  '> x',
+  '%TAG',
+  '@',
+  '`',
+  ' ',
+  '  lead',
+  'trail  ',
+  '\ttab',
+];
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Printable text that a literal block can carry (the rest is a typed refusal, tested elsewhere). */
@@ -53,7 +84,10 @@ const acceptedConfigs = CONFIG_SEEDS.filter((c) => {
 
 const readBack = (text: string) => {
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { version: '1.1' });
-  return { xml: doc.getIn(['externalServices', 'auth', 'okta', 'options', 'xml']), enabled: doc.getIn(['externalServices', 'auth', 'okta', 'enabled']) };
+  return {
+    xml: doc.getIn(['externalServices', 'auth', 'okta', 'options', 'xml']),
+    enabled: doc.getIn(['externalServices', 'auth', 'okta', 'enabled']),
+  };
 };
 
 describe('property: patch then re-read round-trips the XML exactly', () => {
@@ -90,7 +124,9 @@ describe('property: patch then re-read round-trips the XML exactly', () => {
       });
       const script =
         'import json,sys,yaml\nout=[]\nfor i in range(int(sys.argv[2])):\n  d=yaml.safe_load(open(f"{sys.argv[1]}/{i}.yaml",encoding="utf-8"))\n  o=d["externalServices"]["auth"]["okta"]\n  out.append([o["options"]["xml"], o["enabled"]])\nprint(json.dumps(out))';
-      const got = JSON.parse(execFileSync(python ?? 'python3', ['-c', script, dir, String(samples.length)], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8')) as [string, unknown][];
+      const got = JSON.parse(
+        execFileSync(python ?? 'python3', ['-c', script, dir, String(samples.length)], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8'),
+      ) as [string, unknown][];
       got.forEach(([xml, enabled], i) => {
         expect(xml, `sample ${i}`).toBe(expected[i]);
         expect(enabled).toBe(true);

@@ -31,35 +31,67 @@ const TABLE: Record<string, Expected> = {
   // urls
   'polyaxon-sso urls --host polyaxon.acme.com --org acme': { code: 0, out: ACS },
   'polyaxon-sso urls --config values.yaml --org acme': { code: 0, out: /ingress\.hostName in values\.yaml/ },
-  'polyaxon-sso urls --host polyaxon.acme.com --org acme --json': { code: 0, out: '"audienceUri": "https://polyaxon.acme.com/sso/okta/metadata/acme"' },
-  'polyaxon-sso urls --host polyaxon.acme.com --org acme --format terraform > okta.tf': { code: 0, out: 'resource "okta_app_saml"', file: 'okta.tf' },
+  'polyaxon-sso urls --host polyaxon.acme.com --org acme --json': {
+    code: 0,
+    out: '"audienceUri": "https://polyaxon.acme.com/sso/okta/metadata/acme"',
+  },
+  'polyaxon-sso urls --host polyaxon.acme.com --org acme --format terraform > okta.tf': {
+    code: 0,
+    out: 'resource "okta_app_saml"',
+    file: 'okta.tf',
+  },
   // validate-metadata
   'polyaxon-sso validate-metadata okta-metadata.xml': { code: 0, out: 'http://www.okta.com/exk1fcia6d6EMsf2S5d7' },
-  'polyaxon-sso validate-metadata federation.xml --entity-id http://www.okta.com/exk… --signer-cert signer.pem': { code: 0, out: 'signature: verified with --signer-cert' },
+  'polyaxon-sso validate-metadata federation.xml --entity-id http://www.okta.com/exk… --signer-cert signer.pem': {
+    code: 0,
+    out: 'signature: verified with --signer-cert',
+  },
   // patch
   'polyaxon-sso patch values.yaml --metadata okta-metadata.xml --diff': { code: 0, out: '+    okta:' },
   'polyaxon-sso patch values.yaml --metadata okta-metadata.xml': { code: 0, out: 'patched values.yaml' },
   'polyaxon-sso patch values.yaml --metadata okta-metadata.xml --check': { code: 0, out: 'already up to date' },
   'polyaxon-sso patch values.yaml --disable': { code: 0, out: 'patched values.yaml' },
   'polyaxon-sso patch new-values.yaml --metadata okta.xml --create': { code: 0, out: 'created new-values.yaml' },
-  'polyaxon-sso patch values.yaml --metadata okta-new.xml --fingerprint 55:3A:1A:…:2B:53': { code: 0, out: 'patched values.yaml', setup: 'patched' },
+  'polyaxon-sso patch values.yaml --metadata okta-new.xml --fingerprint 55:3A:1A:…:2B:53': {
+    code: 0,
+    out: 'patched values.yaml',
+    setup: 'patched',
+  },
   'polyaxon-sso patch values.yaml --metadata other-app.xml --allow-idp-change': { code: 0, out: 'patched values.yaml' },
   // lint
   'polyaxon-sso lint deploy/': { code: 0, out: '1 file linted: 0 errors, 0 warnings', setup: 'patched' },
-  'polyaxon-sso lint "deploy/**/*.{yaml,yml}" --min-days 45 --fingerprint 73:DC:D0:9C:…:04:53': { code: 0, out: '1 file linted: 0 errors, 0 warnings' },
-  'polyaxon-sso lint values.yaml --host polyaxon.acme.com --org acme --require-okta': { code: 0, out: '1 file linted: 0 errors, 0 warnings' },
+  'polyaxon-sso lint "deploy/**/*.{yaml,yml}" --min-days 45 --fingerprint 73:DC:D0:9C:…:04:53': {
+    code: 0,
+    out: '1 file linted: 0 errors, 0 warnings',
+  },
+  'polyaxon-sso lint values.yaml --host polyaxon.acme.com --org acme --require-okta': {
+    code: 0,
+    out: '1 file linted: 0 errors, 0 warnings',
+  },
   'polyaxon-sso lint deploy/ --format sarif > polyaxon-sso.sarif': { code: 0, out: '"version": "2.1.0"', file: 'polyaxon-sso.sarif' },
   'polyaxon-sso lint values.yaml': { code: 0, out: '1 file linted: 0 errors, 0 warnings' },
   'polyaxon-sso lint values.yaml --target helm': { code: 0, out: '1 file linted: 0 errors, 0 warnings' },
   // schema
-  'polyaxon-sso schema --draft 07 > polyaxon-deployment.schema.json': { code: 0, out: '"$schema": "http://json-schema.org/draft-07/schema#"', file: 'polyaxon-deployment.schema.json' },
+  'polyaxon-sso schema --draft 07 > polyaxon-deployment.schema.json': {
+    code: 0,
+    out: '"$schema": "http://json-schema.org/draft-07/schema#"',
+    file: 'polyaxon-deployment.schema.json',
+  },
   'polyaxon-sso schema': { code: 0, out: '"$schema": "https://json-schema.org/draft/2020-12/schema"' },
   'polyaxon-sso schema --target helm': { code: 0, out: 'Polyaxon CLI 2.16, Helm values' },
   // init
-  'polyaxon-sso init --config values.yaml --host polyaxon.acme.com --org acme --metadata okta-metadata.xml --terraform-out okta.tf --yes --json': { code: 0, out: '"changed": true' },
+  'polyaxon-sso init --config values.yaml --host polyaxon.acme.com --org acme --metadata okta-metadata.xml --terraform-out okta.tf --yes --json':
+    { code: 0, out: '"changed": true' },
   // check-response
-  'polyaxon-sso check-response SAML-tracer-export.json --config values.yaml --host polyaxon.acme.com --org acme': { code: 0, out: 'jane.doe@acme.com', setup: 'response' },
-  'polyaxon-sso check-response response.b64 --metadata okta.xml --host polyaxon.acme.com --org acme --sp-key sp.key --json': { code: 0, out: '"signatureValid": true' },
+  'polyaxon-sso check-response SAML-tracer-export.json --config values.yaml --host polyaxon.acme.com --org acme': {
+    code: 0,
+    out: 'jane.doe@acme.com',
+    setup: 'response',
+  },
+  'polyaxon-sso check-response response.b64 --metadata okta.xml --host polyaxon.acme.com --org acme --sp-key sp.key --json': {
+    code: 0,
+    out: '"signatureValid": true',
+  },
   // explain
   'polyaxon-sso explain CERT_EXPIRED': { code: 0, out: 'CERT_EXPIRED  (Certificates)' },
 };
@@ -81,7 +113,10 @@ const where = (l: ReadmeLine): string => `README.md:${l.line}: ${l.text}`;
 describe('README command lines', () => {
   it('every line is in the table, and every table entry is still in the README', () => {
     const unknown = LINES.filter((l) => l.skip === undefined && !Object.hasOwn(TABLE, l.text)).map(where);
-    expect(unknown, `README lines without an expected exit code and output: add them to TABLE in ${'test/readme/readme-doctest.test.ts'}`).toEqual([]);
+    expect(
+      unknown,
+      `README lines without an expected exit code and output: add them to TABLE in ${'test/readme/readme-doctest.test.ts'}`,
+    ).toEqual([]);
     const stale = Object.keys(TABLE).filter((t) => !LINES.some((l) => l.text === t));
     expect(stale, 'TABLE entries no longer in the README').toEqual([]);
     expect(LINES.filter((l) => l.skip === undefined).length).toBeGreaterThan(10);
@@ -119,6 +154,13 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli.cjs')))('README doc-test (bu
   it('npm run demo: scripts/demo.sh runs every step and ends with "demo: done"', () => {
     const r = run('bash scripts/demo.sh', ROOT, bin);
     expect(r.code, r.stderr).toBe(0);
-    for (const key of ['$ polyaxon-sso urls --config values.yaml --org acme', ACS, 'patched values.yaml', 'already up to date', 'demo: done']) expect(r.stdout).toContain(key);
+    for (const key of [
+      '$ polyaxon-sso urls --config values.yaml --org acme',
+      ACS,
+      'patched values.yaml',
+      'already up to date',
+      'demo: done',
+    ])
+      expect(r.stdout).toContain(key);
   }, 120_000);
 });

@@ -46,8 +46,17 @@ export function workdir(setup: Setup | undefined, bin: string): string {
     writeFileSync(join(dir, 'okta.xml'), metadataXml());
     run(`polyaxon-sso patch values.yaml --metadata okta.xml --now ${NOW}`, dir, bin, true);
     const b64 = Buffer.from(makeResponse()).toString('base64');
-    const post = [['SAMLResponse', b64], ['RelayState', 'x']];
-    writeFileSync(join(dir, 'SAML-tracer-export.json'), JSON.stringify({ requests: [{ requestId: '1', method: 'POST', url: 'https://polyaxon.acme.com/sso/okta/acs/acme', post }], timestamp: NOW }));
+    const post = [
+      ['SAMLResponse', b64],
+      ['RelayState', 'x'],
+    ];
+    writeFileSync(
+      join(dir, 'SAML-tracer-export.json'),
+      JSON.stringify({
+        requests: [{ requestId: '1', method: 'POST', url: 'https://polyaxon.acme.com/sso/okta/acs/acme', post }],
+        timestamp: NOW,
+      }),
+    );
     writeFileSync(join(dir, 'response.b64'), Buffer.from(makeResponse({ encryptFor: 'okta-rotation' })).toString('base64'));
     put('sp.key', keyPath('okta-rotation'));
   }

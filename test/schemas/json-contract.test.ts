@@ -13,7 +13,9 @@ import { NOW_ARGS as NOW } from '../support/clock.js';
  * schemas/<command>.schema.json (runCli validates each --json run; this file adds a matrix).
  */
 const META = 'fixtures/metadata/valid/okta-acme.xml';
-const COMMANDS = readdirSync('src/commands', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+const COMMANDS = readdirSync('src/commands', { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
 const dir = mkdtempSync(join(tmpdir(), 'polyaxon-sso-json-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -35,7 +37,11 @@ describe('schemas/', () => {
     const err = fromOperational(cancelled(), 'init');
     expect(err).toMatchObject({ code: 'CANCELLED', exitCode: 130, hint: expect.any(String) });
     const doc = JSON.parse(errorDocument('init', err!));
-    expect(doc).toEqual({ schemaVersion: 1, exitCode: 130, error: { code: 'CANCELLED', message: 'cancelled, nothing written', hint: 'Run the command again when ready.' } });
+    expect(doc).toEqual({
+      schemaVersion: 1,
+      exitCode: 130,
+      error: { code: 'CANCELLED', message: 'cancelled, nothing written', hint: 'Run the command again when ready.' },
+    });
     expectMatchesSchema('init', doc);
     expectMatchesSchema(undefined, doc);
   });
@@ -62,7 +68,11 @@ describe('one document for every exit code', () => {
   };
   it.each<[string, () => string[], number]>([
     ['urls ok', () => ['urls', '--host', 'polyaxon.acme.com', '--org', 'acme', '--json'], 0],
-    ['urls --format json, host from config', () => ['urls', '--config', 'fixtures/demo/values.yaml', '--org', 'acme', '--format', 'json'], 0],
+    [
+      'urls --format json, host from config',
+      () => ['urls', '--config', 'fixtures/demo/values.yaml', '--org', 'acme', '--format', 'json'],
+      0,
+    ],
     ['urls usage', () => ['urls', '--json'], 2],
     ['validate-metadata ok', () => ['validate-metadata', META, '--json', ...NOW], 0],
     ['validate-metadata findings', () => ['validate-metadata', 'fixtures/metadata/invalid/truncated.xml', '--json', ...NOW], 1],
@@ -77,10 +87,33 @@ describe('one document for every exit code', () => {
     ['lint unreadable input', () => ['lint', 'fixtures/configs-lint/clean.yaml', join(dir, 'none.yaml'), '--json', ...NOW], 2],
     ['lint usage', () => ['lint', 'x.yaml', '--json', '--max-warnings', 'many'], 2],
     ['init scripted', () => ['init', '--config', config(), '--org', 'acme', '--metadata', META, '--yes', '--json', ...NOW], 0],
-    ['init bad metadata', () => ['init', '--config', config(), '--org', 'acme', '--metadata', 'fixtures/metadata/invalid/truncated.xml', '--yes', '--json', ...NOW], 1],
+    [
+      'init bad metadata',
+      () => [
+        'init',
+        '--config',
+        config(),
+        '--org',
+        'acme',
+        '--metadata',
+        'fixtures/metadata/invalid/truncated.xml',
+        '--yes',
+        '--json',
+        ...NOW,
+      ],
+      1,
+    ],
     ['init missing flags', () => ['init', '--yes', '--json'], 2],
-    ['check-response findings (metadata is no response)', () => ['check-response', META, '--metadata', META, '--host', 'polyaxon.acme.com', '--org', 'acme', '--json', ...NOW], 1],
-    ['check-response could not read', () => ['check-response', join(dir, 'none.xml'), '--metadata', META, '--host', 'polyaxon.acme.com', '--org', 'acme', '--json', ...NOW], 2],
+    [
+      'check-response findings (metadata is no response)',
+      () => ['check-response', META, '--metadata', META, '--host', 'polyaxon.acme.com', '--org', 'acme', '--json', ...NOW],
+      1,
+    ],
+    [
+      'check-response could not read',
+      () => ['check-response', join(dir, 'none.xml'), '--metadata', META, '--host', 'polyaxon.acme.com', '--org', 'acme', '--json', ...NOW],
+      2,
+    ],
     ['check-response usage', () => ['check-response', META, '--json'], 2],
     ['unknown option', () => ['validate-metadata', META, '--jsn', '--json'], 2],
     ['unknown command', () => ['nope', '--json'], 2],

@@ -44,7 +44,12 @@ export const ATTACKS: [string, string[], boolean, NameIdRule][] = [
   ['xmlcrypto-cve-2025-no-signedinfo.xml', FEIDE, false, undefined],
   ['xsw-crewjam-permutation-one.b64', CREW12, false, undefined],
   ['xsw-crewjam-permutation-two.b64', CREW12, false, undefined],
-  ...(['three', 'four', 'five', 'six', 'seven', 'eight', 'nine'].map((n) => [`xsw-crewjam-permutation-${n}.b64`, CREW39, false, undefined]) as [string, string[], boolean, NameIdRule][]),
+  ...(['three', 'four', 'five', 'six', 'seven', 'eight', 'nine'].map((n) => [
+    `xsw-crewjam-permutation-${n}.b64`,
+    CREW39,
+    false,
+    undefined,
+  ]) as [string, string[], boolean, NameIdRule][]),
   ['xsw-java-saml-concealed-signed-assertion.xml', RUBY, false, { not: 'victim@example.com' }],
   ['xsw-java-saml-duplicate-reference-uri.xml.base64', JAVA, false, undefined],
   ['xsw-java-saml-spoofed-response-signature.xml', JAVA, false, undefined],
@@ -56,21 +61,55 @@ export const ATTACKS: [string, string[], boolean, NameIdRule][] = [
   ['xsw-node-saml-response.root-signed.assertion-signed.1advice-signed.xml', NODE, false, undefined],
   ['xsw-node-saml-response.root-signed.multiple-root-elements.xml', NODE, false, null],
   ['xsw-node-saml-response.root-unsigned.assertion-signed-transforms.xml', NODE, false, undefined],
-  ['xsw-python3-saml-signature-wrapping-attack2.xml.base64', md('attacks/xsw-python3-saml-signature-wrapping-attack2.idp-metadata.xml'), false, { not: 'HACKER@gmail.com' }],
+  [
+    'xsw-python3-saml-signature-wrapping-attack2.xml.base64',
+    md('attacks/xsw-python3-saml-signature-wrapping-attack2.idp-metadata.xml'),
+    false,
+    { not: 'HACKER@gmail.com' },
+  ],
   ['xsw-ruby-saml-doubled-signed-assertion.xml', RUBY, false, { not: 'victim@example.com' }],
-  ['xsw-ruby-saml-encrypted-new-attack.xml.base64', [...pem('xsw-ruby-saml-encrypted-new-attack.idp-cert.pem'), '--sp-key', corpusPath('okta-responses/ruby-saml-okta-response-retrievalmethod-2016.sp-key.pem')], false, undefined],
+  [
+    'xsw-ruby-saml-encrypted-new-attack.xml.base64',
+    [
+      ...pem('xsw-ruby-saml-encrypted-new-attack.idp-cert.pem'),
+      '--sp-key',
+      corpusPath('okta-responses/ruby-saml-okta-response-retrievalmethod-2016.sp-key.pem'),
+    ],
+    false,
+    undefined,
+  ],
   ['xsw-ruby-saml-multiple-signed.xml.base64', PY3, false, undefined],
-  ['xsw-ruby-saml-response-assertion-wrapped.xml.base64', pem('xsw-ruby-saml-response-assertion-wrapped.idp-cert.pem'), false, { not: 'bogus@onelogin.com' }],
+  [
+    'xsw-ruby-saml-response-assertion-wrapped.xml.base64',
+    pem('xsw-ruby-saml-response-assertion-wrapped.idp-cert.pem'),
+    false,
+    { not: 'bogus@onelogin.com' },
+  ],
   ['xsw-ruby-saml-response-wrapped.xml.base64', PY3, false, undefined],
   ['xsw-ruby-saml-signature-wrapping-attack.xml.base64', PY3, false, undefined],
-  ['xsw-samlify-attack-response-signed-multiroot.xml', pem('xsw-samlify-attack-response-signed-multiroot.idp-cert.pem'), false, { not: 'evil@evil.com' }],
+  [
+    'xsw-samlify-attack-response-signed-multiroot.xml',
+    pem('xsw-samlify-attack-response-signed-multiroot.idp-cert.pem'),
+    false,
+    { not: 'evil@evil.com' },
+  ],
   ['xsw-xml-crypto-valid-saml-signature-wrapping.xml', FEIDE, false, undefined],
   ['xxe-ruby-saml-billion-laughs.xml', RUBY, false, null],
 ];
 
 export async function runAttack(file: string, anchor: string[]) {
   const own = ownValues(A(file));
-  const r = await runCli(['check-response', A(file), ...anchor, '--audience', own.audience, '--acs-url', own.acsUrl, '--now', own.now, '--json']);
+  const r = await runCli([
+    'check-response',
+    A(file),
+    ...anchor,
+    '--audience',
+    own.audience,
+    '--acs-url',
+    own.acsUrl,
+    '--now',
+    own.now,
+    '--json',
+  ]);
   return { ...r, json: JSON.parse(r.stdout) as Record<string, unknown> & { findings: { code: string; severity: string }[] } };
 }
-

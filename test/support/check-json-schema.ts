@@ -6,7 +6,32 @@
  * schema can never silently check less than it says.
  */
 type Schema = boolean | { [k: string]: unknown };
-const KNOWN = new Set(['$schema', '$id', 'title', 'description', 'default', 'definitions', '$ref', 'type', 'properties', 'required', 'additionalProperties', 'items', 'minItems', 'uniqueItems', 'enum', 'const', 'pattern', 'minimum', 'maximum', 'anyOf', 'oneOf', 'allOf', 'format', 'examples']);
+const KNOWN = new Set([
+  '$schema',
+  '$id',
+  'title',
+  'description',
+  'default',
+  'definitions',
+  '$ref',
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'minItems',
+  'uniqueItems',
+  'enum',
+  'const',
+  'pattern',
+  'minimum',
+  'maximum',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'format',
+  'examples',
+]);
 
 export function checkJsonSchema(root: Schema, value: unknown): string[] {
   const errors: string[] = [];
@@ -24,10 +49,13 @@ export function checkJsonSchema(root: Schema, value: unknown): string[] {
     if (typeof schema.$ref === 'string') visit(resolve(schema.$ref), v, path);
     if (schema.type !== undefined && !(Array.isArray(schema.type) ? schema.type : [schema.type]).some((t) => isType(v, t as string)))
       return void errors.push(`${path}: expected ${JSON.stringify(schema.type)}`);
-    if (Array.isArray(schema.enum) && !schema.enum.some((e) => JSON.stringify(e) === JSON.stringify(v))) errors.push(`${path}: not one of ${JSON.stringify(schema.enum)}`);
-    if ('const' in schema && JSON.stringify(schema.const) !== JSON.stringify(v)) errors.push(`${path}: expected ${JSON.stringify(schema.const)}`);
+    if (Array.isArray(schema.enum) && !schema.enum.some((e) => JSON.stringify(e) === JSON.stringify(v)))
+      errors.push(`${path}: not one of ${JSON.stringify(schema.enum)}`);
+    if ('const' in schema && JSON.stringify(schema.const) !== JSON.stringify(v))
+      errors.push(`${path}: expected ${JSON.stringify(schema.const)}`);
     if (typeof v === 'string') {
-      if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(v)) errors.push(`${path}: does not match ${schema.pattern}`);
+      if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(v))
+        errors.push(`${path}: does not match ${schema.pattern}`);
       if (schema.format === 'uri' && !/^[a-z][a-z0-9+.-]*:[^\s]*$/i.test(v)) errors.push(`${path}: not a URI`);
       if (schema.format === 'uri-reference' && /[\s<>"{}|\\^`]/.test(v)) errors.push(`${path}: not a URI reference`);
       if (schema.format === 'date-time' && Number.isNaN(Date.parse(v))) errors.push(`${path}: not a date-time`);
@@ -38,7 +66,8 @@ export function checkJsonSchema(root: Schema, value: unknown): string[] {
     }
     if (Array.isArray(v)) {
       if (typeof schema.minItems === 'number' && v.length < schema.minItems) errors.push(`${path}: fewer than ${schema.minItems} items`);
-      if (schema.uniqueItems === true && new Set(v.map((x) => JSON.stringify(x))).size !== v.length) errors.push(`${path}: items not unique`);
+      if (schema.uniqueItems === true && new Set(v.map((x) => JSON.stringify(x))).size !== v.length)
+        errors.push(`${path}: items not unique`);
       if (schema.items !== undefined) v.forEach((x, i) => visit(schema.items as Schema, x, `${path}[${i}]`));
     }
     if (isType(v, 'object')) {
@@ -50,10 +79,13 @@ export function checkJsonSchema(root: Schema, value: unknown): string[] {
         else if (schema.additionalProperties !== undefined) visit(schema.additionalProperties as Schema, x, `${path}.${k}`);
       }
     }
-    const branch = (s: Schema) => checkJsonSchema({ ...(typeof root === 'object' ? { definitions: root.definitions } : {}), ...(typeof s === 'object' ? s : {}) }, v).length === 0;
+    const branch = (s: Schema) =>
+      checkJsonSchema({ ...(typeof root === 'object' ? { definitions: root.definitions } : {}), ...(typeof s === 'object' ? s : {}) }, v)
+        .length === 0;
     if (Array.isArray(schema.allOf)) (schema.allOf as Schema[]).forEach((s) => visit(s, v, path));
     if (Array.isArray(schema.anyOf) && !(schema.anyOf as Schema[]).some(branch)) errors.push(`${path}: matches no anyOf branch`);
-    if (Array.isArray(schema.oneOf) && (schema.oneOf as Schema[]).filter(branch).length !== 1) errors.push(`${path}: must match exactly one oneOf branch`);
+    if (Array.isArray(schema.oneOf) && (schema.oneOf as Schema[]).filter(branch).length !== 1)
+      errors.push(`${path}: must match exactly one oneOf branch`);
   };
   visit(root, value, '$');
   return errors;
@@ -61,11 +93,17 @@ export function checkJsonSchema(root: Schema, value: unknown): string[] {
 
 function isType(v: unknown, t: string): boolean {
   switch (t) {
-    case 'object': return typeof v === 'object' && v !== null && !Array.isArray(v);
-    case 'array': return Array.isArray(v);
-    case 'integer': return Number.isInteger(v);
-    case 'number': return typeof v === 'number';
-    case 'null': return v === null;
-    default: return typeof v === t;
+    case 'object':
+      return typeof v === 'object' && v !== null && !Array.isArray(v);
+    case 'array':
+      return Array.isArray(v);
+    case 'integer':
+      return Number.isInteger(v);
+    case 'number':
+      return typeof v === 'number';
+    case 'null':
+      return v === null;
+    default:
+      return typeof v === t;
   }
 }

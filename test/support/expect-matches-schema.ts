@@ -47,7 +47,8 @@ export function schemaErrors(command: string | undefined, doc: unknown): string[
 
 export function expectMatchesSchema(command: string | undefined, doc: unknown): void {
   const errors = schemaErrors(command, doc);
-  if (errors.length > 0) throw new Error(`${command ?? 'error'} --json does not match schemas/${command ?? 'error'}.schema.json:\n  ${errors.join('\n  ')}`);
+  if (errors.length > 0)
+    throw new Error(`${command ?? 'error'} --json does not match schemas/${command ?? 'error'}.schema.json:\n  ${errors.join('\n  ')}`);
 }
 
 /** The subcommand of an argv (first operand; the root's own options take no value), as the CLI reads it. */
@@ -67,10 +68,14 @@ export function checkJsonRun(args: readonly string[], code: number, stdout: stri
   try {
     doc = JSON.parse(stdout);
   } catch (e) {
-    throw new Error(`polyaxon-sso ${args.join(' ')} (exit ${code}): --json stdout is not one JSON document (${(e as Error).message}):\n${stdout.slice(0, 500)}`, { cause: e });
+    throw new Error(
+      `polyaxon-sso ${args.join(' ')} (exit ${code}): --json stdout is not one JSON document (${(e as Error).message}):\n${stdout.slice(0, 500)}`,
+      { cause: e },
+    );
   }
   const command = commandOf(args);
   expectMatchesSchema(command, doc);
   const exitCode = (doc as { exitCode?: unknown }).exitCode;
-  if (exitCode !== code) throw new Error(`polyaxon-sso ${args.join(' ')}: exit ${code} but the document says exitCode ${JSON.stringify(exitCode)}`);
+  if (exitCode !== code)
+    throw new Error(`polyaxon-sso ${args.join(' ')}: exit ${code} but the document says exitCode ${JSON.stringify(exitCode)}`);
 }

@@ -8,7 +8,18 @@ import { join, resolve } from 'node:path';
  */
 export const CERTS_DIR = resolve(process.cwd(), 'fixtures', 'certs');
 
-export const FIXTURE_CERT_NAMES = ['okta-like', 'okta-rotation', 'expired', 'not-yet-valid', 'rsa1024', 'sha1', 'md5', 'ec-p256', 'ed25519', 'dsa'] as const;
+export const FIXTURE_CERT_NAMES = [
+  'okta-like',
+  'okta-rotation',
+  'expired',
+  'not-yet-valid',
+  'rsa1024',
+  'sha1',
+  'md5',
+  'ec-p256',
+  'ed25519',
+  'dsa',
+] as const;
 export type FixtureCertName = (typeof FIXTURE_CERT_NAMES)[number];
 
 export const certPath = (name: FixtureCertName): string => join(CERTS_DIR, `${name}.cert.pem`);

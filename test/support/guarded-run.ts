@@ -64,7 +64,11 @@ export async function runGuarded(args: string[], opts: GuardedOptions = {}): Pro
     if (opts.respond) return opts.respond(url);
     throw new TypeError('fetch refused by the adversarial suite');
   }) as typeof fetch;
-  const r = await withinHangGuard(runCli(args, { ...opts, fetch: record }), opts.hangMs ?? HANG_GUARD_MS, `polyaxon-sso ${args.slice(0, 2).join(' ')}`);
+  const r = await withinHangGuard(
+    runCli(args, { ...opts, fetch: record }),
+    opts.hangMs ?? HANG_GUARD_MS,
+    `polyaxon-sso ${args.slice(0, 2).join(' ')}`,
+  );
   // Anything but a user error is a bug (docs/design.md §4.3): surface it with its stack.
   if (r.errorCode === 'INTERNAL') throw r.thrown;
   const result: GuardedResult = { code: r.code, stdout: r.commandStdout, stderr: r.stderr, requests };
@@ -125,7 +129,13 @@ export function expectUnchanged(before: Map<string, FileState>, after: Map<strin
   expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
   for (const [name, b] of before) {
     const a = after.get(name) as FileState;
-    expect({ name, kind: a.kind, target: a.target, mode: a.mode, mtimeMs: a.mtimeMs }).toEqual({ name, kind: b.kind, target: b.target, mode: b.mode, mtimeMs: b.mtimeMs });
+    expect({ name, kind: a.kind, target: a.target, mode: a.mode, mtimeMs: a.mtimeMs }).toEqual({
+      name,
+      kind: b.kind,
+      target: b.target,
+      mode: b.mode,
+      mtimeMs: b.mtimeMs,
+    });
     if (b.bytes) expect(a.bytes?.equals(b.bytes), `${name} bytes changed`).toBe(true);
   }
 }

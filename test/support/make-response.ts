@@ -51,20 +51,30 @@ export const DEFAULT_ATTRS = { email: ['jane.doe@acme.com'], firstName: ['Jane']
 
 export function assertionXml(s: ResponseSpec = {}): string {
   const attrs = Object.entries(s.attributes ?? DEFAULT_ATTRS)
-    .map(([n, vs]) => `<saml2:Attribute Name="${n}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified">${vs.map((v) => `<saml2:AttributeValue xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="xs:string">${v}</saml2:AttributeValue>`).join('')}</saml2:Attribute>`)
+    .map(
+      ([n, vs]) =>
+        `<saml2:Attribute Name="${n}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified">${vs.map((v) => `<saml2:AttributeValue xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="xs:string">${v}</saml2:AttributeValue>`).join('')}</saml2:Attribute>`,
+    )
     .join('');
   const irt = s.inResponseTo === null ? '' : ` InResponseTo="${s.inResponseTo ?? 'id-req-42'}"`;
-  return `<saml2:Assertion xmlns:saml2="urn:oasis:names:tc:SAML:2.0:assertion" ID="id-assertion-1" IssueInstant="${ISSUED}" Version="2.0">` +
+  return (
+    `<saml2:Assertion xmlns:saml2="urn:oasis:names:tc:SAML:2.0:assertion" ID="id-assertion-1" IssueInstant="${ISSUED}" Version="2.0">` +
     `<saml2:Issuer Format="urn:oasis:names:tc:SAML:2.0:nameid-format:entity">${s.issuer ?? IDP_ENTITY}</saml2:Issuer>` +
     `<saml2:Subject><saml2:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">${s.nameId ?? 'jane.doe@acme.com'}</saml2:NameID>` +
     `<saml2:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml2:SubjectConfirmationData${irt} NotOnOrAfter="${s.subjectNotOnOrAfter ?? '2026-06-01T00:05:00.000Z'}" Recipient="${s.recipient ?? ACS}"/></saml2:SubjectConfirmation></saml2:Subject>` +
     `<saml2:Conditions NotBefore="${s.notBefore ?? '2026-05-31T23:55:00.000Z'}" NotOnOrAfter="${s.notOnOrAfter ?? '2026-06-01T00:05:00.000Z'}"><saml2:AudienceRestriction><saml2:Audience>${s.audience ?? AUDIENCE}</saml2:Audience></saml2:AudienceRestriction></saml2:Conditions>` +
     `<saml2:AuthnStatement AuthnInstant="${ISSUED}" SessionIndex="id-assertion-1"><saml2:AuthnContext><saml2:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml2:AuthnContextClassRef></saml2:AuthnContext></saml2:AuthnStatement>` +
-    `<saml2:AttributeStatement>${attrs}</saml2:AttributeStatement></saml2:Assertion>`;
+    `<saml2:AttributeStatement>${attrs}</saml2:AttributeStatement></saml2:Assertion>`
+  );
 }
 
 export function sign(xml: string, target: 'Assertion' | 'Response', key: FixtureCertName = 'okta-like'): string {
-  const sx = new SignedXml({ privateKey: readKeyPem(key), publicCert: readCertPem(key), signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', canonicalizationAlgorithm: EXC });
+  const sx = new SignedXml({
+    privateKey: readKeyPem(key),
+    publicCert: readCertPem(key),
+    signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+    canonicalizationAlgorithm: EXC,
+  });
   const el = `//*[local-name(.)='${target}']`;
   sx.addReference({ xpath: el, transforms: [ENVELOPED, EXC], digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256' });
   sx.computeSignature(xml, { prefix: 'ds', location: { reference: `${el}/*[local-name(.)='Issuer']`, action: 'after' } });
@@ -78,7 +88,8 @@ export function makeResponse(s: ResponseSpec = {}): string {
   if (s.encryptFor) assertion = encryptAssertion(assertion, s.encryptFor, s.encryption);
   const dest = s.destination === null ? '' : ` Destination="${s.destination ?? ACS}"`;
   const irt = s.inResponseTo === null ? '' : ` InResponseTo="${s.inResponseTo ?? 'id-req-42'}"`;
-  let xml = `<?xml version="1.0" encoding="UTF-8"?><saml2p:Response xmlns:saml2p="urn:oasis:names:tc:SAML:2.0:protocol"${dest} ID="id-response-1"${irt} IssueInstant="${ISSUED}" Version="2.0">` +
+  let xml =
+    `<?xml version="1.0" encoding="UTF-8"?><saml2p:Response xmlns:saml2p="urn:oasis:names:tc:SAML:2.0:protocol"${dest} ID="id-response-1"${irt} IssueInstant="${ISSUED}" Version="2.0">` +
     `<saml2:Issuer xmlns:saml2="urn:oasis:names:tc:SAML:2.0:assertion" Format="urn:oasis:names:tc:SAML:2.0:nameid-format:entity">${s.issuer ?? IDP_ENTITY}</saml2:Issuer>` +
     `<saml2p:Status><saml2p:StatusCode Value="${s.status ?? 'urn:oasis:names:tc:SAML:2.0:status:Success'}"/></saml2p:Status>${assertion}</saml2p:Response>`;
   xml = (s.editResponse ?? ((x) => x))(xml);
@@ -106,12 +117,22 @@ export function encryptAssertion(assertion: string, spCert: FixtureCertName, e: 
   const ek = publicEncrypt({ key: readCertPem(spCert), padding, oaepHash: 'sha1' }, cek).toString('base64');
   const ns = spec.data.endsWith('gcm') ? 'http://www.w3.org/2009/xmlenc11#' : 'http://www.w3.org/2001/04/xmlenc#';
   const encKey = `<xenc:EncryptedKey Id="ek-1"><xenc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#${spec.key}"><ds:DigestMethod xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Algorithm="http://www.w3.org/2000/09/xmldsig#sha1"/></xenc:EncryptionMethod><xenc:CipherData><xenc:CipherValue>${ek}</xenc:CipherValue></xenc:CipherData></xenc:EncryptedKey>`;
-  const keyInfo = spec.placement === 'inline' ? encKey : '<ds:RetrievalMethod URI="#ek-1" Type="http://www.w3.org/2001/04/xmlenc#EncryptedKey"/>';
+  const keyInfo =
+    spec.placement === 'inline' ? encKey : '<ds:RetrievalMethod URI="#ek-1" Type="http://www.w3.org/2001/04/xmlenc#EncryptedKey"/>';
   return `<saml2:EncryptedAssertion xmlns:saml2="urn:oasis:names:tc:SAML:2.0:assertion"><xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#" Type="http://www.w3.org/2001/04/xmlenc#Element"><xenc:EncryptionMethod Algorithm="${ns}${spec.data}"/><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#">${keyInfo}</ds:KeyInfo><xenc:CipherData><xenc:CipherValue>${Buffer.concat([iv, body, tag]).toString('base64')}</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData>${spec.placement === 'retrieval-method' ? encKey.replace('<xenc:EncryptedKey', '<xenc:EncryptedKey xmlns:xenc="http://www.w3.org/2001/04/xmlenc#"') : ''}</saml2:EncryptedAssertion>`;
 }
 
 /** Okta-shaped IdP metadata for the fixture cert(s), for --metadata and --config tests. */
 export function metadataXml(certs: FixtureCertName[] = ['okta-like'], entityId = IDP_ENTITY): string {
-  const kd = certs.map((c) => `<md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>${readCertPem(c).replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').trim()}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`).join('');
+  const kd = certs
+    .map(
+      (c) =>
+        `<md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>${readCertPem(
+          c,
+        )
+          .replace(/-----(BEGIN|END) CERTIFICATE-----/g, '')
+          .trim()}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`,
+    )
+    .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${entityId}"><md:IDPSSODescriptor WantAuthnRequestsSigned="false" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">${kd}<md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat><md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://acme.okta.com/app/acme_polyaxon_1/exk1fixture0000000h7/sso/saml"/><md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://acme.okta.com/app/acme_polyaxon_1/exk1fixture0000000h7/sso/saml"/></md:IDPSSODescriptor></md:EntityDescriptor>`;
 }

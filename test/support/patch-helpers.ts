@@ -51,7 +51,8 @@ export function lineDiff(a: string[], b: string[]): { deleted: number[]; inserte
   const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--)
-      (dp[i] as Uint32Array)[j] = a[i] === b[j] ? (dp[i + 1] as Uint32Array)[j + 1]! + 1 : Math.max((dp[i + 1] as Uint32Array)[j]!, (dp[i] as Uint32Array)[j + 1]!);
+      (dp[i] as Uint32Array)[j] =
+        a[i] === b[j] ? (dp[i + 1] as Uint32Array)[j + 1]! + 1 : Math.max((dp[i + 1] as Uint32Array)[j]!, (dp[i] as Uint32Array)[j + 1]!);
   const deleted: number[] = [];
   const inserted: number[] = [];
   let i = 0;
@@ -60,8 +61,7 @@ export function lineDiff(a: string[], b: string[]): { deleted: number[]; inserte
     if (i < n && j < m && a[i] === b[j]) {
       i++;
       j++;
-    }
-    else if (j < m && (i === n || (dp[i] as Uint32Array)[j + 1]! >= (dp[i + 1] as Uint32Array)[j]!)) inserted.push(j++);
+    } else if (j < m && (i === n || (dp[i] as Uint32Array)[j + 1]! >= (dp[i + 1] as Uint32Array)[j]!)) inserted.push(j++);
     else deleted.push(i++);
   }
   return { deleted, inserted };
@@ -77,7 +77,9 @@ function span(text: string, path: string[]): [number, number] | undefined {
   let valueEnd = 0;
   for (const key of path) {
     if (!isMap(node)) return undefined;
-    const pair: Pair<Node, Node> | undefined = (node as YAMLMap<Node, Node>).items.find((p) => (p.key as { value?: unknown }).value === key);
+    const pair: Pair<Node, Node> | undefined = (node as YAMLMap<Node, Node>).items.find(
+      (p) => (p.key as { value?: unknown }).value === key,
+    );
     if (!pair) return undefined;
     keyPos = pair.key.range?.[0] ?? 0;
     valueEnd = pair.value?.range?.[1] ?? pair.key.range?.[1] ?? 0;

@@ -29,7 +29,9 @@ export interface PyOkta {
   /** The document's top-level type (`dict`, `NoneType`, …). */
   root?: string;
   /** `externalServices.auth.okta` as PyYAML reads it: absent (undefined), a mapping, or another value. */
-  okta?: { map: true; enabled?: unknown; hasEnabled: boolean; options?: unknown; xml?: unknown; hasXml: boolean } | { map: false; value: unknown };
+  okta?:
+    | { map: true; enabled?: unknown; hasEnabled: boolean; options?: unknown; xml?: unknown; hasXml: boolean }
+    | { map: false; value: unknown };
   /** Keys of externalServices.auth (stringified), when it is a mapping. */
   authKeys?: string[];
   /** Top-level keys (stringified), merged keys included. */

@@ -12,7 +12,10 @@ import { ACS, AUDIENCE, SP } from './make-response.js';
 export const CERTS = CERTS_DIR;
 export const pem = (name: string): string => readFileSync(join(CERTS, name), 'utf8');
 /** The base64 body of a PEM file, wrapped at 64 like Okta's export. */
-export const b64 = (name: string): string => pemBody(pem(name)).match(/.{1,64}/g)!.join('\n');
+export const b64 = (name: string): string =>
+  pemBody(pem(name))
+    .match(/.{1,64}/g)!
+    .join('\n');
 
 export const ENTITY_ID = 'http://www.okta.com/exk1fixture0000000';
 export const SSO_URL = 'https://dev-000000.okta.com/app/dev-000000_polyaxon_1/exk1fixture0000000/sso/saml';
@@ -123,7 +126,8 @@ export interface ResponseParts {
 export function assertion(p: ResponseParts = {}): string {
   const from = new Date(p.from ?? '2026-05-31T23:59:00Z');
   const until = new Date(from.getTime() + 5 * 60_000).toISOString();
-  const attr = (n: string, v: string) => `<saml2:Attribute Name="${n}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified"><saml2:AttributeValue>${v}</saml2:AttributeValue></saml2:Attribute>`;
+  const attr = (n: string, v: string) =>
+    `<saml2:Attribute Name="${n}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified"><saml2:AttributeValue>${v}</saml2:AttributeValue></saml2:Attribute>`;
   return (
     `<saml2:Assertion xmlns:saml2="${SAML}" ID="${p.assertionId ?? 'id-assertion'}" IssueInstant="${from.toISOString()}" Version="2.0">` +
     `<saml2:Issuer>${p.issuer ?? ENTITY_ID}</saml2:Issuer>` +

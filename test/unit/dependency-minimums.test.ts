@@ -16,7 +16,11 @@ interface Minimum {
 
 const MINIMUMS: Minimum[] = [
   { name: 'xml-crypto', lines: { '*': '6.0.1' }, advisories: 'CVE-2024-32962, CVE-2025-29774, CVE-2025-29775' },
-  { name: '@xmldom/xmldom', lines: { '0.8': '0.8.15', '0.9': '0.9.12', '*': '0.9.12' }, advisories: 'xmldom 2026 advisories (fixed in 0.8.15 / 0.9.12)' },
+  {
+    name: '@xmldom/xmldom',
+    lines: { '0.8': '0.8.15', '0.9': '0.9.12', '*': '0.9.12' },
+    advisories: 'xmldom 2026 advisories (fixed in 0.8.15 / 0.9.12)',
+  },
   { name: 'xmldom', lines: { '*': '999.0.0' }, advisories: 'the unscoped xmldom package is abandoned (CVE-2021-21366, CVE-2022-39353)' },
   { name: 'fast-xml-parser', lines: { '*': '5.10.1' }, advisories: '2026 entity-expansion and regex advisories' },
   { name: 'yaml', lines: { '*': '2.8.3' }, advisories: 'yaml < 2.8.3 advisory' },

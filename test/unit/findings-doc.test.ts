@@ -17,6 +17,7 @@ describe('docs/findings.md', () => {
     const doc = readFileSync('docs/findings.md', 'utf8');
     const listings = EXPLAIN_CATALOGUES.flatMap((c) => Object.keys(c.codes));
     // once per catalogue that lists it (lint lists a few codes of other catalogues again, with its severity)
-    for (const code of new Set(listings)) expect(doc.split(`| \`${code}\` |`).length - 1, code).toBe(listings.filter((c) => c === code).length);
+    for (const code of new Set(listings))
+      expect(doc.split(`| \`${code}\` |`).length - 1, code).toBe(listings.filter((c) => c === code).length);
   });
 });

@@ -19,7 +19,8 @@ const NOT_CODES: Record<string, string> = {
 const FOREIGN = /^(E[A-Z]+|EAI_[A-Z]+|ERR_[A-Z_]+|UND_ERR_[A-Z_]+)$/;
 const CODE_SHAPED = /'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)'/g;
 
-const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+const walk = (d: string): string[] =>
+  readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
 const documented = new Set([...readFileSync('docs/findings.md', 'utf8').matchAll(/^\| `([A-Z0-9_]+)`/gm)].map((m) => m[1]));
 
 describe('finding and error codes are documented', () => {
@@ -35,7 +36,9 @@ describe('finding and error codes are documented', () => {
   });
 
   it('the scan sees the emitting sites (a catalogued code in use is found)', () => {
-    const all = walk('src').map((f) => readFileSync(f, 'utf8')).join('\n');
+    const all = walk('src')
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     for (const code of ['CERT_EXPIRED', 'PATCH_MERGE_KEY', 'FETCH_TLS', 'HOST_IS_OKTA']) expect(all).toContain(`'${code}'`);
     for (const code of Object.keys(NOT_CODES)) expect(documented.has(code)).toBe(false);
   });

@@ -40,9 +40,13 @@ describe('certificate validity reads the same way', () => {
   it('an expired cert says "6.4 years ago", one expiring soon "in 12 days", never a day or minute count', async () => {
     const { analyzeCertificate } = await import('../../src/core/cert/index.js');
     const { certBase64 } = await import('../support/fixture-certs.js');
-    const expired = analyzeCertificate(certBase64('expired'), { now: new Date('2026-06-01T00:00:00Z') }).findings.find((f) => f.code === 'CERT_EXPIRED');
+    const expired = analyzeCertificate(certBase64('expired'), { now: new Date('2026-06-01T00:00:00Z') }).findings.find(
+      (f) => f.code === 'CERT_EXPIRED',
+    );
     expect(expired?.message).toContain('(6.4 years ago)');
-    const soon = analyzeCertificate(certBase64('okta-like'), { now: new Date('2034-12-20T00:00:00Z') }).findings.find((f) => f.code === 'CERT_EXPIRING_SOON');
+    const soon = analyzeCertificate(certBase64('okta-like'), { now: new Date('2034-12-20T00:00:00Z') }).findings.find(
+      (f) => f.code === 'CERT_EXPIRING_SOON',
+    );
     expect(soon?.message).toContain('in 12 days');
     for (const f of [expired, soon]) expect(f?.message).not.toMatch(/\d{3,} (days|min)/);
   });

@@ -4,7 +4,24 @@ import * as lib from '../../src/index.js';
 
 describe('library API (src/index.ts)', () => {
   it('exposes the core of every command', () => {
-    for (const name of ['parseHost', 'parseOrg', 'buildSpUrls', 'buildOktaForm', 'renderTerraform', 'parseConfig', 'inferHost', 'validateMetadata', 'parseMetadata', 'analyzeCertificate', 'parseFingerprint', 'planPatch', 'normalizeStoredXml', 'lintConfig', 'checkResponse', 'decodeInput'])
+    for (const name of [
+      'parseHost',
+      'parseOrg',
+      'buildSpUrls',
+      'buildOktaForm',
+      'renderTerraform',
+      'parseConfig',
+      'inferHost',
+      'validateMetadata',
+      'parseMetadata',
+      'analyzeCertificate',
+      'parseFingerprint',
+      'planPatch',
+      'normalizeStoredXml',
+      'lintConfig',
+      'checkResponse',
+      'decodeInput',
+    ])
       expect(typeof (lib as Record<string, unknown>)[name], name).toBe('function');
   });
 

@@ -13,7 +13,32 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', fetch: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', Response: 'readonly', Headers: 'readonly', structuredClone: 'readonly', queueMicrotask: 'readonly', globalThis: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        fetch: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        Response: 'readonly',
+        Headers: 'readonly',
+        structuredClone: 'readonly',
+        queueMicrotask: 'readonly',
+        globalThis: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
@@ -28,14 +53,33 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: CLI_LAYERS, message: 'src/core is pure: it never imports the CLI or the commands (docs/design.md §4).' }, { group: CLI_PACKAGES, message: 'src/core has no terminal, prompts or colour (docs/design.md §4).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: CLI_LAYERS, message: 'src/core is pure: it never imports the CLI or the commands (docs/design.md §4).' },
+            { group: CLI_PACKAGES, message: 'src/core has no terminal, prompts or colour (docs/design.md §4).' },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', { name: 'console', message: 'src/core returns values; the CLI prints them.' }],
     },
   },
   {
     files: ['src/index.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['./cli/**', './cli.js', './main.js', './commands/**', './bin-entry.js'], message: 'The library face exports core functions and types only.' }, { group: CLI_PACKAGES, message: 'The library face loads no CLI package.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['./cli/**', './cli.js', './main.js', './commands/**', './bin-entry.js'],
+              message: 'The library face exports core functions and types only.',
+            },
+            { group: CLI_PACKAGES, message: 'The library face loads no CLI package.' },
+          ],
+        },
+      ],
     },
   },
   {

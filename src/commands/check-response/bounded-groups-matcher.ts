@@ -34,7 +34,12 @@ export function boundedGroupsMatcher(timeoutMs = GROUPS_MATCH_TIMEOUT_MS): Group
     const { port1, port2 } = new MessageChannel();
     let worker: Worker;
     try {
-      worker = new Worker(WORKER, { eval: true, workerData: { pattern, values, port: port2, flag }, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: 64 } });
+      worker = new Worker(WORKER, {
+        eval: true,
+        workerData: { pattern, values, port: port2, flag },
+        transferList: [port2],
+        resourceLimits: { maxOldGenerationSizeMb: 64 },
+      });
     } catch {
       port1.close();
       return undefined;

@@ -25,13 +25,19 @@ export function renderResponseReport(d: ResponseDocument, color: boolean): strin
   const opt = (v: string | null | undefined) => (v === null || v === undefined ? v : e(v));
   const verdict = d.ok ? c.green('OK') : c.red('FAILED');
   lines.push(`${c.bold('SAML response check')}: ${verdict}  (${d.summary.error} error(s), ${d.summary.warning} warning(s))`);
-  lines.push(`  ${c.dim('input'.padEnd(16))}${e(d.input.name)} (${d.input.decodedFrom.join(' → ')})${d.input.postedTo ? `, POSTed to ${e(d.input.postedTo)}` : ''}`);
+  lines.push(
+    `  ${c.dim('input'.padEnd(16))}${e(d.input.name)} (${d.input.decodedFrom.join(' → ')})${d.input.postedTo ? `, POSTed to ${e(d.input.postedTo)}` : ''}`,
+  );
   const sig = d.signatureValid ? c.green('valid') : c.red('NOT valid');
   row('signature', `${sig}; signed: ${d.signed}${d.encrypted ? '; assertion encrypted' : ''}`);
   for (const s of d.signatures)
-    row('', `${s.on}${s.encrypted ? ' (decrypted)' : ''} ${e(s.id ?? '')}: ${s.valid ? c.green('verified') : c.red('refused')}${s.certIndex !== null ? ` with ${e(d.trust[s.certIndex]?.source ?? `cert #${s.certIndex + 1}`)}` : ''}`);
+    row(
+      '',
+      `${s.on}${s.encrypted ? ' (decrypted)' : ''} ${e(s.id ?? '')}: ${s.valid ? c.green('verified') : c.red('refused')}${s.certIndex !== null ? ` with ${e(d.trust[s.certIndex]?.source ?? `cert #${s.certIndex + 1}`)}` : ''}`,
+    );
   // Shown for diagnosis only: with no verified signature over them, these values prove nothing.
-  if (!d.signatureValid && (d.nameId !== null || d.issuer !== null)) lines.push(`  ${c.yellow('the values below are NOT covered by a verified signature: do not trust them')}`);
+  if (!d.signatureValid && (d.nameId !== null || d.issuer !== null))
+    lines.push(`  ${c.yellow('the values below are NOT covered by a verified signature: do not trust them')}`);
   row('issuer', opt(d.issuer));
   if (d.expected.issuer !== null && d.issuer !== d.expected.issuer) row('  expected', e(d.expected.issuer));
   row('NameID', d.nameId === null ? null : `${e(d.nameId)}${d.nameIdFormat ? c.dim(`  (${e(d.nameIdFormat.replace(/^.*:/, ''))})`) : ''}`);
@@ -43,7 +49,8 @@ export function renderResponseReport(d: ResponseDocument, color: boolean): strin
     row('InResponseTo', opt(d.response.inResponseTo) ?? c.dim('(IdP-initiated)'));
   }
   row('recipient', opt(d.subjectConfirmation?.recipient));
-  if (d.subjectConfirmation?.recipient !== d.expected.acsUrl || (d.response?.destination ?? d.expected.acsUrl) !== d.expected.acsUrl) row('  expected', e(d.expected.acsUrl));
+  if (d.subjectConfirmation?.recipient !== d.expected.acsUrl || (d.response?.destination ?? d.expected.acsUrl) !== d.expected.acsUrl)
+    row('  expected', e(d.expected.acsUrl));
   row('valid', d.conditions ? validity(d.conditions.notBefore, d.conditions.notOnOrAfter, d.now) : null);
   lines.push(`  ${c.dim('attributes')}`);
   const names = Object.keys(d.attributes);

@@ -18,18 +18,22 @@ export function httpsFetchWithCa(extraCaPem: string): typeof fetch {
       const signal = init?.signal ?? undefined;
       // agent: false, so no kept-alive socket holds the process open after the answer
       let body: import('node:http').IncomingMessage | undefined;
-      const req = request(url, { method: 'GET', ca, agent: false, headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml' } }, (res) => {
-        body = res;
-        const status = res.statusCode ?? 0;
-        const headers = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-        // Only a 2xx body is read; anything else is answered from its status and headers.
-        if (status < 200 || status >= 300 || status === 204 || status === 205) {
-          res.resume();
-          return resolve(new Response(null, { status: status >= 200 && status <= 599 ? status : 502, headers }));
-        }
-        resolve(new Response(Readable.toWeb(res) as unknown as ReadableStream, { status, headers }));
-      });
+      const req = request(
+        url,
+        { method: 'GET', ca, agent: false, headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml' } },
+        (res) => {
+          body = res;
+          const status = res.statusCode ?? 0;
+          const headers = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+          // Only a 2xx body is read; anything else is answered from its status and headers.
+          if (status < 200 || status >= 300 || status === 204 || status === 205) {
+            res.resume();
+            return resolve(new Response(null, { status: status >= 200 && status <= 599 ? status : 502, headers }));
+          }
+          resolve(new Response(Readable.toWeb(res) as unknown as ReadableStream, { status, headers }));
+        },
+      );
       // the timeout also stops a body that stalls half-way, with the signal's own TimeoutError
       const abort = () => {
         const why = signal?.reason instanceof Error ? signal.reason : new Error('aborted');

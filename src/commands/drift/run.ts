@@ -40,13 +40,26 @@ export async function run(io: Io, config: string, opts: DriftCliOptions): Promis
   const text = (await readLocalFile(resolve(io.cwd, config), config, limit, 'config')).toString('utf8');
   const stored = storedOktaMetadata(parseConfig(text, config), config);
   if (!stored)
-    throw inputError(`${config} holds no okta metadata (externalServices.auth.okta.options.xml) to compare`, 'DRIFT_NO_STORED_METADATA', 'Set it up first: polyaxon-sso patch <config> --metadata <metadata URL>.');
+    throw inputError(
+      `${config} holds no okta metadata (externalServices.auth.okta.options.xml) to compare`,
+      'DRIFT_NO_STORED_METADATA',
+      'Set it up first: polyaxon-sso patch <config> --metadata <metadata URL>.',
+    );
   await preloadIfSigned(stored.xml);
   const before = validateMetadata(stored.xml, { now, minDays, file: config }).metadata;
-  if (!before) throw inputError(`${config}: the stored okta metadata is not readable IdP metadata`, 'DRIFT_NO_STORED_METADATA', `Run polyaxon-sso lint ${config} to see why.`);
+  if (!before)
+    throw inputError(
+      `${config}: the stored okta metadata is not readable IdP metadata`,
+      'DRIFT_NO_STORED_METADATA',
+      `Run polyaxon-sso lint ${config} to see why.`,
+    );
   const url = opts.metadataUrl ?? oktaMetadataUrl(before);
   if (url === undefined)
-    throw usageError(`cannot derive Okta's metadata URL from the stored metadata (entityID ${before.entityId})`, 'DRIFT_URL_UNKNOWN', 'Pass --metadata-url https://<org>.okta.com/app/<appId>/sso/saml/metadata.');
+    throw usageError(
+      `cannot derive Okta's metadata URL from the stored metadata (entityID ${before.entityId})`,
+      'DRIFT_URL_UNKNOWN',
+      'Pass --metadata-url https://<org>.okta.com/app/<appId>/sso/saml/metadata.',
+    );
   if (!/^https:\/\//i.test(url)) throw usageError(`--metadata-url must be an https URL, got ${url}`, 'URL_NOT_HTTPS');
 
   const fetchIo: Io = opts.caFile === undefined ? io : { ...io, fetch: httpsFetchWithCa(await caPem(io, opts.caFile, limit)) };
@@ -56,7 +69,11 @@ export async function run(io: Io, config: string, opts: DriftCliOptions): Promis
   const live = validateMetadataBytes(bytes, { now, minDays, file: url });
   if (!live.metadata) {
     const why = live.findings.find((f) => f.severity === 'error')?.message ?? 'not IdP metadata';
-    throw inputError(`the answer from ${url} is not IdP metadata: ${why}`, 'DRIFT_LIVE_NOT_METADATA', 'Open the URL in a browser: Okta shows it under Sign On → "View IdP metadata" (or pass --metadata-url).');
+    throw inputError(
+      `the answer from ${url} is not IdP metadata: ${why}`,
+      'DRIFT_LIVE_NOT_METADATA',
+      'Open the URL in a browser: Okta shows it under Sign On → "View IdP metadata" (or pass --metadata-url).',
+    );
   }
   const { change, findings } = driftFindings(stored, before, live.metadata, { now, minDays, liveSource: url });
   const exitCode = findings.some((f) => f.severity !== 'info') ? EXIT.FINDINGS : EXIT.OK;
@@ -67,6 +84,10 @@ export async function run(io: Io, config: string, opts: DriftCliOptions): Promis
 async function caPem(io: Io, path: string, limit: number): Promise<string> {
   const pem = (await readLocalFile(resolve(io.cwd, path), path, limit, 'CA certificate')).toString('utf8');
   if (!/-----BEGIN CERTIFICATE-----/.test(pem))
-    throw inputError(`--ca-file ${path} holds no PEM certificate`, 'CA_FILE_INVALID', 'Give the CA that issued the Okta (custom domain) server certificate, as PEM (-----BEGIN CERTIFICATE-----).');
+    throw inputError(
+      `--ca-file ${path} holds no PEM certificate`,
+      'CA_FILE_INVALID',
+      'Give the CA that issued the Okta (custom domain) server certificate, as PEM (-----BEGIN CERTIFICATE-----).',
+    );
   return pem;
 }

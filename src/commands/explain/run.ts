@@ -20,7 +20,9 @@ export async function run(io: Io, input: string, opts: ExplainOptions): Promise<
     throw usageError(
       `unknown finding code "${input}"`,
       'UNKNOWN_FINDING_CODE',
-      near.length > 0 ? `Did you mean ${near.join(', ')}? Every code is listed in docs/findings.md.` : 'Every code is listed in docs/findings.md; codes look like CERT_EXPIRED.',
+      near.length > 0
+        ? `Did you mean ${near.join(', ')}? Every code is listed in docs/findings.md.`
+        : 'Every code is listed in docs/findings.md; codes look like CERT_EXPIRED.',
     );
   }
   if (opts.json) io.stdout.write(`${JSON.stringify({ schemaVersion: 1, exitCode: EXIT.OK, ...entry }, null, 2)}\n`);

@@ -47,6 +47,10 @@ export async function askConfig(ctx: WizardCtx): Promise<void> {
 
 async function confirmCreate(ctx: WizardCtx, path: string): Promise<boolean> {
   if (ctx.state.mode === 'scripted')
-    throw usageError(`config file not found: ${path}`, 'INIT_CONFIG_NOT_FOUND', 'Check the path, or add --create to start a new minimal config there (as patch --create does).');
+    throw usageError(
+      `config file not found: ${path}`,
+      'INIT_CONFIG_NOT_FOUND',
+      'Check the path, or add --create to start a new minimal config there (as patch --create does).',
+    );
   return prompterOf(ctx).confirm({ message: `Create a new minimal config at ${esc(path)}?`, default: false });
 }

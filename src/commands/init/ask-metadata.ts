@@ -47,7 +47,6 @@ export async function askMetadata(ctx: WizardCtx): Promise<void> {
   }
 }
 
-
 /** --metadata: scripted runs stop at any problem; a person gets the menu after the reason. */
 async function readGiven(ctx: WizardCtx, spec: string): Promise<Got | undefined> {
   try {
@@ -70,7 +69,8 @@ function accept(ctx: WizardCtx, got: Got): boolean {
     return true;
   }
   ctx.say(renderFindingLines([...verdict.errors, ...verdict.warnings], ctx.color));
-  if (ctx.state.mode === 'scripted') throw new BadMetadata(`${got.source}: the metadata has errors; nothing written`, [...verdict.errors, ...verdict.warnings]);
+  if (ctx.state.mode === 'scripted')
+    throw new BadMetadata(`${got.source}: the metadata has errors; nothing written`, [...verdict.errors, ...verdict.warnings]);
   ctx.say('This metadata cannot be used. In Okta: your app → Sign On tab → "View IdP metadata"; try again.\n');
   return false;
 }
@@ -96,7 +96,10 @@ async function askOnce(ctx: WizardCtx, kind: Kind): Promise<Got | 'again' | 'men
       const answer = (
         await p.input({
           message: kind === 'file' ? 'Metadata file (empty: back to the menu):' : 'Metadata URL (empty: back to the menu):',
-          validate: (v) => (kind === 'file' || v.trim() === '' || /^https:\/\//i.test(v.trim()) ? true : 'Give the https:// URL Okta shows for the metadata.'),
+          validate: (v) =>
+            kind === 'file' || v.trim() === '' || /^https:\/\//i.test(v.trim())
+              ? true
+              : 'Give the https:// URL Okta shows for the metadata.',
         })
       ).trim();
       if (answer === '') return 'menu';

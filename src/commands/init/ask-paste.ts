@@ -13,7 +13,10 @@ const CLOSING = /<\/(?:[A-Za-z_][\w.-]*:)?Entit(?:y|ies)Descriptor\s*>/;
  * truncated copy (said, back to the menu).
  */
 export async function askPaste(ctx: WizardCtx): Promise<Got | 'menu'> {
-  const text = await prompterOf(ctx).paste({ message: 'Paste the metadata XML (a line with only "." or Ctrl-D goes back to the menu):', closing: CLOSING });
+  const text = await prompterOf(ctx).paste({
+    message: 'Paste the metadata XML (a line with only "." or Ctrl-D goes back to the menu):',
+    closing: CLOSING,
+  });
   if (CLOSING.test(text)) return { ...(await ctx.services.checkMetadata(text, '<pasted>')), source: '<pasted>' };
   const trimmed = text.trim();
   if (trimmed === '') return backToMenu(ctx, 'Nothing pasted: back to the menu.');
@@ -34,4 +37,3 @@ export function backToMenu(ctx: WizardCtx, why: string): 'menu' {
   ctx.say(`${why}\n`);
   return 'menu';
 }
-

@@ -38,7 +38,12 @@ export async function askHost(ctx: WizardCtx): Promise<void> {
   // The URLs typed into Okta must name the host users open; the config's is what gets deployed.
   if (fromConfig?.ok && fromConfig.value.host !== host.host)
     findings.push(
-      finding('INIT_HOST_DIFFERS', 'warning', `${config?.path} serves Polyaxon at ${fromConfig.value.host} (${config?.hostSource}), but the Okta URLs will use ${host.host}`, 'Use the host your users open; change the config or the answer if they differ by mistake.'),
+      finding(
+        'INIT_HOST_DIFFERS',
+        'warning',
+        `${config?.path} serves Polyaxon at ${fromConfig.value.host} (${config?.hostSource}), but the Okta URLs will use ${host.host}`,
+        'Use the host your users open; change the config or the answer if they differ by mistake.',
+      ),
     );
   if (findings.length > 0) ctx.say(renderFindingLines(findings, ctx.color));
   ctx.state.host = host;

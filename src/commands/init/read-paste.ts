@@ -15,7 +15,13 @@ import { tooLarge } from '../../cli/read-capped.js';
  */
 const URL_LINE = /^\s*https?:\/\/\S+\s*$/i;
 
-export function readPaste(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, message: string, closing: RegExp, maxBytes = Infinity): Promise<string> {
+export function readPaste(
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  message: string,
+  closing: RegExp,
+  maxBytes = Infinity,
+): Promise<string> {
   output.write(`${message}\n`);
   const rl = createInterface({ input, output, prompt: '', terminal: (input as { isTTY?: boolean }).isTTY === true });
   const lines: string[] = [];

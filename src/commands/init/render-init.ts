@@ -18,7 +18,10 @@ export function renderHeading(n: number, title: string, color: boolean): string 
 /** The urls form, ending with what init does next instead of the stand-alone validate command. */
 export function renderOktaSteps(form: OktaForm, hostSource: string, color: boolean): string {
   const text = renderOktaFormText(form, hostSource, color);
-  return text.replace(/and run:\n {3}polyaxon-sso validate-metadata okta-metadata\.xml\n/, 'and come back here\n   with the file (or the metadata URL, or the XML to paste).\n');
+  return text.replace(
+    /and run:\n {3}polyaxon-sso validate-metadata okta-metadata\.xml\n/,
+    'and come back here\n   with the file (or the metadata URL, or the XML to paste).\n',
+  );
 }
 
 export function renderCert(cert: CertSummary, color: boolean, indent = '   '): string {
@@ -35,18 +38,34 @@ export function renderCert(cert: CertSummary, color: boolean, indent = '   '): s
 
 export function renderExisting(path: string, okta: ExistingOkta, color: boolean): string {
   const c = chalk(color);
-  const lines = [`${e(path)} already has Okta SSO set up (externalServices.auth.okta):`, `   ${'enabled'.padEnd(9)}${okta.enabled ? 'true' : c.yellow('false')}`];
+  const lines = [
+    `${e(path)} already has Okta SSO set up (externalServices.auth.okta):`,
+    `   ${'enabled'.padEnd(9)}${okta.enabled ? 'true' : c.yellow('false')}`,
+  ];
   if (okta.entityId) lines.push(`   ${'entity'.padEnd(9)}${e(okta.entityId)}`);
   if (okta.certs.length === 0) lines.push(`   ${c.yellow('the stored metadata has no readable signing certificate')}`);
   return `${lines.join('\n')}\n${okta.certs.map((cert) => renderCert(cert, color)).join('')}`;
 }
 
 /** Certificate rotation: the stored and the new fingerprints one above the other, to compare. */
-export function renderRotation(rows: RotationRow[], sameCerts: boolean, color: boolean, kind?: 'same' | 'rotation' | 'replacement'): string {
+export function renderRotation(
+  rows: RotationRow[],
+  sameCerts: boolean,
+  color: boolean,
+  kind?: 'same' | 'rotation' | 'replacement',
+): string {
   const c = chalk(color);
-  const lines = rows.map((r) => `   ${r.label.padEnd(8)} ${r.label === 'new' && !sameCerts ? c.bold(r.cert.sha256) : r.cert.sha256}  until ${r.cert.notAfter.slice(0, 10)}`);
+  const lines = rows.map(
+    (r) =>
+      `   ${r.label.padEnd(8)} ${r.label === 'new' && !sameCerts ? c.bold(r.cert.sha256) : r.cert.sha256}  until ${r.cert.notAfter.slice(0, 10)}`,
+  );
   // "rotation" only when the entityID and IdP host stay (core/trust): another app is a replacement
-  const verdict = kind === 'replacement' ? 'another IdP: the entityID or IdP host changes (a replacement, not a rotation)' : sameCerts ? 'same signing certificate as the config already holds' : 'the signing certificate changes (rotation)';
+  const verdict =
+    kind === 'replacement'
+      ? 'another IdP: the entityID or IdP host changes (a replacement, not a rotation)'
+      : sameCerts
+        ? 'same signing certificate as the config already holds'
+        : 'the signing certificate changes (rotation)';
   return `   SHA-256 fingerprints, current (in the config) and new:\n${lines.join('\n')}\n   ${verdict}\n`;
 }
 

@@ -46,7 +46,11 @@ async function perform(ctx: WizardCtx, step: Exclude<Step, 'done' | 'up-to-date'
       return askRotation(ctx);
     case 'okta': {
       ctx.say(renderHeading(3, 'Create the app in Okta', ctx.color));
-      const hostSource = ctx.flags.host ? '--host' : state.config?.host === state.host?.host ? `${state.config?.path}, ${state.config?.hostSource}` : 'your answer';
+      const hostSource = ctx.flags.host
+        ? '--host'
+        : state.config?.host === state.host?.host
+          ? `${state.config?.path}, ${state.config?.hostSource}`
+          : 'your answer';
       ctx.say(renderOktaSteps(oktaForm(ctx), hostSource, ctx.color));
       state.oktaShown = true;
       return;
@@ -67,7 +71,9 @@ async function perform(ctx: WizardCtx, step: Exclude<Step, 'done' | 'up-to-date'
       const path = state.config?.path ?? '';
       // Another app or org is trusted only on an explicit yes (the default is No).
       const replacing = state.trustChange?.kind === 'replacement';
-      const message = replacing ? `Write this to ${path}? It replaces the trusted IdP (${state.trustChange?.entityId.after ?? 'another entityID'})` : `Write this to ${path}?`;
+      const message = replacing
+        ? `Write this to ${path}? It replaces the trusted IdP (${state.trustChange?.entityId.after ?? 'another entityID'})`
+        : `Write this to ${path}?`;
       const yes = await prompterOf(ctx).confirm({ message, default: !replacing });
       if (!yes) throw cancelledNothing(ctx);
       state.confirmed = true;
@@ -113,7 +119,10 @@ async function write(ctx: WizardCtx): Promise<void> {
 async function replan(ctx: WizardCtx, e: { message: string; hint?: string | undefined }): Promise<void> {
   const path = ctx.state.config?.path ?? '';
   ctx.say(`${esc(e.message)}\n`);
-  const again = await prompterOf(ctx).confirm({ message: `Read ${esc(path)} again and show the changes for its new content? (your answers are kept)`, default: true });
+  const again = await prompterOf(ctx).confirm({
+    message: `Read ${esc(path)} again and show the changes for its new content? (your answers are kept)`,
+    default: true,
+  });
   if (!again) throw cancelledNothing(ctx);
   ctx.state.config = await ctx.services.loadConfig(path);
   delete ctx.state.preview;
@@ -126,5 +135,7 @@ async function replan(ctx: WizardCtx, e: { message: string; hint?: string | unde
  */
 export function cancelledNothing(ctx: WizardCtx) {
   if (ctx.written.length === 0) return cancelled();
-  return cancelled(`cancelled, nothing written to ${ctx.state.config?.path ?? 'the config'} (${ctx.written.join(', ')} was written earlier)`);
+  return cancelled(
+    `cancelled, nothing written to ${ctx.state.config?.path ?? 'the config'} (${ctx.written.join(', ')} was written earlier)`,
+  );
 }

@@ -68,7 +68,12 @@ export async function run(io: Io, opts: InitOptions, deps: InitDeps = {}): Promi
   if (opts.metadata !== undefined) flags.metadata = opts.metadata;
   if (opts.terraformOut !== undefined) flags.terraformOut = opts.terraformOut;
 
-  const base = defaultServices(io, { now: flags.now, fingerprints: flags.fingerprints, maxSizeMb: flags.maxSizeMb, secretWarnings: flags.secretWarnings });
+  const base = defaultServices(io, {
+    now: flags.now,
+    fingerprints: flags.fingerprints,
+    maxSizeMb: flags.maxSizeMb,
+    secretWarnings: flags.secretWarnings,
+  });
   const services = deps.services ? deps.services(base) : base;
   const out = flags.json ? io.stderr : io.stdout;
   const ctx: WizardCtx = {
@@ -79,7 +84,8 @@ export async function run(io: Io, opts: InitOptions, deps: InitDeps = {}): Promi
     state: { mode: interactive ? 'interactive' : 'scripted', yes: flags.yes },
     written: [],
   };
-  if (interactive) ctx.prompter = deps.prompter ?? inquirerPrompter(io, out as unknown as NodeJS.WritableStream, { maxBytes: maxBytes(flags.maxSizeMb) });
+  if (interactive)
+    ctx.prompter = deps.prompter ?? inquirerPrompter(io, out as unknown as NodeJS.WritableStream, { maxBytes: maxBytes(flags.maxSizeMb) });
   else await preflight(ctx);
 
   try {

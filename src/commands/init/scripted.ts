@@ -29,7 +29,12 @@ export function failedResult(ctx: WizardCtx, e: BadMetadata) {
  * the change (as patch's `change`), and the metadata's findings.
  */
 export function refusedResult(ctx: WizardCtx, e: TrustRefused) {
-  return { ...stoppedResult(ctx), outcome: 'trust-change-refused' as const, change: e.change, findings: ctx.state.metadata?.findings ?? [] };
+  return {
+    ...stoppedResult(ctx),
+    outcome: 'trust-change-refused' as const,
+    change: e.change,
+    findings: ctx.state.metadata?.findings ?? [],
+  };
 }
 
 /** Scripted: read the config (it may supply the host), then report every missing flag at once. */

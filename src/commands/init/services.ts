@@ -58,7 +58,20 @@ export function defaultServices(io: Io, o: MetadataCheckOptions): InitServices {
       const limit = maxBytes(o.maxSizeMb);
       if (Buffer.byteLength(text, 'utf8') > limit) throw tooLarge(`the ${name === '<pasted>' ? 'pasted metadata' : name}`, limit);
       const clean = text.replace(/^\uFEFF/, '');
-      if (clean.trim() === '') return { text: clean, report: { findings: [finding('XML_EMPTY', 'error', 'nothing was pasted', 'Paste the whole document, from <?xml or <md:EntityDescriptor to its closing tag.')] } };
+      if (clean.trim() === '')
+        return {
+          text: clean,
+          report: {
+            findings: [
+              finding(
+                'XML_EMPTY',
+                'error',
+                'nothing was pasted',
+                'Paste the whole document, from <?xml or <md:EntityDescriptor to its closing tag.',
+              ),
+            ],
+          },
+        };
       const loaded = loadMetadataText(clean, name, checks);
       return { text: loaded.stored ?? clean, report: loaded.report };
     },
@@ -73,7 +86,11 @@ export function defaultServices(io: Io, o: MetadataCheckOptions): InitServices {
         findings: plan.findings,
       };
     },
-    readText: (path) => readLocalFile(resolve(io.cwd, path), path, maxBytes(o.maxSizeMb), 'Terraform').then((b) => b.toString('utf8'), () => undefined),
+    readText: (path) =>
+      readLocalFile(resolve(io.cwd, path), path, maxBytes(o.maxSizeMb), 'Terraform').then(
+        (b) => b.toString('utf8'),
+        () => undefined,
+      ),
     async writeFile(path, text) {
       const expect = snapshots.get(path);
       await safeWrite(resolve(io.cwd, path), Buffer.from(text, 'utf8'), expect ? { expect } : {});

@@ -22,7 +22,11 @@ export async function askTerraform(ctx: WizardCtx): Promise<string | null> {
 }
 
 async function askTerraformPath(ctx: WizardCtx): Promise<string> {
-  const answer = await prompterOf(ctx).input({ message: 'Terraform file:', default: 'okta-polyaxon.tf', validate: (v) => (v.trim() === '' ? 'Give a file name.' : true) });
+  const answer = await prompterOf(ctx).input({
+    message: 'Terraform file:',
+    default: 'okta-polyaxon.tf',
+    validate: (v) => (v.trim() === '' ? 'Give a file name.' : true),
+  });
   return expandHome(answer.trim(), ctx.flags.home);
 }
 
@@ -50,5 +54,6 @@ async function writeTerraformOnce(ctx: WizardCtx): Promise<void> {
   ctx.state.terraformWritten = true;
   if (same) return;
   ctx.written.push(path);
-  if (ctx.state.mode === 'interactive') ctx.say(`Wrote ${esc(path)}: \`terraform apply\` creates the app; then come back for its metadata.\n`);
+  if (ctx.state.mode === 'interactive')
+    ctx.say(`Wrote ${esc(path)}: \`terraform apply\` creates the app; then come back for its metadata.\n`);
 }

@@ -45,7 +45,13 @@ export async function expandInputs(
       continue;
     }
     // A name with glob characters that exists as such (`values[prod].yaml`) is taken literally.
-    if (isGlob(input) && !(await fs.stat(resolve(cwd, input)).then(() => true, () => false))) {
+    if (
+      isGlob(input) &&
+      !(await fs.stat(resolve(cwd, input)).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       const { base, rest } = splitGlob(input.split(sep).join('/'));
       const glob = compileGlob(rest, input);
       const root = resolve(cwd, base);
@@ -60,9 +66,11 @@ export async function expandInputs(
       info = await fs.stat(abs);
     } catch (e) {
       const code = errno(e);
-      problems.push(code === 'ENOENT' || code === 'ENOTDIR'
-        ? { input, code: 'INPUT_NOT_FOUND', message: `file not found: ${input}` }
-        : { input, code: code === 'ELOOP' ? 'INPUT_LOOP' : 'INPUT_UNREADABLE', message: `cannot read ${input}: ${why(e)}` });
+      problems.push(
+        code === 'ENOENT' || code === 'ENOTDIR'
+          ? { input, code: 'INPUT_NOT_FOUND', message: `file not found: ${input}` }
+          : { input, code: code === 'ELOOP' ? 'INPUT_LOOP' : 'INPUT_UNREADABLE', message: `cannot read ${input}: ${why(e)}` },
+      );
       continue;
     }
     if (!info.isDirectory()) {

@@ -37,7 +37,8 @@ const anyChar = (): boolean => true;
 export function compileGlob(glob: string, shown = glob): GlobMatcher {
   const states: State[] = [{ on: [], eps: [] }]; // 0: accept
   const add = (s: State): number => states.push(s) - 1;
-  const invalid = (why: string) => usageError(`invalid glob ${JSON.stringify(shown)}: ${why}`, 'GLOB_INVALID', 'Quote the pattern; escape a literal [ { * ? with \\.');
+  const invalid = (why: string) =>
+    usageError(`invalid glob ${JSON.stringify(shown)}: ${why}`, 'GLOB_INVALID', 'Quote the pattern; escape a literal [ { * ? with \\.');
   // positions in messages count in the pattern as typed
   const at = (k: number): number => k + 1 + (shown.endsWith(glob) ? shown.length - glob.length : 0);
   let i = 0;
@@ -120,7 +121,8 @@ export function compileGlob(glob: string, shown = glob): GlobMatcher {
     }
     if (glob[i] !== ']') throw invalid(`unclosed [ at ${at(start)}`);
     i++;
-    return (ch) => ch !== '/' && ranges.some(([lo, hi]) => (ch.codePointAt(0) as number) >= lo && (ch.codePointAt(0) as number) <= hi) !== negate;
+    return (ch) =>
+      ch !== '/' && ranges.some(([lo, hi]) => (ch.codePointAt(0) as number) >= lo && (ch.codePointAt(0) as number) <= hi) !== negate;
   }
 
   function build(parts: ((cont: number) => number)[], cont: number): number {

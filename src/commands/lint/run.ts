@@ -58,10 +58,14 @@ export async function run(io: Io, inputs: string[], opts: LintCliOptions): Promi
   const limit = maxBytes(opts.maxSize);
   const fingerprints = (opts.fingerprint ?? []).map((f) => normalizeFingerprint(f).value);
 
-  const validateXml = memoValidator((xml) =>
-    validateMetadata(xml, { now, minDays, ...(fingerprints.length > 0 ? { fingerprints } : {}) }),
-  );
-  const base: Omit<LintOptions, 'skipNonPolyaxon'> = { validateXml, requireOkta: opts.requireOkta === true, secretWarnings: opts.secretWarnings !== false, target: opts.target === 'helm' ? 'helm' : 'polyaxon-cli', ...(expectedHost ? { expectedHost } : {}) };
+  const validateXml = memoValidator((xml) => validateMetadata(xml, { now, minDays, ...(fingerprints.length > 0 ? { fingerprints } : {}) }));
+  const base: Omit<LintOptions, 'skipNonPolyaxon'> = {
+    validateXml,
+    requireOkta: opts.requireOkta === true,
+    secretWarnings: opts.secretWarnings !== false,
+    target: opts.target === 'helm' ? 'helm' : 'polyaxon-cli',
+    ...(expectedHost ? { expectedHost } : {}),
+  };
 
   const { files, problems, skipped } = await expandInputs(inputs, io.cwd);
   const reports: FileReport[] = problems.map((p) => unreadable(p.input, p.code, p.message));
@@ -74,17 +78,29 @@ export async function run(io: Io, inputs: string[], opts: LintCliOptions): Promi
   const code = exitCode(report, opts.strict === true, maxWarnings);
   for (const f of report.files)
     // The message names the file: escaped, so a name cannot start a line of its own (a workflow command).
-    if (f.unreadable) io.stderr.write(`polyaxon-sso: ${escapeForTerminal(f.findings[0]?.message ?? `cannot read ${f.file}`)}\n  hint: ${escapeForTerminal(f.findings[0]?.hint ?? 'Check the path.')}\n`);
+    if (f.unreadable)
+      io.stderr.write(
+        `polyaxon-sso: ${escapeForTerminal(f.findings[0]?.message ?? `cannot read ${f.file}`)}\n  hint: ${escapeForTerminal(f.findings[0]?.hint ?? 'Check the path.')}\n`,
+      );
   if (maxWarnings !== undefined && report.summary.warning > maxWarnings)
     io.stderr.write(`polyaxon-sso: ${report.summary.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
   io.stdout.write(render(format, report, { color: wantsColor(io, opts.color), strict: opts.strict === true, exitCode: code }));
   return code;
 }
 
-async function lintOne(f: InputFile, io: Io, limit: number, base: Omit<LintOptions, 'skipNonPolyaxon'>, skipNamed: boolean): Promise<FileReport> {
+async function lintOne(
+  f: InputFile,
+  io: Io,
+  limit: number,
+  base: Omit<LintOptions, 'skipNonPolyaxon'>,
+  skipNamed: boolean,
+): Promise<FileReport> {
   let bytes: Buffer;
   try {
-    bytes = f.path === '-' ? (await readSource('-', io, { maxSizeMb: limit / 1024 / 1024, what: 'config' })).bytes : await readLocalFile(f.path, f.display, limit, 'config');
+    bytes =
+      f.path === '-'
+        ? (await readSource('-', io, { maxSizeMb: limit / 1024 / 1024, what: 'config' })).bytes
+        : await readLocalFile(f.path, f.display, limit, 'config');
   } catch (e) {
     if (!isOperationalError(e)) throw e;
     return unreadable(f.display, e.code, e.message);

@@ -60,10 +60,17 @@ export class Walker {
     return out;
   }
 
-  private async dir(dir: string, real: string, ancestors: ReadonlySet<string>, keep: (path: string) => boolean, out: string[]): Promise<void> {
+  private async dir(
+    dir: string,
+    real: string,
+    ancestors: ReadonlySet<string>,
+    keep: (path: string) => boolean,
+    out: string[],
+  ): Promise<void> {
     const earlier = this.seen.get(real);
     if (earlier !== undefined) {
-      if (earlier !== dir) this.skipped.push({ display: this.show(dir), reason: `same directory as ${this.show(earlier)}, already searched` });
+      if (earlier !== dir)
+        this.skipped.push({ display: this.show(dir), reason: `same directory as ${this.show(earlier)}, already searched` });
       return;
     }
     this.seen.set(real, dir);
@@ -85,7 +92,13 @@ export class Walker {
     }
   }
 
-  private async link(full: string, name: string, ancestors: ReadonlySet<string>, keep: (path: string) => boolean, out: string[]): Promise<void> {
+  private async link(
+    full: string,
+    name: string,
+    ancestors: ReadonlySet<string>,
+    keep: (path: string) => boolean,
+    out: string[],
+  ): Promise<void> {
     let info;
     let target;
     try {
@@ -103,7 +116,11 @@ export class Walker {
     }
     if (SKIP_DIRS.has(name)) return;
     if (ancestors.has(target)) {
-      this.problems.push({ input: this.show(full), code: 'INPUT_LOOP', message: `symlink loop: ${this.show(full)} leads back to ${this.show(target)}` });
+      this.problems.push({
+        input: this.show(full),
+        code: 'INPUT_LOOP',
+        message: `symlink loop: ${this.show(full)} leads back to ${this.show(target)}`,
+      });
       return;
     }
     this.later.push(() => this.dir(full, target, new Set(ancestors).add(target), keep, out));

@@ -27,7 +27,13 @@ export interface TrustOptions {
   yes: boolean;
 }
 
-export async function checkTrust(io: Io, configText: string, file: string, after: ParsedMetadata | undefined, o: TrustOptions): Promise<TrustCheck> {
+export async function checkTrust(
+  io: Io,
+  configText: string,
+  file: string,
+  after: ParsedMetadata | undefined,
+  o: TrustOptions,
+): Promise<TrustCheck> {
   const stored = storedOktaMetadata(parseConfig(configText, file), file);
   if (!stored || !after) return { verdict: { action: 'write' } };
   await preloadIfSigned(stored.xml);

@@ -49,11 +49,24 @@ export interface PatchCliOptions {
  */
 export async function run(io: Io, config: string, opts: PatchCliOptions, deps: { confirm?: Confirm } = {}): Promise<number> {
   const mode = opts.disable ? 'disable' : 'enable';
-  if (opts.backup && opts.output !== undefined) throw usageError('--backup keeps <config>.bak when the config is written in place; it does not combine with --output', 'USAGE', 'Drop --backup, or drop --output to write the config in place.');
+  if (opts.backup && opts.output !== undefined)
+    throw usageError(
+      '--backup keeps <config>.bak when the config is written in place; it does not combine with --output',
+      'USAGE',
+      'Drop --backup, or drop --output to write the config in place.',
+    );
   if (opts.output === '-' && opts.json)
-    throw usageError('--output - and --json both want stdout', 'USAGE', 'Drop --json to print the patched config, or write it to a file with --output <file> --json.');
+    throw usageError(
+      '--output - and --json both want stdout',
+      'USAGE',
+      'Drop --json to print the patched config, or write it to a file with --output <file> --json.',
+    );
   if (mode === 'enable' && opts.metadata === undefined)
-    throw usageError('missing --metadata (the IdP metadata to write)', 'PATCH_METADATA_REQUIRED', 'Pass --metadata <file|https-url|->: in Okta, Sign On tab → "View IdP metadata".');
+    throw usageError(
+      'missing --metadata (the IdP metadata to write)',
+      'PATCH_METADATA_REQUIRED',
+      'Pass --metadata <file|https-url|->: in Okta, Sign On tab → "View IdP metadata".',
+    );
   const pins = (opts.fingerprint ?? []).map((f) => normalizeFingerprint(f).value);
   const now = nowOption(opts.now, io);
   const minDays = intOption(opts.minDays, '--min-days', 30);
@@ -64,32 +77,80 @@ export async function run(io: Io, config: string, opts: PatchCliOptions, deps: {
 
   let meta: MetadataInput | undefined;
   if (opts.metadata !== undefined) {
-    meta = await readMetadata(io, opts.metadata, { now, minDays, maxSize: opts.maxSize, fingerprints: pins, ...(opts.entityId !== undefined ? { entityId: opts.entityId } : {}) });
+    meta = await readMetadata(io, opts.metadata, {
+      now,
+      minDays,
+      maxSize: opts.maxSize,
+      fingerprints: pins,
+      ...(opts.entityId !== undefined ? { entityId: opts.entityId } : {}),
+    });
     const locked = forceCannotOverride(meta);
     if (hasErrors(meta.findings) && (!opts.force || locked)) {
       const why = locked ? `(--force cannot override this: ${locked})` : '(--force writes it anyway)';
-      if (opts.json) io.stdout.write(patchJson({ config, mode, meta, findings: meta.findings, outcome: 'metadata-invalid', written: false }));
-      else io.stderr.write(renderFindingLines(meta.findings.filter((f) => f.severity !== 'info'), color));
+      if (opts.json)
+        io.stdout.write(patchJson({ config, mode, meta, findings: meta.findings, outcome: 'metadata-invalid', written: false }));
+      else
+        io.stderr.write(
+          renderFindingLines(
+            meta.findings.filter((f) => f.severity !== 'info'),
+            color,
+          ),
+        );
       // with --json, stdout is the document alone; a refused --force is still said on stderr
       if (!opts.json || (opts.force && locked)) io.stderr.write(`${c.red('patch: the metadata has errors; nothing written')} ${why}\n`);
       return EXIT.FINDINGS;
     }
   }
   const forced = meta !== undefined && hasErrors(meta.findings);
-  const plan = planPatch(input.text, { mode, file: config, secretWarnings: opts.secretWarnings !== false, ...(meta?.text !== undefined ? { xml: meta.text } : {}) });
+  const plan = planPatch(input.text, {
+    mode,
+    file: config,
+    secretWarnings: opts.secretWarnings !== false,
+    ...(meta?.text !== undefined ? { xml: meta.text } : {}),
+  });
   const findings: Finding[] = [...(meta?.findings ?? []), ...plan.findings];
   // Replacing the trusted IdP or its certificates is shown, and a script must be told to (below).
   const trust: TrustCheck =
     mode === 'enable' && plan.changed
-      ? await checkTrust(io, input.text, config, meta?.parsed, { now, pins, allowIdpChange: opts.allowIdpChange === true, yes: opts.yes === true })
+      ? await checkTrust(io, input.text, config, meta?.parsed, {
+          now,
+          pins,
+          allowIdpChange: opts.allowIdpChange === true,
+          yes: opts.yes === true,
+        })
       : { verdict: { action: 'write' } };
   const summary = trust.change && !opts.json ? renderTrustChange(trust.change, c) : '';
   const report = (outcome: PatchOutcome, written: boolean, extra: Partial<PatchJsonInput> = {}) => {
-    if (opts.json) io.stdout.write(patchJson({ config, mode, meta, findings, outcome, written, plan, forced, ...(trust.change ? { change: trust.change } : {}), ...extra }));
+    if (opts.json)
+      io.stdout.write(
+        patchJson({
+          config,
+          mode,
+          meta,
+          findings,
+          outcome,
+          written,
+          plan,
+          forced,
+          ...(trust.change ? { change: trust.change } : {}),
+          ...extra,
+        }),
+      );
     // info findings (entityID, host) are in --json; the terminal gets what needs attention
-    else if (findings.some((f) => f.severity !== 'info')) io.stderr.write(renderWithSecretSummary(findings.filter((f) => f.severity !== 'info'), config, color));
+    else if (findings.some((f) => f.severity !== 'info'))
+      io.stderr.write(
+        renderWithSecretSummary(
+          findings.filter((f) => f.severity !== 'info'),
+          config,
+          color,
+        ),
+      );
     if (!opts.json && forced)
-      io.stderr.write(c.red.bold(`WARNING: --force: writing metadata with ${countBySeverity(meta?.findings ?? []).error} error(s); Okta sign-in is likely to fail.\n`));
+      io.stderr.write(
+        c.red.bold(
+          `WARNING: --force: writing metadata with ${countBySeverity(meta?.findings ?? []).error} error(s); Okta sign-in is likely to fail.\n`,
+        ),
+      );
   };
 
   const wantsDiff = opts.diff === true || opts.dryRun === true;
@@ -98,13 +159,18 @@ export async function run(io: Io, config: string, opts: PatchCliOptions, deps: {
     if (wantsDiff && !opts.json) io.stdout.write(escapeFileText(diff));
     // with --diff, stdout is the diff alone (pipe it to `git apply`); the status goes to stderr
     if (!opts.json) (wantsDiff ? io.stderr : io.stdout).write(checkLine(config, plan, opts.check === true, c) + summary);
-    report(plan.changed ? 'would-change' : 'up-to-date', false, { ...(wantsDiff ? { diff } : {}), exitCode: opts.check && plan.changed ? EXIT.FINDINGS : EXIT.OK });
+    report(plan.changed ? 'would-change' : 'up-to-date', false, {
+      ...(wantsDiff ? { diff } : {}),
+      exitCode: opts.check && plan.changed ? EXIT.FINDINGS : EXIT.OK,
+    });
     return opts.check && plan.changed ? EXIT.FINDINGS : EXIT.OK;
   }
   (opts.output === '-' ? io.stderr : io.stdout).write(summary);
   if (trust.verdict.action === 'refuse') {
     report('trust-change-refused', false);
-    io.stderr.write(`${c.red(`patch: ${escapeForTerminal(trust.verdict.reason)}; nothing written`)}\n  hint: ${escapeForTerminal(trust.verdict.hint)}\n`);
+    io.stderr.write(
+      `${c.red(`patch: ${escapeForTerminal(trust.verdict.reason)}; nothing written`)}\n  hint: ${escapeForTerminal(trust.verdict.hint)}\n`,
+    );
     return EXIT.FINDINGS;
   }
   if (trust.verdict.action === 'ask' && trust.change) await askTrustChange(io, trust.change, trust.verdict.defaultYes, deps.confirm);
@@ -115,21 +181,34 @@ export async function run(io: Io, config: string, opts: PatchCliOptions, deps: {
   }
   if (opts.output !== undefined) {
     const res = await safeWrite(resolve(io.cwd, opts.output), Buffer.from(plan.text, 'utf8'), { force: opts.force === true });
-    if (!opts.json) io.stdout.write(`wrote ${escapeForTerminal(opts.output)}${plan.changed ? `\n${renderChanges(plan, c)}` : ' (same content as the config: already up to date)\n'}`);
+    if (!opts.json)
+      io.stdout.write(
+        `wrote ${escapeForTerminal(opts.output)}${plan.changed ? `\n${renderChanges(plan, c)}` : ' (same content as the config: already up to date)\n'}`,
+      );
     report('written', true, { output: res.path });
     return EXIT.OK;
   }
   if (!plan.changed && input.snapshot) {
-    if (!opts.json) io.stdout.write(`${escapeForTerminal(config)}: already up to date${meta?.entityId ? ` (okta metadata ${escapeForTerminal(meta.entityId)})` : ''}\n`);
+    if (!opts.json)
+      io.stdout.write(
+        `${escapeForTerminal(config)}: already up to date${meta?.entityId ? ` (okta metadata ${escapeForTerminal(meta.entityId)})` : ''}\n`,
+      );
     report('up-to-date', false);
     return EXIT.OK;
   }
-  const res = await safeWrite(path, Buffer.from(plan.text, 'utf8'), { backup: opts.backup === true, expect: input.snapshot ?? 'absent', force: opts.force === true });
+  const res = await safeWrite(path, Buffer.from(plan.text, 'utf8'), {
+    backup: opts.backup === true,
+    expect: input.snapshot ?? 'absent',
+    force: opts.force === true,
+  });
   if (!opts.json) {
     io.stdout.write(`${input.snapshot ? 'patched' : 'created'} ${escapeForTerminal(config)}\n${renderChanges(plan, c)}`);
     if (res.backupPath) io.stdout.write(`previous content kept in ${escapeForTerminal(res.backupPath)}\n`);
   }
-  report('written', true, { ...(res.backupPath ? { backup: res.backupPath } : {}), ...(res.cleaned.length ? { cleanedTempFiles: res.cleaned } : {}) });
+  report('written', true, {
+    ...(res.backupPath ? { backup: res.backupPath } : {}),
+    ...(res.cleaned.length ? { cleanedTempFiles: res.cleaned } : {}),
+  });
   return EXIT.OK;
 }
 

@@ -17,9 +17,11 @@ const TARGETS: readonly Target[] = ['polyaxon-cli', 'helm'];
  */
 export async function run(io: Io, opts: SchemaOptions): Promise<number> {
   const draft = (opts.draft ?? '2020-12') as Draft;
-  if (!DRAFTS.includes(draft)) throw usageError(`unknown --draft ${JSON.stringify(opts.draft)}`, 'USAGE', 'Use --draft 2020-12 (default) or --draft 07.');
+  if (!DRAFTS.includes(draft))
+    throw usageError(`unknown --draft ${JSON.stringify(opts.draft)}`, 'USAGE', 'Use --draft 2020-12 (default) or --draft 07.');
   const target = (opts.target ?? 'polyaxon-cli') as Target;
-  if (!TARGETS.includes(target)) throw usageError(`unknown --target ${JSON.stringify(opts.target)}`, 'USAGE', 'Use --target polyaxon-cli (default) or --target helm.');
+  if (!TARGETS.includes(target))
+    throw usageError(`unknown --target ${JSON.stringify(opts.target)}`, 'USAGE', 'Use --target polyaxon-cli (default) or --target helm.');
   io.stdout.write(`${JSON.stringify(toJsonSchema(DEPLOYMENT_SCHEMA, { draft, target }), null, 2)}\n`);
   return EXIT.OK;
 }

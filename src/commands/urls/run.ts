@@ -22,14 +22,24 @@ interface UrlsOptions extends AttrOpts {
 /** `urls`: what the admin types into Okta, from --host (or the config's host) and --org. */
 export async function run(io: Io, opts: UrlsOptions): Promise<number> {
   const format = formatOption(opts.format, opts.json, 'text');
-  if (opts.org === undefined) throw usageError('missing --org (the Polyaxon organization)', 'USAGE', 'Pass the organization slug of your Polyaxon URLs, e.g. --org acme.');
+  if (opts.org === undefined)
+    throw usageError(
+      'missing --org (the Polyaxon organization)',
+      'USAGE',
+      'Pass the organization slug of your Polyaxon URLs, e.g. --org acme.',
+    );
   const org = orgOption(opts.org);
   const attrs = attributeOptions(opts);
   const findings: Finding[] = [];
   let hostInput = opts.host;
   let hostSource = '--host';
   if (hostInput === undefined) {
-    if (opts.config === undefined) throw usageError('missing --host (or --config to read it from the deployment config)', 'USAGE', 'Pass the address your users open Polyaxon at, e.g. --host polyaxon.acme.com, or --config values.yaml.');
+    if (opts.config === undefined)
+      throw usageError(
+        'missing --host (or --config to read it from the deployment config)',
+        'USAGE',
+        'Pass the address your users open Polyaxon at, e.g. --host polyaxon.acme.com, or --config values.yaml.',
+      );
     // Only --config needs yaml (the biggest module urls could load): a separate file, read here
     // (`urls --host` within 1.3× of `node -e 0`).
     const { hostFromConfig } = await import('./host-from-config.js');

@@ -33,7 +33,11 @@ export async function run(io: Io, source: string, opts: ValidateMetadataOptions)
   for (const path of opts.signerCert ?? []) {
     const pem = (await readLocalFile(resolve(io.cwd, path), path, limit, 'signer certificate')).toString('utf8');
     if (!/-----BEGIN (CERTIFICATE|PUBLIC KEY)-----/.test(pem))
-      throw inputError(`--signer-cert ${path} holds no PEM certificate`, 'SIGNER_CERT_INVALID', 'Give the federation signer certificate as a PEM file (-----BEGIN CERTIFICATE-----).');
+      throw inputError(
+        `--signer-cert ${path} holds no PEM certificate`,
+        'SIGNER_CERT_INVALID',
+        'Give the federation signer certificate as a PEM file (-----BEGIN CERTIFICATE-----).',
+      );
     signerCerts.push(pem);
   }
   const { source: name, report } = await loadMetadata(io, source, {

@@ -74,12 +74,20 @@ export function analyzeCertificate(text: string, opts: AnalyzeOptions): CertAnal
   const decoded = decodeStrictBase64(text);
   if (!decoded.ok) {
     if (decoded.reason === 'padding' && isConcatenation(text)) {
-      return { findings: [make('CERT_MULTIPLE', 'error', 'The element holds more than one certificate, one base64 run after another.', decoded.offset)] };
+      return {
+        findings: [
+          make('CERT_MULTIPLE', 'error', 'The element holds more than one certificate, one base64 run after another.', decoded.offset),
+        ],
+      };
     }
     if (looksLikePlaceholder(text)) {
       return { findings: [make('CERT_PLACEHOLDER', 'error', `The element holds placeholder text (${preview(text)}), not a certificate.`)] };
     }
-    return { findings: [make('CERT_BASE64_INVALID', 'error', `The certificate is not valid base64: ${describeBase64Error(decoded)}.`, decoded.offset)] };
+    return {
+      findings: [
+        make('CERT_BASE64_INVALID', 'error', `The certificate is not valid base64: ${describeBase64Error(decoded)}.`, decoded.offset),
+      ],
+    };
   }
 
   const analysis = classifyCertificateBytes(decoded.bytes, looksLikePlaceholder(text));
@@ -104,11 +112,19 @@ function withClock(analysis: StaticAnalysis, opts: AnalyzeOptions, make: Make): 
   const minDays = opts.minDays ?? 30;
   // RFC 5280 §4.1.2.5: the validity period includes both notBefore and notAfter.
   if (now < notBefore) {
-    findings.push(make('CERT_NOT_YET_VALID', 'error', `The certificate is valid only from ${d.notBefore} (${relativeTime(notBefore, now)}).`));
+    findings.push(
+      make('CERT_NOT_YET_VALID', 'error', `The certificate is valid only from ${d.notBefore} (${relativeTime(notBefore, now)}).`),
+    );
   } else if (now > notAfter) {
     findings.push(make('CERT_EXPIRED', 'error', `The certificate expired on ${d.notAfter} (${relativeTime(notAfter, now)}).`));
   } else if (notAfter - now < minDays * DAY_MS) {
-    findings.push(make('CERT_EXPIRING_SOON', 'warning', `The certificate expires on ${d.notAfter}, ${relativeTime(notAfter, now)} (--min-days ${minDays}).`));
+    findings.push(
+      make(
+        'CERT_EXPIRING_SOON',
+        'warning',
+        `The certificate expires on ${d.notAfter}, ${relativeTime(notAfter, now)} (--min-days ${minDays}).`,
+      ),
+    );
   }
   const cert: CertDetails = {
     subject: d.subject,

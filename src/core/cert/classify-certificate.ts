@@ -36,7 +36,10 @@ export function classifyCertificateBytes(bytes: Buffer, placeholderish: boolean)
   const head = bytes.subarray(0, 64).toString('latin1');
   if (head.startsWith('-----BEGIN')) {
     const label = /^-----BEGIN ([A-Z0-9 ]+)-----/.exec(head)?.[1] ?? 'unknown';
-    return error('CERT_PEM_IN_BASE64', `The base64 decodes to a PEM block ("-----BEGIN ${label}-----"), not to DER: the PEM file was base64-encoded again.`);
+    return error(
+      'CERT_PEM_IN_BASE64',
+      `The base64 decodes to a PEM block ("-----BEGIN ${label}-----"), not to DER: the PEM file was base64-encoded again.`,
+    );
   }
   let shape;
   try {
@@ -49,18 +52,28 @@ export function classifyCertificateBytes(bytes: Buffer, placeholderish: boolean)
   // Lengths only mean something once the data starts like DER: a SEQUENCE (X.690 §8.9).
   if (outer.tag !== TAG.SEQUENCE) return notACertificate(placeholderish);
   if (outer.truncated) {
-    return error('CERT_TRUNCATED', `The decoded data is ${bytes.length} bytes but its DER header announces ${outer.end}: the certificate is cut short.`);
+    return error(
+      'CERT_TRUNCATED',
+      `The decoded data is ${bytes.length} bytes but its DER header announces ${outer.end}: the certificate is cut short.`,
+    );
   }
   if (outer.end < bytes.length) {
     const extra = bytes.length - outer.end;
     if (kind === 'certificate' && isAnotherCertificate(bytes.subarray(outer.end))) {
       return error('CERT_MULTIPLE', 'The element holds more than one certificate, concatenated.');
     }
-    return error('CERT_TRAILING_BYTES', `${extra} byte${extra === 1 ? '' : 's'} follow the end of the DER structure (decoded ${bytes.length}, DER length ${outer.end}).`);
+    return error(
+      'CERT_TRAILING_BYTES',
+      `${extra} byte${extra === 1 ? '' : 's'} follow the end of the DER structure (decoded ${bytes.length}, DER length ${outer.end}).`,
+    );
   }
   // Only for bytes that do parse as a certificate: garbage stays "does not decode".
   const berAt = kind === 'certificate' ? firstNonMinimalLength(bytes) : undefined;
-  if (berAt !== undefined && parsesAsCertificate(bytes)) return error('CERT_NOT_DER', `The certificate is BER, not DER: the length at byte ${berAt} is not in its shortest form, so its fingerprint would differ from OpenSSL's.`);
+  if (berAt !== undefined && parsesAsCertificate(bytes))
+    return error(
+      'CERT_NOT_DER',
+      `The certificate is BER, not DER: the length at byte ${berAt} is not in its shortest form, so its fingerprint would differ from OpenSSL's.`,
+    );
   const pasted = KIND_CODES[kind];
   if (pasted) return error(pasted, `${CERT_CODES[pasted].title}.`);
   if (kind !== 'certificate') return notACertificate(placeholderish);

@@ -26,7 +26,10 @@ export function describeKey(x: X509Certificate): KeyDescription {
   try {
     pk = x.publicKey;
   } catch (e) {
-    return { type: 'unknown', problem: { code: 'CERT_UNSUPPORTED_KEY', severity: 'error', message: `The public key cannot be read (${(e as Error).message}).` } };
+    return {
+      type: 'unknown',
+      problem: { code: 'CERT_UNSUPPORTED_KEY', severity: 'error', message: `The public key cannot be read (${(e as Error).message}).` },
+    };
   }
   const type = pk.asymmetricKeyType ?? 'unknown';
   const d = pk.asymmetricKeyDetails ?? {};
@@ -43,7 +46,15 @@ export function describeKey(x: X509Certificate): KeyDescription {
   if (type === 'ec') {
     const curve = CURVES[d.namedCurve ?? ''];
     if (!curve) {
-      return { type: 'EC', curve: d.namedCurve ?? 'unknown', problem: { code: 'CERT_UNSUPPORTED_KEY', severity: 'error', message: `EC key on curve ${d.namedCurve ?? 'unknown'}: not a curve XML signatures use.` } };
+      return {
+        type: 'EC',
+        curve: d.namedCurve ?? 'unknown',
+        problem: {
+          code: 'CERT_UNSUPPORTED_KEY',
+          severity: 'error',
+          message: `EC key on curve ${d.namedCurve ?? 'unknown'}: not a curve XML signatures use.`,
+        },
+      };
     }
     const out: KeyDescription = { type: 'EC', size: curve.bits, curve: curve.name };
     out.problem =
@@ -54,7 +65,11 @@ export function describeKey(x: X509Certificate): KeyDescription {
   }
   if (type === 'ed25519' || type === 'ed448') {
     const name = type === 'ed25519' ? 'Ed25519' : 'Ed448';
-    return { type: name, size: type === 'ed25519' ? 256 : 456, problem: { code: 'CERT_NON_RSA_KEY', severity: 'warning', message: `${name} key: Okta signs SAML with RSA keys.` } };
+    return {
+      type: name,
+      size: type === 'ed25519' ? 256 : 456,
+      problem: { code: 'CERT_NON_RSA_KEY', severity: 'warning', message: `${name} key: Okta signs SAML with RSA keys.` },
+    };
   }
   const shown = type.toUpperCase();
   return { type: shown, problem: { code: 'CERT_UNSUPPORTED_KEY', severity: 'error', message: `${shown} key: cannot sign SAML messages.` } };

@@ -50,7 +50,8 @@ export function parseFingerprint(input: string): Fingerprint | undefined {
 /** For option parsing: as parseFingerprint, but a bad pin is a usage error (exit 2, FINGERPRINT_INVALID). */
 export function normalizeFingerprint(input: string, flag = '--fingerprint'): Fingerprint {
   const r = readFingerprint(input);
-  if (typeof r === 'string') throw usageError(`${flag}: ${JSON.stringify(input)} is not a fingerprint: ${r}`, 'FINGERPRINT_INVALID', FINGERPRINT_HINT);
+  if (typeof r === 'string')
+    throw usageError(`${flag}: ${JSON.stringify(input)} is not a fingerprint: ${r}`, 'FINGERPRINT_INVALID', FINGERPRINT_HINT);
   return r;
 }
 

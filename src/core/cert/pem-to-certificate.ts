@@ -40,13 +40,22 @@ export function pemToCertificate(pemText: string, opts: PemOptions): PemCertific
     if (label === 'CERTIFICATE' || label === 'X509 CERTIFICATE' || label === 'TRUSTED CERTIFICATE') {
       const startLine = lineAt(bodyStart);
       const startColumn = bodyStart - text.lastIndexOf('\n', bodyStart - 1);
-      const location = opts.file === undefined ? { line: startLine, column: startColumn } : { file: opts.file, line: startLine, column: startColumn };
+      const location =
+        opts.file === undefined ? { line: startLine, column: startColumn } : { file: opts.file, line: startLine, column: startColumn };
       const analysis = analyzeCertificate(body, { now: opts.now, minDays: opts.minDays, location });
       certs.push(analysis);
       findings.push(...analysis.findings);
     } else {
       const code = pemLabelCode(label) ?? 'CERT_UNDECODABLE';
-      findings.push(finding(code, 'error', `The file holds a "${label}" PEM block, not a certificate.`, CERT_CODES[code].help, loc(lineAt(m.index ?? 0))));
+      findings.push(
+        finding(
+          code,
+          'error',
+          `The file holds a "${label}" PEM block, not a certificate.`,
+          CERT_CODES[code].help,
+          loc(lineAt(m.index ?? 0)),
+        ),
+      );
     }
   }
   if (!sawBlock) {
@@ -63,12 +72,18 @@ export function pemToCertificate(pemText: string, opts: PemOptions): PemCertific
  */
 export function requirePemCertificates(pemText: string, opts: PemOptions): CertDetails[] {
   const { certs, findings } = pemToCertificate(pemText, opts);
-  const blocking = findings.filter((f) => f.severity === 'error' && !['CERT_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_WEAK_KEY', 'CERT_MD5_SIGNATURE'].includes(f.code));
+  const blocking = findings.filter(
+    (f) => f.severity === 'error' && !['CERT_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_WEAK_KEY', 'CERT_MD5_SIGNATURE'].includes(f.code),
+  );
   const first = blocking[0];
   if (first) throw inputError(`${opts.file ?? 'certificate file'}: ${first.message}`, first.code, first.hint);
   const out = certs.flatMap((c) => (c.cert ? [c.cert] : []));
   if (out.length === 0) {
-    throw inputError(`${opts.file ?? 'certificate file'}: no certificate found`, 'CERT_FILE_EMPTY', 'Give a PEM file with a -----BEGIN CERTIFICATE----- block.');
+    throw inputError(
+      `${opts.file ?? 'certificate file'}: no certificate found`,
+      'CERT_FILE_EMPTY',
+      'Give a PEM file with a -----BEGIN CERTIFICATE----- block.',
+    );
   }
   return out;
 }

@@ -22,7 +22,10 @@ export function fingerprint(der: Uint8Array, algorithm: 'sha256' | 'sha1'): stri
 }
 
 export function toPem(der: Uint8Array): string {
-  const lines = Buffer.from(der).toString('base64').match(/.{1,64}/g) ?? [];
+  const lines =
+    Buffer.from(der)
+      .toString('base64')
+      .match(/.{1,64}/g) ?? [];
   return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
 }
 
@@ -46,7 +49,8 @@ export function readCertificate(der: Buffer): ReadCertificate {
   }
   const key = describeKey(x);
   const alg = fields.signatureAlgorithm;
-  if (alg.strength === 'broken') add('CERT_MD5_SIGNATURE', 'error', `Signed with ${alg.name}: MD5-class hashes are broken (collisions are practical).`);
+  if (alg.strength === 'broken')
+    add('CERT_MD5_SIGNATURE', 'error', `Signed with ${alg.name}: MD5-class hashes are broken (collisions are practical).`);
   if (alg.strength === 'sha1') add('CERT_SHA1_SIGNATURE', 'warning', `Signed with ${alg.name}: SHA-1 is deprecated for signatures.`);
   if (key.problem) add(key.problem.code, key.problem.severity, key.problem.message);
   // Same name bytes, or the same name in another string encoding (OpenSSL's RFC 5280 §7.1 match).

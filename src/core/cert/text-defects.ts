@@ -14,7 +14,6 @@ export function looksLikePlaceholder(text: string): boolean {
   return ELLIPSIS_OR_MARKUP.test(text) || (text.replace(/\s+/g, '').length < 200 && PLACEHOLDER_WORD.test(text));
 }
 
-
 /** The reason a text is not strict base64, in words, with a 1-based position. */
 export function describeBase64Error(decoded: Exclude<Base64Result, { ok: true }>): string {
   if (decoded.reason === 'character') {

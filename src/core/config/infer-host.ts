@@ -28,15 +28,25 @@ export function inferHost(doc: Document.Parsed | undefined): ConfigHost {
   }
   if (host === undefined) {
     findings.push(
-      finding('CONFIG_NO_HOST', 'error', 'the config sets neither ingress.hostName (with ingress.enabled) nor hostName', 'Pass --host, or set ingress.hostName in the deployment config.'),
+      finding(
+        'CONFIG_NO_HOST',
+        'error',
+        'the config sets neither ingress.hostName (with ingress.enabled) nor hostName',
+        'Pass --host, or set ingress.hostName in the deployment config.',
+      ),
     );
     return { findings };
   }
   const tls = get(['ingress', 'tls']);
-  const tlsEmpty = !ingressEnabled || tls === undefined || tls === null || (isEmptyCollection(doc, ['ingress', 'tls']));
+  const tlsEmpty = !ingressEnabled || tls === undefined || tls === null || isEmptyCollection(doc, ['ingress', 'tls']);
   if (tlsEmpty)
     findings.push(
-      finding('CONFIG_TLS_EMPTY', 'warning', `ingress.tls is empty: the URLs assume https://${host} is served with TLS`, 'Okta posts the SAML response to an https URL: terminate TLS at the ingress (ingress.tls) or in front of it.'),
+      finding(
+        'CONFIG_TLS_EMPTY',
+        'warning',
+        `ingress.tls is empty: the URLs assume https://${host} is served with TLS`,
+        'Okta posts the SAML response to an https URL: terminate TLS at the ingress (ingress.tls) or in front of it.',
+      ),
     );
   return { host, source, findings };
 }

@@ -58,7 +58,9 @@ export function flatPairs(map: YAMLMap, doc: Document.Parsed, busy = new Set<YAM
 export function topLevelKeys(doc: Document.Parsed | undefined): string[] {
   const root = doc ? deref(doc.contents, doc) : null;
   if (!isMap(root)) return [];
-  return flatPairs(root, doc as Document.Parsed).filter((p) => isScalar(p.key)).map((p) => String((p.key as { value: unknown }).value));
+  return flatPairs(root, doc as Document.Parsed)
+    .filter((p) => isScalar(p.key))
+    .map((p) => String((p.key as { value: unknown }).value));
 }
 
 /**
@@ -73,7 +75,14 @@ export function mergesOnAuthPath(doc: Document.Parsed): Hazard[] {
     if (!isMap(map)) return;
     for (const p of map.items) {
       if (isMergeKey(p.key))
-        out.push(hazard('YAML_MERGE_KEY', (p.key as Node).range?.[0] ?? 0, `a merge key (<<) ${['at the top level', 'in externalServices', 'in externalServices.auth', 'in an auth provider block', 'in a provider\'s options'][depth]}: the keys Polyaxon reads here would come from a merge`, true));
+        out.push(
+          hazard(
+            'YAML_MERGE_KEY',
+            (p.key as Node).range?.[0] ?? 0,
+            `a merge key (<<) ${['at the top level', 'in externalServices', 'in externalServices.auth', 'in an auth provider block', "in a provider's options"][depth]}: the keys Polyaxon reads here would come from a merge`,
+            true,
+          ),
+        );
     }
     const own = map.items.filter((p) => isPair(p) && !isMergeKey(p.key));
     const child = (name: string) => own.filter((p) => isScalar(p.key) && p.key.value === name).pop()?.value;

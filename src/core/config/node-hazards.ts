@@ -32,7 +32,9 @@ const SAME_TAG: Record<string, (n: Node) => boolean> = {
   'tag:yaml.org,2002:pairs': (n) => isSeq(n),
 };
 // PyYAML SafeConstructor's tags (constructor.py, SafeConstructor.add_constructor).
-const SAFE_TAGS = new Set(['null', 'bool', 'int', 'float', 'binary', 'timestamp', 'omap', 'pairs', 'set', 'str', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`));
+const SAFE_TAGS = new Set(
+  ['null', 'bool', 'int', 'float', 'binary', 'timestamp', 'omap', 'pairs', 'set', 'str', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`),
+);
 // Deeper than any real values file: PyYAML's composer recurses per level and hits Python's
 // recursion limit at about 490 levels when called bare, fewer under Polyaxon's own call stack.
 const MAX_DEPTH = 100;
@@ -61,15 +63,40 @@ export function nodeHazards(doc: Document.Parsed, text: string): NodeWalk {
     if (node === null || node === undefined) continue;
     if (isAlias(node)) {
       // PyYAML's composer knows only the anchors before the alias (YAML 1.1 §3.2.2.2)
-      if (!ANCHOR_NAME.test(node.source)) hazards.push(hazard('YAML_SYNTAX', node.range?.[0] ?? 0, `the alias name *${node.source} has characters PyYAML does not allow in one (letters, digits, - and _)`, true));
-      else if (!anchors.has(node.source)) hazards.push(hazard('YAML_SYNTAX', node.range?.[0] ?? 0, `the alias *${node.source} refers to no anchor defined before it`, true));
+      if (!ANCHOR_NAME.test(node.source))
+        hazards.push(
+          hazard(
+            'YAML_SYNTAX',
+            node.range?.[0] ?? 0,
+            `the alias name *${node.source} has characters PyYAML does not allow in one (letters, digits, - and _)`,
+            true,
+          ),
+        );
+      else if (!anchors.has(node.source))
+        hazards.push(hazard('YAML_SYNTAX', node.range?.[0] ?? 0, `the alias *${node.source} refers to no anchor defined before it`, true));
       continue;
     }
     const n = node as Node;
     const at = n.range?.[0] ?? 0;
-    if (n.anchor !== undefined && !ANCHOR_NAME.test(n.anchor)) hazards.push(hazard('YAML_SYNTAX', anchorOffset(text, at, n.anchor), `the anchor name &${n.anchor} has characters PyYAML does not allow in one (letters, digits, - and _)`, true));
+    if (n.anchor !== undefined && !ANCHOR_NAME.test(n.anchor))
+      hazards.push(
+        hazard(
+          'YAML_SYNTAX',
+          anchorOffset(text, at, n.anchor),
+          `the anchor name &${n.anchor} has characters PyYAML does not allow in one (letters, digits, - and _)`,
+          true,
+        ),
+      );
     if (n.anchor !== undefined) {
-      if (anchors.has(n.anchor)) hazards.push(hazard('YAML_DUPLICATE_ANCHOR', anchorOffset(text, at, n.anchor), `the anchor &${n.anchor} is defined a second time; PyYAML refuses the document`, true));
+      if (anchors.has(n.anchor))
+        hazards.push(
+          hazard(
+            'YAML_DUPLICATE_ANCHOR',
+            anchorOffset(text, at, n.anchor),
+            `the anchor &${n.anchor} is defined a second time; PyYAML refuses the document`,
+            true,
+          ),
+        );
       anchors.add(n.anchor);
     }
     if (n.tag !== undefined && !SAME_TAG[n.tag]?.(n)) hazards.push(tagHazard(n.tag, tagOffset(text, at)));
@@ -80,7 +107,14 @@ export function nodeHazards(doc: Document.Parsed, text: string): NodeWalk {
     emptyKeys(n, hazards);
     if ((isSeq(n) || isMap(n)) && level > MAX_DEPTH && !deep) {
       deep = true;
-      hazards.push(hazard('YAML_TOO_DEEP', at, `collections nested more than ${MAX_DEPTH} deep: PyYAML builds them recursively and fails a few hundred levels down`, true));
+      hazards.push(
+        hazard(
+          'YAML_TOO_DEEP',
+          at,
+          `collections nested more than ${MAX_DEPTH} deep: PyYAML builds them recursively and fails a few hundred levels down`,
+          true,
+        ),
+      );
     }
     const push = (child: unknown): void => {
       stack.push(child);
@@ -98,14 +132,19 @@ export function nodeHazards(doc: Document.Parsed, text: string): NodeWalk {
       const keyAt = key?.range?.[0] ?? at;
       if (isScalar(key) && typeof key.value === 'symbol') {
         merges.add(key);
-        if (!mergeable(pair.value, doc)) hazards.push(hazard('YAML_MERGE_KEY', keyAt, 'the merge key (<<) takes a mapping or a list of mappings; PyYAML refuses anything else', true));
+        if (!mergeable(pair.value, doc))
+          hazards.push(
+            hazard('YAML_MERGE_KEY', keyAt, 'the merge key (<<) takes a mapping or a list of mappings; PyYAML refuses anything else', true),
+          );
       } else {
         const target = isAlias(key) ? (key.resolve(doc) as Node | undefined) : key;
         if (isScalar(target)) pyyamlBool(target);
-        if (isMap(target) || isSeq(target)) hazards.push(hazard('YAML_COMPLEX_KEY', keyAt, 'a mapping or a list used as a key is refused by PyYAML (unhashable key)', true));
+        if (isMap(target) || isSeq(target))
+          hazards.push(hazard('YAML_COMPLEX_KEY', keyAt, 'a mapping or a list used as a key is refused by PyYAML (unhashable key)', true));
         else {
           const id = keyIdentity(isScalar(target) ? target.value : null);
-          if (id !== undefined && seen.has(id)) hazards.push(hazard('YAML_DUPLICATE_KEY', keyAt, `duplicate key ${describeKey(target)}: PyYAML keeps the last one`, false));
+          if (id !== undefined && seen.has(id))
+            hazards.push(hazard('YAML_DUPLICATE_KEY', keyAt, `duplicate key ${describeKey(target)}: PyYAML keeps the last one`, false));
           if (id !== undefined) seen.set(id, true);
         }
       }
@@ -131,7 +170,9 @@ function emptyKeys(n: Node, hazards: Hazard[]): void {
   for (const item of src.items) {
     const ind = item.sep?.find((t) => t.type === 'map-value-ind');
     if (item.key == null && ind && !item.start.some((t) => t.type === 'explicit-key-ind'))
-      hazards.push(hazard('YAML_SYNTAX', ind.offset, 'a value without a key: PyYAML refuses an empty key that is not written as `? `', true));
+      hazards.push(
+        hazard('YAML_SYNTAX', ind.offset, 'a value without a key: PyYAML refuses an empty key that is not written as `? `', true),
+      );
   }
 }
 
@@ -147,7 +188,14 @@ function plainScalar(n: Scalar, at: number, hazards: Hazard[] | undefined): void
   pyyamlBool(n);
   if (hazards === undefined || n.type !== 'PLAIN' || n.tag !== undefined) return;
   if (n.value === '=' || n.value === '<<')
-    hazards.push(hazard('YAML_PLAIN_INDICATOR', at, `a plain ${n.value} is read by PyYAML as the YAML 1.1 tag !!${n.value === '=' ? 'value' : 'merge'}, which safe_load refuses`, false));
+    hazards.push(
+      hazard(
+        'YAML_PLAIN_INDICATOR',
+        at,
+        `a plain ${n.value} is read by PyYAML as the YAML 1.1 tag !!${n.value === '=' ? 'value' : 'merge'}, which safe_load refuses`,
+        false,
+      ),
+    );
 }
 
 function tagHazard(tag: string, offset: number): Hazard {

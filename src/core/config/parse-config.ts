@@ -46,7 +46,14 @@ export function parseConfig(rawText: string, file?: string, bytes?: Uint8Array):
   const charHazards = textHazards(text);
   const bad = bytes === undefined ? undefined : notUtf8(rawText, bytes);
   if (bad !== undefined)
-    charHazards.unshift(hazard('YAML_FORBIDDEN_CHAR', Math.max(0, bad - (bom ? 1 : 0)), 'bytes that are not UTF-8 (read as U+FFFD here): Python\'s UTF-8 decoder, which Polyaxon reads the file with, refuses them', true));
+    charHazards.unshift(
+      hazard(
+        'YAML_FORBIDDEN_CHAR',
+        Math.max(0, bad - (bom ? 1 : 0)),
+        "bytes that are not UTF-8 (read as U+FFFD here): Python's UTF-8 decoder, which Polyaxon reads the file with, refuses them",
+        true,
+      ),
+    );
   // uniqueKeys off: `yaml`'s check compares each key with every earlier one (quadratic);
   // nodeHazards does it with one Map per mapping, and reads the CST kept by keepSourceTokens.
   const docs = parseAllDocuments(text, { version: '1.1', lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: true });
@@ -63,7 +70,12 @@ export function parseConfig(rawText: string, file?: string, bytes?: Uint8Array):
   // PyYAML stops at the first syntax error, and `yaml`'s later ones are mostly its echoes.
   const errors = list.flatMap((doc) => doc.errors).sort((a, b) => a.pos[0] - b.pos[0]);
   const syntax = errors[0];
-  if (syntax) return { ...result, findings: [finding('YAML_SYNTAX', 'error', firstLine(syntax.message), yamlHint(), at(syntax.pos[0]))], unreadable: true };
+  if (syntax)
+    return {
+      ...result,
+      findings: [finding('YAML_SYNTAX', 'error', firstLine(syntax.message), yamlHint(), at(syntax.pos[0]))],
+      unreadable: true,
+    };
 
   const findings: Finding[] = [];
   if (list.length > 1) {

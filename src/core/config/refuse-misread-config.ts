@@ -15,5 +15,9 @@ export function refuseMisreadConfig(parsed: ParsedConfig, file: string, use: str
   if (!first) return;
   const at = first.location ? formatLocation(first.location, file) : file;
   const hint = [first.hint, fallback].filter((h) => h !== undefined && h !== '').join(' ');
-  throw inputError(`${at}: ${first.message}; ${use} is not taken from a config that PyYAML (which Polyaxon uses) could read differently`, first.code, hint);
+  throw inputError(
+    `${at}: ${first.message}; ${use} is not taken from a config that PyYAML (which Polyaxon uses) could read differently`,
+    first.code,
+    hint,
+  );
 }

@@ -38,11 +38,17 @@ export function textHazards(text: string): Hazard[] {
     const more = count > 1 ? ` (${count - 1} more in the file)` : '';
     const name = BREAK_NAMES[ch];
     if (ch === '\uFEFF')
-      out.push(hazard('YAML_FORBIDDEN_CHAR', offset, `a byte order mark (U+FEFF) after the start of the file: PyYAML reads it as a character, this tool skips it at the start of a line${more}`, true));
+      out.push(
+        hazard(
+          'YAML_FORBIDDEN_CHAR',
+          offset,
+          `a byte order mark (U+FEFF) after the start of the file: PyYAML reads it as a character, this tool skips it at the start of a line${more}`,
+          true,
+        ),
+      );
     else if (name !== undefined)
       out.push(hazard('YAML_LINE_BREAK', offset, `${name}: PyYAML ends a line here, this tool does not${more}`, true));
-    else
-      out.push(hazard('YAML_FORBIDDEN_CHAR', offset, `the character ${codePoint(ch)} is refused by PyYAML's reader${more}`, true));
+    else out.push(hazard('YAML_FORBIDDEN_CHAR', offset, `the character ${codePoint(ch)} is refused by PyYAML's reader${more}`, true));
   }
   return out.sort((a, b) => a.offset - b.offset);
 }

@@ -28,7 +28,15 @@ export function tokenHazards(text: string): Hazard[] {
   let yamlDirectives = 0;
   const tabAt = (lexeme: string, at: number): void => {
     const tab = lexeme.indexOf('\t');
-    if (tab >= 0) out.push(hazard('YAML_TAB', at + tab, 'a tab here is refused by PyYAML (tabs may appear only inside quoted strings, block scalar content and comments)', true));
+    if (tab >= 0)
+      out.push(
+        hazard(
+          'YAML_TAB',
+          at + tab,
+          'a tab here is refused by PyYAML (tabs may appear only inside quoted strings, block scalar content and comments)',
+          true,
+        ),
+      );
   };
   // A quoted scalar the lexer cut at an under-indented line (PyYAML folds it; `yaml` reports a
   // missing quote, YAML_SYNTAX): its pieces are quoted text, where PyYAML takes tabs.
@@ -57,7 +65,14 @@ export function tokenHazards(text: string): Hazard[] {
       if (YAML_11.test(lexeme) && (yamlDirectives += 1) > 1)
         out.push(hazard('YAML_DIRECTIVE', offset, 'a second %YAML directive for the same document: PyYAML refuses it', true));
       if (!YAML_11.test(lexeme))
-        out.push(hazard('YAML_DIRECTIVE', offset, `the directive ${JSON.stringify(lexeme.split(/[ \t]/)[0])} is not read the same by PyYAML (always YAML 1.1) and this tool`, true));
+        out.push(
+          hazard(
+            'YAML_DIRECTIVE',
+            offset,
+            `the directive ${JSON.stringify(lexeme.split(/[ \t]/)[0])} is not read the same by PyYAML (always YAML 1.1) and this tool`,
+            true,
+          ),
+        );
     } else if ((first === '"' || first === "'") && !closed(lexeme)) {
       openQuote = first;
     } else if (first !== '#' && first !== '"' && first !== "'") {
@@ -99,7 +114,9 @@ function blockBodyTabs(text: string, body: string, offset: number, header: { off
     const tab = line.indexOf('\t');
     const spaces = /^ */.exec(line)?.[0].length ?? 0;
     if (tab >= 0 && (indent < 1 || spaces < indent)) {
-      out.push(hazard('YAML_TAB', offset + lineStart + tab, 'a tab before the indentation of this block scalar is refused by PyYAML', true));
+      out.push(
+        hazard('YAML_TAB', offset + lineStart + tab, 'a tab before the indentation of this block scalar is refused by PyYAML', true),
+      );
       break;
     }
     lineStart += line.length + 1;

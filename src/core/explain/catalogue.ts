@@ -24,7 +24,11 @@ export const CATALOGUES = [
   { name: 'SAML responses (check-response)', source: 'src/core/response/codes.ts', codes: RESPONSE_CODES },
   { name: 'Drift (drift)', source: 'src/core/trust/codes.ts', codes: DRIFT_CODES },
   { name: 'Host and organization (urls, init, check-response, lint --host)', source: 'src/core/urls/codes.ts', codes: URL_CODES },
-  { name: 'Deployment config as an input (urls --config, check-response --config)', source: 'src/core/config/codes.ts', codes: CONFIG_CODES },
+  {
+    name: 'Deployment config as an input (urls --config, check-response --config)',
+    source: 'src/core/config/codes.ts',
+    codes: CONFIG_CODES,
+  },
   { name: 'Patch refusals and notes (patch, init)', source: 'src/core/patch/codes.ts', codes: PATCH_CODES },
   { name: 'init', source: 'src/core/init/codes.ts', codes: INIT_CODES },
   { name: 'Errors that stop a run', source: 'src/core/error-codes.ts', codes: ERROR_CODES },

@@ -7,9 +7,7 @@ import type { AcceptedMetadata, CertSummary } from './init-state.js';
  * the shared validateMetadata path, or no signing certificate to show, sends the admin back to the
  * metadata question with the findings explained. Warnings are shown and do not block.
  */
-export type MetadataVerdict =
-  | { ok: true; metadata: AcceptedMetadata }
-  | { ok: false; errors: Finding[]; warnings: Finding[] };
+export type MetadataVerdict = { ok: true; metadata: AcceptedMetadata } | { ok: false; errors: Finding[]; warnings: Finding[] };
 
 export function certSummary(c: CertInfo): CertSummary {
   return { subject: c.subject, notAfter: c.notAfter, daysLeft: c.daysLeft, sha256: c.sha256 };
@@ -26,7 +24,14 @@ export function judgeMetadata(report: MetadataReport, xml: string, source: strin
   const md = report.metadata;
   const cert = md ? primaryCert(md.signingCerts) : undefined;
   if (errors.length === 0 && (md === undefined || cert === undefined))
-    errors.push(finding('INIT_NO_SIGNING_CERT', 'error', 'the metadata holds no signing certificate to trust', 'Download the metadata again in Okta: Sign On tab → "View IdP metadata".'));
+    errors.push(
+      finding(
+        'INIT_NO_SIGNING_CERT',
+        'error',
+        'the metadata holds no signing certificate to trust',
+        'Download the metadata again in Okta: Sign On tab → "View IdP metadata".',
+      ),
+    );
   if (errors.length > 0 || md === undefined || cert === undefined) return { ok: false, errors, warnings };
   return {
     ok: true,
@@ -53,7 +58,11 @@ export interface RotationRow {
 }
 
 export function rotationRows(current: readonly CertSummary[], next: readonly CertSummary[]): { rows: RotationRow[]; sameCerts: boolean } {
-  const key = (cs: readonly CertSummary[]) => cs.map((c) => c.sha256).sort().join(' ');
+  const key = (cs: readonly CertSummary[]) =>
+    cs
+      .map((c) => c.sha256)
+      .sort()
+      .join(' ');
   return {
     rows: [...current.map((cert) => ({ label: 'current' as const, cert })), ...next.map((cert) => ({ label: 'new' as const, cert }))],
     sameCerts: current.length > 0 && key(current) === key(next),

@@ -25,7 +25,10 @@ export function missingFlags(given: GivenFlags, configHost: string | undefined):
   const missing: MissingFlag[] = [];
   if (given.config === undefined) missing.push({ flag: '--config', why: 'the deployment config to patch (created when missing)' });
   if (given.host === undefined && configHost === undefined)
-    missing.push({ flag: '--host', why: given.config === undefined ? 'the Polyaxon host' : 'the Polyaxon host (the config sets no ingress.hostName or hostName)' });
+    missing.push({
+      flag: '--host',
+      why: given.config === undefined ? 'the Polyaxon host' : 'the Polyaxon host (the config sets no ingress.hostName or hostName)',
+    });
   if (given.org === undefined) missing.push({ flag: '--org', why: 'the Polyaxon organization (it is never in the config)' });
   if (given.metadata === undefined) missing.push({ flag: '--metadata', why: 'the IdP metadata from Okta: a file or an https URL' });
   return missing;

@@ -59,8 +59,12 @@ export function checkAuth(cfg: ParsedConfig, root: YAMLMap, doc: Document.Parsed
     }
     if (!(PROVIDERS as readonly string[]).includes(p.key)) {
       const hint = didYouMean(p.key, PROVIDERS);
-      add('AUTH_UNKNOWN_PROVIDER', `unknown auth provider "${p.key}"${hint ? ` (did you mean "${hint}"?)` : ''}`, p.keyNode,
-        hint ? `Rename "${p.key}" to "${hint}". ${LINT_CODES.AUTH_UNKNOWN_PROVIDER?.help}` : undefined);
+      add(
+        'AUTH_UNKNOWN_PROVIDER',
+        `unknown auth provider "${p.key}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        p.keyNode,
+        hint ? `Rename "${p.key}" to "${hint}". ${LINT_CODES.AUTH_UNKNOWN_PROVIDER?.help}` : undefined,
+      );
       continue;
     }
     const enabled = checkProvider(cfg, p, doc, add);
@@ -85,11 +89,16 @@ function checkProvider(cfg: ParsedConfig, p: Entry, doc: Document.Parsed, add: A
       if (!isNullish(e.value) && !(isScalar(e.value) && typeof e.value.value === 'string'))
         add('AUTH_FIELD_NOT_STRING', `${where} must be a string`, e.value);
     } else if (e.key === 'options') {
-      if (!isNullish(e.value) && !isMap(e.value)) add('AUTH_OPTIONS_NOT_A_MAP', `${where} must be a mapping, not ${kindOf(e.value)}`, e.value);
+      if (!isNullish(e.value) && !isMap(e.value))
+        add('AUTH_OPTIONS_NOT_A_MAP', `${where} must be a mapping, not ${kindOf(e.value)}`, e.value);
     } else {
       const hint = didYouMean(e.key, PROVIDER_KEYS);
-      add('AUTH_UNKNOWN_KEY', `unknown key "${e.key}" in externalServices.auth.${p.key}${hint ? ` (did you mean "${hint}"?)` : ''}`, e.keyNode,
-        hint ? `Rename "${e.key}" to "${hint}". ${LINT_CODES.AUTH_UNKNOWN_KEY?.help}` : undefined);
+      add(
+        'AUTH_UNKNOWN_KEY',
+        `unknown key "${e.key}" in externalServices.auth.${p.key}${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        e.keyNode,
+        hint ? `Rename "${e.key}" to "${hint}". ${LINT_CODES.AUTH_UNKNOWN_KEY?.help}` : undefined,
+      );
     }
   }
   return enabled;
@@ -113,7 +122,11 @@ function checkEnabled(cfg: ParsedConfig, e: Entry, where: string, add: Add): boo
   if (typeof v.value === 'string') {
     const quoted = v.type === 'QUOTE_DOUBLE' || v.type === 'QUOTE_SINGLE';
     if (quoted && BOOL_WORDS.test(v.value))
-      add('AUTH_ENABLED_QUOTED', `${where} is the string "${v.value}", not a boolean: Helm treats any non-empty string as true${/^(false|no|off|n)$/i.test(v.value) ? `, so this turns ${where.split('.')[2]} ON` : ''}`, v);
+      add(
+        'AUTH_ENABLED_QUOTED',
+        `${where} is the string "${v.value}", not a boolean: Helm treats any non-empty string as true${/^(false|no|off|n)$/i.test(v.value) ? `, so this turns ${where.split('.')[2]} ON` : ''}`,
+        v,
+      );
     else add('AUTH_ENABLED_NOT_BOOL', `${where} must be true or false, not a string`, v);
     return v.value !== '';
   }

@@ -43,7 +43,11 @@ export function checkDeployment(cfg: ParsedConfig, root: YAMLMap, doc: Document.
       const parsed = parseHost(host.value, { allowHttp: true });
       const actual = parsed.ok ? parsed.value.host : host.value;
       if (actual !== ctx.expectedHost)
-        add('HOST_MISMATCH', `the config serves ${JSON.stringify(actual)} (${host.path}) but --host is ${JSON.stringify(ctx.expectedHost)}`, host.node);
+        add(
+          'HOST_MISMATCH',
+          `the config serves ${JSON.stringify(actual)} (${host.path}) but --host is ${JSON.stringify(ctx.expectedHost)}`,
+          host.node,
+        );
     }
   }
   return out;
@@ -57,7 +61,8 @@ export function checkDeployment(cfg: ParsedConfig, root: YAMLMap, doc: Document.
 function configHost(root: YAMLMap, doc: Document.Parsed) {
   const ingress = asMap(getEntry(root, 'ingress', doc)?.value ?? null);
   const enabled = ingress ? getEntry(ingress, 'enabled', doc)?.value : undefined;
-  const fromIngress = ingress && isScalar(enabled) && enabled.value === true ? stringValue(getEntry(ingress, 'hostName', doc)?.value ?? null) : undefined;
+  const fromIngress =
+    ingress && isScalar(enabled) && enabled.value === true ? stringValue(getEntry(ingress, 'hostName', doc)?.value ?? null) : undefined;
   if (fromIngress) return { ...fromIngress, path: 'ingress.hostName' };
   const top = stringValue(getEntry(root, 'hostName', doc)?.value ?? null);
   return top ? { ...top, path: 'hostName' } : undefined;

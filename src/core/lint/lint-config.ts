@@ -61,7 +61,12 @@ export function lintConfig(text: string, file: string, opts: LintOptions): FileR
   // Nothing to check is not a pass: `helm get values … | lint -` that printed nothing, or a file
   // emptied by mistake, would deploy without SSO (a false green).
   if (cfg.documentCount === 0 || (doc && isNullish(contents) && !cfg.findings.some((f) => f.severity === 'error'))) {
-    const empty = note('CONFIG_EMPTY', cfg.documentCount === 0 ? 'the input is empty (no YAML document)' : 'the document is empty', { file, line: 1, column: 1 }, opts.requireOkta ? 'error' : 'warning');
+    const empty = note(
+      'CONFIG_EMPTY',
+      cfg.documentCount === 0 ? 'the input is empty (no YAML document)' : 'the document is empty',
+      { file, line: 1, column: 1 },
+      opts.requireOkta ? 'error' : 'warning',
+    );
     return { file, findings: sortFindings([...cfg.findings, empty]) };
   }
   if (!doc || (!isMap(contents) && !isNullish(contents))) {
@@ -71,14 +76,23 @@ export function lintConfig(text: string, file: string, opts: LintOptions): FileR
   }
   if (!isMap(contents)) {
     if (skip) return { file, findings: [], skipped: NOT_POLYAXON };
-    return { file, findings: sortFindings([...cfg.findings, oktaAbsent(opts, 'the file is empty: no okta block', { file, line: 1, column: 1 })]) };
+    return {
+      file,
+      findings: sortFindings([...cfg.findings, oktaAbsent(opts, 'the file is empty: no okta block', { file, line: 1, column: 1 })]),
+    };
   }
   if (skip && !looksLikePolyaxonConfig(cfg.topLevelKeys)) return { file, findings: [], skipped: NOT_POLYAXON };
 
   const auth = checkAuth(cfg, contents, doc, file);
   const findings = [...cfg.findings, ...auth.findings];
   findings.push(...checkOkta(cfg, auth.okta, auth.authKey ?? null, file, opts));
-  findings.push(...checkDeployment(cfg, contents, doc, file, { oktaPresent: auth.okta?.map !== undefined, expectedHost: opts.expectedHost, target: opts.target }));
+  findings.push(
+    ...checkDeployment(cfg, contents, doc, file, {
+      oktaPresent: auth.okta?.map !== undefined,
+      expectedHost: opts.expectedHost,
+      target: opts.target,
+    }),
+  );
   if (opts.target === 'helm') for (const f of findings) if (HELM_IGNORES.has(f.code)) f.severity = 'warning';
   if (opts.secretWarnings !== false) findings.push(...findPlaintextSecrets(doc, cfg.lineCounter, file));
   return { file, findings: sortFindings(findings) };
@@ -110,7 +124,9 @@ function checkOkta(cfg: ParsedConfig, okta: OktaBlock | undefined, authKey: Node
   if (node.value.trim() === '') return [note('OKTA_XML_EMPTY', 'externalServices.auth.okta.options.xml is empty', locate(cfg, node, file))];
   const out: Finding[] = [];
   if (!okta.enabled) {
-    out.push(note('OKTA_DISABLED_WITH_METADATA', 'okta is disabled; its metadata is kept and checked', at, opts.requireOkta ? 'error' : 'info'));
+    out.push(
+      note('OKTA_DISABLED_WITH_METADATA', 'okta is disabled; its metadata is kept and checked', at, opts.requireOkta ? 'error' : 'info'),
+    );
   }
   out.push(...metadataFindings(cfg, node as Scalar<string>, file, opts));
   return out;
@@ -125,6 +141,8 @@ function metadataFindings(cfg: ParsedConfig, node: Scalar<string>, file: string,
     return { ...f, location };
   });
   if (!pos.exact || node.type === 'BLOCK_FOLDED')
-    out.push(note('OKTA_XML_NOT_BLOCK', 'options.xml is not a literal block scalar: XML positions point at the start of the value', pos.start));
+    out.push(
+      note('OKTA_XML_NOT_BLOCK', 'options.xml is not a literal block scalar: XML positions point at the start of the value', pos.start),
+    );
   return out;
 }

@@ -13,7 +13,8 @@ export function nothingLinted(reports: readonly FileReport[], inputs: readonly s
   if (reports.some((r) => r.skipped === undefined)) return [];
   const skipped = reports.length;
   const severity = requireOkta ? 'error' : 'warning';
-  const what = skipped === 0 ? 'no file was found' : skipped === 1 ? 'the one file found was skipped' : `all ${skipped} files found were skipped`;
+  const what =
+    skipped === 0 ? 'no file was found' : skipped === 1 ? 'the one file found was skipped' : `all ${skipped} files found were skipped`;
   return inputs.map((input) => ({
     file: input === '-' ? '<stdin>' : input,
     input: true as const,

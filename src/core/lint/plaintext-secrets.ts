@@ -10,7 +10,8 @@ import { LINT_CODES } from './codes.js';
  * Secret instead of holding one, and do not match.
  */
 export const PLAINTEXT_SECRET = 'PLAINTEXT_SECRET';
-const SECRET_KEY = /(^|[_-]|[a-z])(password|passwd|secretKey|secret_key|clientSecret|client_secret|apiKey|api_key|token|privateKey|private_key)$|^secret$/i;
+const SECRET_KEY =
+  /(^|[_-]|[a-z])(password|passwd|secretKey|secret_key|clientSecret|client_secret|apiKey|api_key|token|privateKey|private_key)$|^secret$/i;
 
 export function findPlaintextSecrets(doc: Document.Parsed, lc: LineCounter, file?: string): Finding[] {
   const out: Finding[] = [];
@@ -23,7 +24,13 @@ export function findPlaintextSecrets(doc: Document.Parsed, lc: LineCounter, file
       if (!isScalar(v) || v.value === null || v.value === '' || typeof v.value === 'boolean') return;
       const pos = (pair.key as Node).range?.[0];
       out.push(
-        finding(PLAINTEXT_SECRET, info?.severity ?? 'warning', `"${pair.key.value}" holds a secret in plain text (value not shown)`, info?.help, pos === undefined ? undefined : positionAt(lc, pos, file)),
+        finding(
+          PLAINTEXT_SECRET,
+          info?.severity ?? 'warning',
+          `"${pair.key.value}" holds a secret in plain text (value not shown)`,
+          info?.help,
+          pos === undefined ? undefined : positionAt(lc, pos, file),
+        ),
       );
     },
   });

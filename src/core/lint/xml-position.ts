@@ -37,7 +37,11 @@ export function xmlPosition(cfg: ParsedConfig, node: Scalar, file: string): XmlP
     const inner = node.type === 'PLAIN' ? raw : raw.slice(1, -1);
     if (inner === value) {
       const shift = node.type === 'PLAIN' ? 0 : 1;
-      return { start, exact: true, map: (line, column) => (line === 1 ? { file, line: start.line, column: start.column + shift + column - 1 } : start) };
+      return {
+        start,
+        exact: true,
+        map: (line, column) => (line === 1 ? { file, line: start.line, column: start.column + shift + column - 1 } : start),
+      };
     }
   }
   return fallback;

@@ -31,7 +31,9 @@ export function entries(map: YAMLMap, doc: Document.Parsed): Entry[] {
 
 export function getEntry(map: YAMLMap, key: string, doc: Document.Parsed): Entry | undefined {
   // Duplicate keys are reported by parseConfig; like PyYAML, the last one wins.
-  return entries(map, doc).filter((e) => e.key === key).pop();
+  return entries(map, doc)
+    .filter((e) => e.key === key)
+    .pop();
 }
 
 /** Null or an empty plain scalar (`okta:`) counts as absent (docs/design.md §8). */

@@ -30,7 +30,13 @@ export interface SignatureOptions {
   okta?: boolean;
 }
 
-export function checkMetadataSignature(text: string, doc: Document, root: Element, entity: Element, opts: SignatureOptions): SignatureOutcome {
+export function checkMetadataSignature(
+  text: string,
+  doc: Document,
+  root: Element,
+  entity: Element,
+  opts: SignatureOptions,
+): SignatureOutcome {
   const findings: Finding[] = [];
   const withSigner = (opts.signerCerts?.length ?? 0) > 0;
   const targets = [root, ...(entity !== root ? [entity] : [])].filter((el) => childElements(el, NS.DS, 'Signature').length > 0);
@@ -40,10 +46,22 @@ export function checkMetadataSignature(text: string, doc: Document, root: Elemen
     const required = opts.requireSignature || withSigner;
     findings.push(
       required
-        ? finding('MD_SIGNATURE_REQUIRED', 'error', `the document is not signed${opts.requireSignature ? ' (--require-signature)' : ' but --signer-cert was given'}`, C.MD_SIGNATURE_REQUIRED.help, locationOf(root, opts.file))
+        ? finding(
+            'MD_SIGNATURE_REQUIRED',
+            'error',
+            `the document is not signed${opts.requireSignature ? ' (--require-signature)' : ' but --signer-cert was given'}`,
+            C.MD_SIGNATURE_REQUIRED.help,
+            locationOf(root, opts.file),
+          )
         : opts.okta
           ? finding('MD_UNSIGNED', 'info', 'the document is not signed (normal for Okta)', C.MD_UNSIGNED.help, locationOf(root, opts.file))
-          : finding('MD_UNSIGNED', 'info', 'the document is not signed', 'Its integrity rests on how it was fetched: download it over https from your IdP, or give --signer-cert if the IdP signs its metadata.', locationOf(root, opts.file)),
+          : finding(
+              'MD_UNSIGNED',
+              'info',
+              'the document is not signed',
+              'Its integrity rests on how it was fetched: download it over https from your IdP, or give --signer-cert if the IdP signs its metadata.',
+              locationOf(root, opts.file),
+            ),
     );
     return { signed: false, findings };
   }
@@ -65,10 +83,24 @@ export function checkMetadataSignature(text: string, doc: Document, root: Elemen
       allVerified = false;
       continue;
     }
-    if (withSigner) findings.push(...signerValidity((opts.signerCerts as string[])[r.trustedCertIndex ?? 0] ?? '', (r.trustedCertIndex ?? 0) + 1, opts.now, locationOf(sig, opts.file)));
+    if (withSigner)
+      findings.push(
+        ...signerValidity(
+          (opts.signerCerts as string[])[r.trustedCertIndex ?? 0] ?? '',
+          (r.trustedCertIndex ?? 0) + 1,
+          opts.now,
+          locationOf(sig, opts.file),
+        ),
+      );
     findings.push(
       withSigner
-        ? finding('MD_SIGNATURE_VERIFIED', 'info', `the signature on <${el.nodeName}> verified with --signer-cert #${(r.trustedCertIndex ?? 0) + 1}`, undefined, locationOf(sig, opts.file))
+        ? finding(
+            'MD_SIGNATURE_VERIFIED',
+            'info',
+            `the signature on <${el.nodeName}> verified with --signer-cert #${(r.trustedCertIndex ?? 0) + 1}`,
+            undefined,
+            locationOf(sig, opts.file),
+          )
         : finding(
             'MD_SIGNATURE_INTEGRITY_ONLY',
             'info',
@@ -78,7 +110,12 @@ export function checkMetadataSignature(text: string, doc: Document, root: Elemen
           ),
     );
   }
-  return { signed: true, signatureValid: allVerified, signatureTrust: withSigner ? 'signer-cert' : 'embedded-key-integrity-only', findings };
+  return {
+    signed: true,
+    signatureValid: allVerified,
+    signatureTrust: withSigner ? 'signer-cert' : 'embedded-key-integrity-only',
+    findings,
+  };
 }
 
 /** Wraps base64 DER as PEM for xml-crypto; a bad cert simply fails verification. */
@@ -101,8 +138,24 @@ function signerValidity(pem: string, n: number, now: Date, at?: Location): Findi
   const to = Date.parse(cert.validTo);
   const from = Date.parse(cert.validFrom);
   if (to <= now.getTime())
-    return [finding('MD_SIGNER_CERT_EXPIRED', 'warning', `--signer-cert #${n}, which verified the signature, expired on ${new Date(to).toISOString().slice(0, 10)}`, C.MD_SIGNER_CERT_EXPIRED.help, at)];
+    return [
+      finding(
+        'MD_SIGNER_CERT_EXPIRED',
+        'warning',
+        `--signer-cert #${n}, which verified the signature, expired on ${new Date(to).toISOString().slice(0, 10)}`,
+        C.MD_SIGNER_CERT_EXPIRED.help,
+        at,
+      ),
+    ];
   if (from > now.getTime())
-    return [finding('MD_SIGNER_CERT_EXPIRED', 'warning', `--signer-cert #${n}, which verified the signature, is valid only from ${new Date(from).toISOString().slice(0, 10)}`, C.MD_SIGNER_CERT_EXPIRED.help, at)];
+    return [
+      finding(
+        'MD_SIGNER_CERT_EXPIRED',
+        'warning',
+        `--signer-cert #${n}, which verified the signature, is valid only from ${new Date(from).toISOString().slice(0, 10)}`,
+        C.MD_SIGNER_CERT_EXPIRED.help,
+        at,
+      ),
+    ];
   return [];
 }

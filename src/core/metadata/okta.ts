@@ -32,9 +32,25 @@ export function isOktaAdminHost(host: string): boolean {
 export function entityIdFindings(id: string, at?: Location): Finding[] {
   if (OKTA_ENTITY.test(id)) return [finding('MD_OKTA_ENTITY_ID', 'info', `Okta app entityID ${id}`, undefined, at)];
   if (OKTA_ENTITY_HTTPS.test(id))
-    return [finding('MD_ENTITY_ID_HTTPS_OKTA', 'warning', `entityID ${id} uses https; Okta issues http://www.okta.com/…`, C.MD_ENTITY_ID_HTTPS_OKTA.help, at)];
+    return [
+      finding(
+        'MD_ENTITY_ID_HTTPS_OKTA',
+        'warning',
+        `entityID ${id} uses https; Okta issues http://www.okta.com/…`,
+        C.MD_ENTITY_ID_HTTPS_OKTA.help,
+        at,
+      ),
+    ];
   if (METADATA_URL.test(id))
-    return [finding('MD_ENTITY_ID_IS_METADATA_URL', 'error', `entityID ${id} is the metadata URL, not the IdP issuer`, C.MD_ENTITY_ID_IS_METADATA_URL.help, at)];
+    return [
+      finding(
+        'MD_ENTITY_ID_IS_METADATA_URL',
+        'error',
+        `entityID ${id} is the metadata URL, not the IdP issuer`,
+        C.MD_ENTITY_ID_IS_METADATA_URL.help,
+        at,
+      ),
+    ];
   return [];
 }
 
@@ -45,20 +61,65 @@ const OKTA_DOMAINS = ['okta.com', 'oktapreview.com', 'okta-emea.com'];
  * that matters for "okta", "preview", "emea" and "com"), plus digit look-alikes.
  */
 const CONFUSABLE: Record<string, string> = {
-  '\u043e': 'o', '\u03bf': 'o', '\u0585': 'o', '\u00f6': 'o', '\u00f3': 'o', '\u00f2': 'o', '\u00f4': 'o', '\u00f5': 'o', '\u00f8': 'o', '0': 'o',
-  '\u043a': 'k', '\u03ba': 'k', '\u0138': 'k',
-  '\u0442': 't', '\u03c4': 't', '\u0163': 't', '\u0165': 't',
-  '\u0430': 'a', '\u03b1': 'a', '\u00e0': 'a', '\u00e1': 'a', '\u00e2': 'a', '\u00e3': 'a', '\u00e4': 'a', '\u00e5': 'a', '\u0251': 'a',
-  '\u0435': 'e', '\u03b5': 'e', '\u00e8': 'e', '\u00e9': 'e', '\u00ea': 'e', '\u00eb': 'e', '3': 'e',
-  '\u0440': 'p', '\u03c1': 'p',
+  '\u043e': 'o',
+  '\u03bf': 'o',
+  '\u0585': 'o',
+  '\u00f6': 'o',
+  '\u00f3': 'o',
+  '\u00f2': 'o',
+  '\u00f4': 'o',
+  '\u00f5': 'o',
+  '\u00f8': 'o',
+  '0': 'o',
+  '\u043a': 'k',
+  '\u03ba': 'k',
+  '\u0138': 'k',
+  '\u0442': 't',
+  '\u03c4': 't',
+  '\u0163': 't',
+  '\u0165': 't',
+  '\u0430': 'a',
+  '\u03b1': 'a',
+  '\u00e0': 'a',
+  '\u00e1': 'a',
+  '\u00e2': 'a',
+  '\u00e3': 'a',
+  '\u00e4': 'a',
+  '\u00e5': 'a',
+  '\u0251': 'a',
+  '\u0435': 'e',
+  '\u03b5': 'e',
+  '\u00e8': 'e',
+  '\u00e9': 'e',
+  '\u00ea': 'e',
+  '\u00eb': 'e',
+  '3': 'e',
+  '\u0440': 'p',
+  '\u03c1': 'p',
   '\u0433': 'r',
-  '\u0456': 'i', '\u00ed': 'i', '\u00ec': 'i', '\u00ee': 'i', '\u00ef': 'i', '\u0131': 'i', '1': 'l', l: 'l',
+  '\u0456': 'i',
+  '\u00ed': 'i',
+  '\u00ec': 'i',
+  '\u00ee': 'i',
+  '\u00ef': 'i',
+  '\u0131': 'i',
+  '1': 'l',
+  l: 'l',
   '\u0455': 's',
-  '\u0441': 'c', '\u03f2': 'c',
-  '\u043c': 'm', '\u0271': 'm',
-  '\u0475': 'v', '\u03bd': 'v',
-  '\u0461': 'w', '\u051d': 'w',
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2212': '-', '_': '-',
+  '\u0441': 'c',
+  '\u03f2': 'c',
+  '\u043c': 'm',
+  '\u0271': 'm',
+  '\u0475': 'v',
+  '\u03bd': 'v',
+  '\u0461': 'w',
+  '\u051d': 'w',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2212': '-',
+  _: '-',
 };
 
 function skeleton(s: string): string {
@@ -90,7 +151,8 @@ export function oktaLookalike(host: string): string | undefined {
   const registrable = labels.slice(-2).join('.');
   const sk = skeleton(registrable);
   for (const d of OKTA_DOMAINS) {
-    if (sk === skeleton(d) || withinOneEdit(sk, d) || withinOneEdit(skeleton(labels.at(-2) ?? ''), d.slice(0, d.lastIndexOf('.')))) return d;
+    if (sk === skeleton(d) || withinOneEdit(sk, d) || withinOneEdit(skeleton(labels.at(-2) ?? ''), d.slice(0, d.lastIndexOf('.'))))
+      return d;
     if (h.includes(`.${d}.`) || h.startsWith(`${d}.`)) return d;
   }
   return undefined;

@@ -40,13 +40,40 @@ export function readIdpDescriptor(entity: Element, file?: string): IdpDescriptor
   const at = (n: Node) => locationOf(n, file);
   const list = childElements(entity, NS.MD, 'IDPSSODescriptor');
   if (list.length === 0)
-    return { findings: [finding('MD_IDP_DESCRIPTOR_MISSING', 'error', 'no IDPSSODescriptor in the EntityDescriptor', C.MD_IDP_DESCRIPTOR_MISSING.help, at(entity))] };
+    return {
+      findings: [
+        finding(
+          'MD_IDP_DESCRIPTOR_MISSING',
+          'error',
+          'no IDPSSODescriptor in the EntityDescriptor',
+          C.MD_IDP_DESCRIPTOR_MISSING.help,
+          at(entity),
+        ),
+      ],
+    };
   const findings: Finding[] = [];
-  if (list.length > 1) findings.push(finding('MD_IDP_DESCRIPTOR_MULTIPLE', 'error', `${list.length} IDPSSODescriptor elements`, C.MD_IDP_DESCRIPTOR_MULTIPLE.help, at(list[1] as Element)));
+  if (list.length > 1)
+    findings.push(
+      finding(
+        'MD_IDP_DESCRIPTOR_MULTIPLE',
+        'error',
+        `${list.length} IDPSSODescriptor elements`,
+        C.MD_IDP_DESCRIPTOR_MULTIPLE.help,
+        at(list[1] as Element),
+      ),
+    );
   const idp = list[0] as Element;
   const protocols = (attr(idp, 'protocolSupportEnumeration') ?? '').split(/\s+/);
   if (!protocols.includes(SAML2_PROTOCOL))
-    findings.push(finding('MD_PROTOCOL_UNSUPPORTED', 'error', 'protocolSupportEnumeration does not list the SAML 2.0 protocol', C.MD_PROTOCOL_UNSUPPORTED.help, at(idp)));
+    findings.push(
+      finding(
+        'MD_PROTOCOL_UNSUPPORTED',
+        'error',
+        'protocolSupportEnumeration does not list the SAML 2.0 protocol',
+        C.MD_PROTOCOL_UNSUPPORTED.help,
+        at(idp),
+      ),
+    );
 
   let wantAuthnRequestsSigned: boolean | undefined;
   const want = attr(idp, 'WantAuthnRequestsSigned');
@@ -54,24 +81,61 @@ export function readIdpDescriptor(entity: Element, file?: string): IdpDescriptor
     const v = want.trim();
     if (v === 'true' || v === '1') wantAuthnRequestsSigned = true;
     else if (v === 'false' || v === '0') wantAuthnRequestsSigned = false;
-    else findings.push(finding('MD_BOOLEAN_INVALID', 'error', `WantAuthnRequestsSigned="${want}" is not a boolean`, C.MD_BOOLEAN_INVALID.help, at(idp)));
-    if (wantAuthnRequestsSigned) findings.push(finding('MD_WANT_AUTHN_REQUESTS_SIGNED', 'info', 'the IdP wants signed AuthnRequests', C.MD_WANT_AUTHN_REQUESTS_SIGNED.help, at(idp)));
+    else
+      findings.push(
+        finding('MD_BOOLEAN_INVALID', 'error', `WantAuthnRequestsSigned="${want}" is not a boolean`, C.MD_BOOLEAN_INVALID.help, at(idp)),
+      );
+    if (wantAuthnRequestsSigned)
+      findings.push(
+        finding(
+          'MD_WANT_AUTHN_REQUESTS_SIGNED',
+          'info',
+          'the IdP wants signed AuthnRequests',
+          C.MD_WANT_AUTHN_REQUESTS_SIGNED.help,
+          at(idp),
+        ),
+      );
   }
 
   const ssoEndpoints = endpoints(idp, 'SingleSignOnService', findings, file);
   const sloEndpoints = endpoints(idp, 'SingleLogoutService', [], file);
   const usable = ssoEndpoints.filter((e) => e.binding === BINDING.POST || e.binding === BINDING.REDIRECT);
-  if (usable.length === 0) findings.push(finding('MD_SSO_MISSING', 'error', 'no SingleSignOnService with the HTTP-POST or HTTP-Redirect binding', C.MD_SSO_MISSING.help, at(idp)));
+  if (usable.length === 0)
+    findings.push(
+      finding(
+        'MD_SSO_MISSING',
+        'error',
+        'no SingleSignOnService with the HTTP-POST or HTTP-Redirect binding',
+        C.MD_SSO_MISSING.help,
+        at(idp),
+      ),
+    );
   const firstByBinding = new Map<string, string>();
   for (const e of ssoEndpoints) {
     if (e.binding !== BINDING.POST && e.binding !== BINDING.REDIRECT)
-      findings.push(finding('MD_SSO_OTHER_BINDING', 'info', `SingleSignOnService binding ${e.binding} is not used`, C.MD_SSO_OTHER_BINDING.help, e.position));
+      findings.push(
+        finding(
+          'MD_SSO_OTHER_BINDING',
+          'info',
+          `SingleSignOnService binding ${e.binding} is not used`,
+          C.MD_SSO_OTHER_BINDING.help,
+          e.position,
+        ),
+      );
     // Okta lists one endpoint per binding; SPs pick one of several by their own rule (most the
     // first), so a second Location for the same binding may be where a login really goes.
     const first = firstByBinding.get(e.binding);
     if (first === undefined) firstByBinding.set(e.binding, e.location);
     else if (first !== e.location)
-      findings.push(finding('MD_SSO_DUPLICATE_BINDING', 'error', `a second SingleSignOnService for ${e.binding} points to ${e.location} (the first to ${first})`, C.MD_SSO_DUPLICATE_BINDING.help, e.position));
+      findings.push(
+        finding(
+          'MD_SSO_DUPLICATE_BINDING',
+          'error',
+          `a second SingleSignOnService for ${e.binding} points to ${e.location} (the first to ${first})`,
+          C.MD_SSO_DUPLICATE_BINDING.help,
+          e.position,
+        ),
+      );
   }
 
   const nameIdFormats: string[] = [];
@@ -80,7 +144,8 @@ export function readIdpDescriptor(entity: Element, file?: string): IdpDescriptor
     findings.push(...t.findings);
     if (t.value.trim()) nameIdFormats.push(t.value.trim());
   }
-  if (nameIdFormats.length === 0) findings.push(finding('MD_NAMEID_FORMAT_MISSING', 'warning', 'no NameIDFormat listed', C.MD_NAMEID_FORMAT_MISSING.help, at(idp)));
+  if (nameIdFormats.length === 0)
+    findings.push(finding('MD_NAMEID_FORMAT_MISSING', 'warning', 'no NameIDFormat listed', C.MD_NAMEID_FORMAT_MISSING.help, at(idp)));
 
   const { keys, encryption } = readKeys(idp, findings, file);
   return { ssoEndpoints, sloEndpoints, nameIdFormats, wantAuthnRequestsSigned, keys, encryptionKeys: encryption, findings };
@@ -92,7 +157,13 @@ export function readIdpDescriptor(entity: Element, file?: string): IdpDescriptor
  * no binding at all. A value we would have to trim to understand is an error.
  */
 export function surroundingWhitespace(name: string, raw: string, at?: Location): Finding {
-  return finding('MD_VALUE_WHITESPACE', 'error', `${name}=${JSON.stringify(raw)} has whitespace around its value, which SAML libraries keep`, C.MD_VALUE_WHITESPACE.help, at);
+  return finding(
+    'MD_VALUE_WHITESPACE',
+    'error',
+    `${name}=${JSON.stringify(raw)} has whitespace around its value, which SAML libraries keep`,
+    C.MD_VALUE_WHITESPACE.help,
+    at,
+  );
 }
 
 function endpoints(idp: Element, local: string, findings: Finding[], file?: string): SsoEndpoint[] {
@@ -117,10 +188,18 @@ function endpoints(idp: Element, local: string, findings: Finding[], file?: stri
     } catch {
       url = undefined;
     }
-    if (!url || !url.hostname) findings.push(finding('MD_SSO_BAD_URL', 'error', `SSO Location "${location}" is not an absolute URL`, C.MD_SSO_BAD_URL.help, position));
-    else if (url.protocol === 'http:') findings.push(finding('MD_SSO_NOT_HTTPS', 'error', `SSO Location ${location} is plain http`, C.MD_SSO_NOT_HTTPS.help, position));
-    else if (url.protocol !== 'https:') findings.push(finding('MD_SSO_BAD_URL', 'error', `SSO Location uses the ${url.protocol} scheme`, C.MD_SSO_BAD_URL.help, position));
-    else if (isOktaAdminHost(url.hostname)) findings.push(finding('MD_OKTA_ADMIN_HOST', 'error', `SSO host ${url.hostname} is the Okta admin console`, C.MD_OKTA_ADMIN_HOST.help, position));
+    if (!url || !url.hostname)
+      findings.push(
+        finding('MD_SSO_BAD_URL', 'error', `SSO Location "${location}" is not an absolute URL`, C.MD_SSO_BAD_URL.help, position),
+      );
+    else if (url.protocol === 'http:')
+      findings.push(finding('MD_SSO_NOT_HTTPS', 'error', `SSO Location ${location} is plain http`, C.MD_SSO_NOT_HTTPS.help, position));
+    else if (url.protocol !== 'https:')
+      findings.push(finding('MD_SSO_BAD_URL', 'error', `SSO Location uses the ${url.protocol} scheme`, C.MD_SSO_BAD_URL.help, position));
+    else if (isOktaAdminHost(url.hostname))
+      findings.push(
+        finding('MD_OKTA_ADMIN_HOST', 'error', `SSO host ${url.hostname} is the Okta admin console`, C.MD_OKTA_ADMIN_HOST.help, position),
+      );
   }
   return out;
 }
@@ -138,31 +217,74 @@ function readKeys(idp: Element, findings: Finding[], file?: string): { keys: Raw
   for (const kd of childElements(idp, NS.MD, 'KeyDescriptor')) {
     const use = attr(kd, 'use');
     if (use !== undefined && use !== 'signing' && use !== 'encryption') {
-      findings.push(finding('MD_KEY_USE_INVALID', 'error', `KeyDescriptor use="${use}" (must be exactly "signing", "encryption" or absent)`, C.MD_KEY_USE_INVALID.help, locationOf(kd, file)));
+      findings.push(
+        finding(
+          'MD_KEY_USE_INVALID',
+          'error',
+          `KeyDescriptor use="${use}" (must be exactly "signing", "encryption" or absent)`,
+          C.MD_KEY_USE_INVALID.help,
+          locationOf(kd, file),
+        ),
+      );
       continue;
     }
     const keyInfos = childElements(kd).filter((e) => e.localName === 'KeyInfo');
     for (const ki of keyInfos)
       if (ki.namespaceURI !== NS.DS)
         findings.push(
-          finding('MD_KEYINFO_WRONG_NAMESPACE', 'error', `KeyInfo is in namespace "${ki.namespaceURI ?? ''}", not ${NS.DS}`, C.MD_KEYINFO_WRONG_NAMESPACE.help, locationOf(ki, file)),
+          finding(
+            'MD_KEYINFO_WRONG_NAMESPACE',
+            'error',
+            `KeyInfo is in namespace "${ki.namespaceURI ?? ''}", not ${NS.DS}`,
+            C.MD_KEYINFO_WRONG_NAMESPACE.help,
+            locationOf(ki, file),
+          ),
         );
-    const certs = childElements(kd, NS.DS, 'KeyInfo').flatMap((ki) => childElements(ki, NS.DS, 'X509Data').flatMap((xd) => childElements(xd, NS.DS, 'X509Certificate')));
+    const certs = childElements(kd, NS.DS, 'KeyInfo').flatMap((ki) =>
+      childElements(ki, NS.DS, 'X509Data').flatMap((xd) => childElements(xd, NS.DS, 'X509Certificate')),
+    );
     const placed = new Set(certs);
     for (const el of Array.from(kd.getElementsByTagName('*') as unknown as ArrayLike<Element>))
       if (el.localName === 'X509Certificate' && !placed.has(el))
         findings.push(
-          finding('MD_CERT_MISPLACED', 'error', `<${el.nodeName}> outside KeyDescriptor/KeyInfo/X509Data (or in another namespace): SAML libraries would not read it`, C.MD_CERT_MISPLACED.help, locationOf(el, file)),
+          finding(
+            'MD_CERT_MISPLACED',
+            'error',
+            `<${el.nodeName}> outside KeyDescriptor/KeyInfo/X509Data (or in another namespace): SAML libraries would not read it`,
+            C.MD_CERT_MISPLACED.help,
+            locationOf(el, file),
+          ),
         );
     if (use === 'encryption') {
-      findings.push(finding('MD_ENCRYPTION_ONLY_KEY', 'info', 'an encryption-only KeyDescriptor is not a signing key', C.MD_ENCRYPTION_ONLY_KEY.help, locationOf(kd, file)));
-      for (const c of certs) encryption.push({ use: 'signing', certText: elementText(c, file).value, ...(locationOf(c, file) ? { location: locationOf(c, file) as Location } : {}) });
+      findings.push(
+        finding(
+          'MD_ENCRYPTION_ONLY_KEY',
+          'info',
+          'an encryption-only KeyDescriptor is not a signing key',
+          C.MD_ENCRYPTION_ONLY_KEY.help,
+          locationOf(kd, file),
+        ),
+      );
+      for (const c of certs)
+        encryption.push({
+          use: 'signing',
+          certText: elementText(c, file).value,
+          ...(locationOf(c, file) ? { location: locationOf(c, file) as Location } : {}),
+        });
       continue;
     }
     const kind = use === 'signing' ? 'signing' : 'unspecified';
     if (certs.length === 0) {
       if (keyInfos.every((k) => k.namespaceURI === NS.DS))
-        findings.push(finding('MD_KEYDESCRIPTOR_NO_CERT', 'warning', 'a signing KeyDescriptor holds no X509Certificate', C.MD_KEYDESCRIPTOR_NO_CERT.help, locationOf(kd, file)));
+        findings.push(
+          finding(
+            'MD_KEYDESCRIPTOR_NO_CERT',
+            'warning',
+            'a signing KeyDescriptor holds no X509Certificate',
+            C.MD_KEYDESCRIPTOR_NO_CERT.help,
+            locationOf(kd, file),
+          ),
+        );
       continue;
     }
     for (const c of certs) {

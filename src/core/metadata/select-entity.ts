@@ -53,7 +53,10 @@ export function selectEntity(root: Element, entityId: string | undefined, file?:
     const entities = descendants(root, NS.MD, 'EntityDescriptor');
     if (entityId === undefined) {
       const idps = entities.filter((e) => descendants(e, NS.MD, 'IDPSSODescriptor').length > 0);
-      const sample = idps.slice(0, 5).map((e) => attr(e, 'entityID') ?? '?').join(', ');
+      const sample = idps
+        .slice(0, 5)
+        .map((e) => attr(e, 'entityID') ?? '?')
+        .join(', ');
       return fail(
         'MD_AGGREGATE_NEEDS_ENTITY_ID',
         `an EntitiesDescriptor aggregate with ${entities.length} entities (${idps.length} IdPs${sample ? `: ${sample}${idps.length > 5 ? ', …' : ''}` : ''}); choose one with --entity-id`,
@@ -62,7 +65,17 @@ export function selectEntity(root: Element, entityId: string | undefined, file?:
     const hits = entities.filter((e) => attr(e, 'entityID') === entityId);
     if (hits.length === 0) return fail('MD_ENTITY_NOT_FOUND', `no EntityDescriptor with entityID "${entityId}" in the aggregate`);
     if (hits.length > 1)
-      return { findings: [finding('MD_ENTITY_NOT_FOUND', 'error', `entityID "${entityId}" occurs ${hits.length} times in the aggregate`, 'An aggregate must list each entity once.', locationOf(hits[1], file))] };
+      return {
+        findings: [
+          finding(
+            'MD_ENTITY_NOT_FOUND',
+            'error',
+            `entityID "${entityId}" occurs ${hits.length} times in the aggregate`,
+            'An aggregate must list each entity once.',
+            locationOf(hits[1], file),
+          ),
+        ],
+      };
     return { entity: hits[0], findings: [] };
   }
   if (ns !== NS.MD || name !== 'EntityDescriptor')
@@ -78,7 +91,13 @@ export function spInsteadOfIdp(entity: Element, file?: string): Finding | undefi
   const idp = descendants(entity, NS.MD, 'IDPSSODescriptor').length;
   const sp = descendants(entity, NS.MD, 'SPSSODescriptor').length;
   if (idp > 0 || sp === 0) return undefined;
-  return finding('MD_SP_METADATA', 'error', 'this is SP metadata (SPSSODescriptor), not the IdP metadata from Okta', `${C.MD_SP_METADATA.help}`, locationOf(entity, file));
+  return finding(
+    'MD_SP_METADATA',
+    'error',
+    'this is SP metadata (SPSSODescriptor), not the IdP metadata from Okta',
+    `${C.MD_SP_METADATA.help}`,
+    locationOf(entity, file),
+  );
 }
 
 export { VIEW_METADATA_HINT };

@@ -18,14 +18,19 @@ export interface CertOptions {
   fingerprints?: string[];
 }
 
-export function signingCerts(keys: RawKey[], opts: CertOptions, at?: Location, encryption: RawKey[] = []): { certs: CertInfo[]; findings: Finding[] } {
+export function signingCerts(
+  keys: RawKey[],
+  opts: CertOptions,
+  at?: Location,
+  encryption: RawKey[] = [],
+): { certs: CertInfo[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const certs: CertInfo[] = [];
   for (const key of keys) {
     const a = analyzeCertificate(key.certText ?? '', {
       now: opts.now,
       ...(opts.minDays !== undefined ? { minDays: opts.minDays } : {}),
-      ...(key.textLocation ?? key.location ? { location: (key.textLocation ?? key.location) as Location } : {}),
+      ...((key.textLocation ?? key.location) ? { location: (key.textLocation ?? key.location) as Location } : {}),
     });
     findings.push(...a.findings);
     if (!a.cert) continue;
@@ -35,7 +40,9 @@ export function signingCerts(keys: RawKey[], opts: CertOptions, at?: Location, e
   }
   if (keys.length === 0 || certs.length === 0) {
     if (!findings.some((f) => f.severity === 'error') || keys.length === 0)
-      findings.push(finding('MD_NO_SIGNING_CERT', 'error', 'no usable signing certificate in the IDPSSODescriptor', C.MD_NO_SIGNING_CERT.help, at));
+      findings.push(
+        finding('MD_NO_SIGNING_CERT', 'error', 'no usable signing certificate in the IDPSSODescriptor', C.MD_NO_SIGNING_CERT.help, at),
+      );
   }
   markNewest(certs, findings);
   if (opts.fingerprints && opts.fingerprints.length > 0) findings.push(...checkPins(certs, opts.fingerprints, encryption, at));
@@ -49,7 +56,15 @@ function markNewest(certs: CertInfo[], findings: Finding[]): void {
   if (best) best.newest = true;
   const distinct = new Set(certs.map((c) => c.sha256));
   if (best && distinct.size > 1)
-    findings.push(finding('MD_NEWEST_CERT', 'info', `${distinct.size} signing certificates; the newest (until ${best.notAfter}) is #${best.index + 1}, SHA-256 ${best.sha256}`, C.MD_NEWEST_CERT.help, best.location));
+    findings.push(
+      finding(
+        'MD_NEWEST_CERT',
+        'info',
+        `${distinct.size} signing certificates; the newest (until ${best.notAfter}) is #${best.index + 1}, SHA-256 ${best.sha256}`,
+        C.MD_NEWEST_CERT.help,
+        best.location,
+      ),
+    );
 }
 
 /**
@@ -63,10 +78,24 @@ function checkPins(certs: CertInfo[], pins: string[], encryption: RawKey[], at?:
   const parsed = pins.map(parseFingerprint).filter((p) => p !== undefined);
   const unpinned = certs.filter((c) => !parsed.some((p) => matchesFingerprint(c, p)));
   if (certs.length === 0)
-    out.push(finding('MD_FINGERPRINT_MISMATCH', 'error', `no signing certificate matches --fingerprint ${pins.join(', ')}`, C.MD_FINGERPRINT_MISMATCH.help, at));
+    out.push(
+      finding(
+        'MD_FINGERPRINT_MISMATCH',
+        'error',
+        `no signing certificate matches --fingerprint ${pins.join(', ')}`,
+        C.MD_FINGERPRINT_MISMATCH.help,
+        at,
+      ),
+    );
   else if (unpinned.length === certs.length)
     out.push(
-      finding('MD_FINGERPRINT_MISMATCH', 'error', `no signing certificate matches --fingerprint ${pins.join(', ')} (found SHA-256 ${certs.map((c) => c.sha256).join(', ')})`, C.MD_FINGERPRINT_MISMATCH.help, at),
+      finding(
+        'MD_FINGERPRINT_MISMATCH',
+        'error',
+        `no signing certificate matches --fingerprint ${pins.join(', ')} (found SHA-256 ${certs.map((c) => c.sha256).join(', ')})`,
+        C.MD_FINGERPRINT_MISMATCH.help,
+        at,
+      ),
     );
   else if (unpinned.length > 0)
     for (const c of unpinned)
@@ -79,12 +108,29 @@ function checkPins(certs: CertInfo[], pins: string[], encryption: RawKey[], at?:
           c.location ?? at,
         ),
       );
-  else out.push(finding('MD_FINGERPRINT_MATCH', 'info', `${certs.length === 1 ? 'the signing certificate matches' : `all ${certs.length} signing certificates match`} the pinned fingerprints`, undefined, certs[0]?.location));
+  else
+    out.push(
+      finding(
+        'MD_FINGERPRINT_MATCH',
+        'info',
+        `${certs.length === 1 ? 'the signing certificate matches' : `all ${certs.length} signing certificates match`} the pinned fingerprints`,
+        undefined,
+        certs[0]?.location,
+      ),
+    );
   const signingKeys = new Set(certs.map((c) => spkiOf(c.pem)).filter((k) => k !== undefined));
   for (const e of encryption) {
     const key = spkiOf(e.certText ?? '');
     if (key === undefined || !signingKeys.has(key))
-      out.push(finding('MD_ENCRYPTION_KEY_UNPINNED', 'warning', 'an encryption KeyDescriptor holds a key that is none of the pinned signing keys', C.MD_ENCRYPTION_KEY_UNPINNED.help, e.location ?? at));
+      out.push(
+        finding(
+          'MD_ENCRYPTION_KEY_UNPINNED',
+          'warning',
+          'an encryption KeyDescriptor holds a key that is none of the pinned signing keys',
+          C.MD_ENCRYPTION_KEY_UNPINNED.help,
+          e.location ?? at,
+        ),
+      );
   }
   return out;
 }

@@ -22,7 +22,8 @@ export function storedMetadata(text: string, opts: { entityId?: string; encoding
   if (opts.entityId === undefined) return { xml: declarationForUtf8(text), extracted: false };
   const dom = parseDom(text, undefined, opts.encoding ? { encoding: opts.encoding } : {});
   if (!dom.doc || !dom.root) return undefined;
-  if (dom.root.namespaceURI !== NS.MD || dom.root.localName !== 'EntitiesDescriptor') return { xml: declarationForUtf8(text), extracted: false };
+  if (dom.root.namespaceURI !== NS.MD || dom.root.localName !== 'EntitiesDescriptor')
+    return { xml: declarationForUtf8(text), extracted: false };
   if (opts.entityId === undefined || !dom.elements) return undefined;
   const hits = descendants(dom.root, NS.MD, 'EntityDescriptor').filter((e) => attr(e, 'entityID') === opts.entityId);
   if (hits.length !== 1) return undefined;

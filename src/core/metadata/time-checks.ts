@@ -20,15 +20,44 @@ export function timeFindings(el: Element, opts: { now: Date; minDays?: number },
   if (validUntil !== undefined) {
     // No zone means UTC in SAML (core §1.3.3 requires UTC); Date.parse would read local time.
     const t = DATETIME.test(validUntil) ? Date.parse(/Z|[+-]\d{2}:\d{2}$/.test(validUntil) ? validUntil : `${validUntil}Z`) : NaN;
-    if (Number.isNaN(t)) out.push(finding('MD_VALID_UNTIL_INVALID', 'error', `validUntil="${validUntil}" is not a date-time`, C.MD_VALID_UNTIL_INVALID.help, at));
-    else if (t <= opts.now.getTime()) out.push(finding('MD_VALID_UNTIL_EXPIRED', 'error', `the document was valid until ${validUntil} (${relativeTime(t, opts.now.getTime())})`, C.MD_VALID_UNTIL_EXPIRED.help, at));
+    if (Number.isNaN(t))
+      out.push(
+        finding('MD_VALID_UNTIL_INVALID', 'error', `validUntil="${validUntil}" is not a date-time`, C.MD_VALID_UNTIL_INVALID.help, at),
+      );
+    else if (t <= opts.now.getTime())
+      out.push(
+        finding(
+          'MD_VALID_UNTIL_EXPIRED',
+          'error',
+          `the document was valid until ${validUntil} (${relativeTime(t, opts.now.getTime())})`,
+          C.MD_VALID_UNTIL_EXPIRED.help,
+          at,
+        ),
+      );
     else if (t - opts.now.getTime() < (opts.minDays ?? 30) * DAY_MS)
-      out.push(finding('MD_VALID_UNTIL_SOON', 'warning', `the document is valid until ${validUntil} (it expires ${relativeTime(t, opts.now.getTime())})`, C.MD_VALID_UNTIL_SOON.help, at));
+      out.push(
+        finding(
+          'MD_VALID_UNTIL_SOON',
+          'warning',
+          `the document is valid until ${validUntil} (it expires ${relativeTime(t, opts.now.getTime())})`,
+          C.MD_VALID_UNTIL_SOON.help,
+          at,
+        ),
+      );
   }
   const cache = attr(el, 'cacheDuration')?.trim();
   if (cache !== undefined) {
     if (DURATION.test(cache)) out.push(finding('MD_CACHE_DURATION', 'info', `cacheDuration ${cache}`, C.MD_CACHE_DURATION.help, at));
-    else out.push(finding('MD_CACHE_DURATION_INVALID', 'warning', `cacheDuration="${cache}" is not an xs:duration`, C.MD_CACHE_DURATION_INVALID.help, at));
+    else
+      out.push(
+        finding(
+          'MD_CACHE_DURATION_INVALID',
+          'warning',
+          `cacheDuration="${cache}" is not an xs:duration`,
+          C.MD_CACHE_DURATION_INVALID.help,
+          at,
+        ),
+      );
   }
   return out;
 }

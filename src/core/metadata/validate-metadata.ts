@@ -24,13 +24,28 @@ export function validateMetadata(xml: string, opts: ValidateOptions): MetadataRe
   const done = (report: MetadataReport): MetadataReport => ({ ...report, findings: sortFindings(report.findings) });
   if (text.trim() === '') return done({ findings: [finding('XML_EMPTY', 'error', 'the input is empty', C.MD_NOT_METADATA.help)] });
   if (looksLikeHtml(text))
-    return done({ findings: [finding('MD_HTML_PAGE', 'error', 'this is an HTML page (a saved web page), not SAML metadata', C.MD_HTML_PAGE.help, file ? { file, line: 1, column: 1 } : { line: 1, column: 1 })] });
+    return done({
+      findings: [
+        finding(
+          'MD_HTML_PAGE',
+          'error',
+          'this is an HTML page (a saved web page), not SAML metadata',
+          C.MD_HTML_PAGE.help,
+          file ? { file, line: 1, column: 1 } : { line: 1, column: 1 },
+        ),
+      ],
+    });
 
   const sniffed = sniffNonXml(text);
   if (sniffed) {
     const code = sniffed === 'pem' ? 'MD_PEM_GIVEN' : 'MD_BASE64_GIVEN';
-    const message = sniffed === 'pem' ? 'this is a PEM file (certificate or key), not SAML metadata' : 'this is base64 text (such as a captured SAMLResponse), not XML';
-    return done({ findings: [finding(code, 'error', message, C[code].help, file ? { file, line: 1, column: 1 } : { line: 1, column: 1 })] });
+    const message =
+      sniffed === 'pem'
+        ? 'this is a PEM file (certificate or key), not SAML metadata'
+        : 'this is base64 text (such as a captured SAMLResponse), not XML';
+    return done({
+      findings: [finding(code, 'error', message, C[code].help, file ? { file, line: 1, column: 1 } : { line: 1, column: 1 })],
+    });
   }
   const dom = parseDom(text, file, opts.encoding ? { encoding: opts.encoding } : {});
   const findings: Finding[] = [...dom.findings];
@@ -40,14 +55,19 @@ export function validateMetadata(xml: string, opts: ValidateOptions): MetadataRe
   findings.push(...picked.findings);
   const entity = picked.entity;
   // An aggregate's own signature is still checked when no entity could be picked.
-  if (!entity) return done({ findings, ...(root.localName === 'EntitiesDescriptor' ? signature(text, doc, root, root, [], opts, findings).report : {}) });
+  if (!entity)
+    return done({
+      findings,
+      ...(root.localName === 'EntitiesDescriptor' ? signature(text, doc, root, root, [], opts, findings).report : {}),
+    });
   const sp = spInsteadOfIdp(entity, file);
   if (sp) return done({ findings: [...findings, sp] });
 
   const at = locationOf(entity, file);
   const rawEntityId = attr(entity, 'entityID') ?? '';
   const entityId = rawEntityId.trim();
-  if (!entityId) findings.push(finding('MD_ENTITY_ID_MISSING', 'error', 'the EntityDescriptor has no entityID', C.MD_ENTITY_ID_MISSING.help, at));
+  if (!entityId)
+    findings.push(finding('MD_ENTITY_ID_MISSING', 'error', 'the EntityDescriptor has no entityID', C.MD_ENTITY_ID_MISSING.help, at));
   else findings.push(...entityIdFindings(entityId, at));
   if (entityId && rawEntityId !== entityId) findings.push(surroundingWhitespace('entityID', rawEntityId, at));
   findings.push(...timeFindings(entity, opts, file));
@@ -55,11 +75,21 @@ export function validateMetadata(xml: string, opts: ValidateOptions): MetadataRe
 
   const idp = readIdpDescriptor(entity, file);
   findings.push(...idp.findings);
-  if (!('keys' in idp)) return done({ findings, ...signature(text, doc, root, entity, [], { ...opts, okta: isOktaEntityId(entityId) }, findings).report });
+  if (!('keys' in idp))
+    return done({ findings, ...signature(text, doc, root, entity, [], { ...opts, okta: isOktaEntityId(entityId) }, findings).report });
 
   // Okta-specific wording only for Okta's documents (other IdPs sign, or never list NameIDFormat).
   const okta = isOktaEntityId(entityId) || idp.ssoEndpoints.some((e) => /\.(okta|oktapreview|okta-emea)\.com(:\d+)?\//i.test(e.location));
-  const certs = signingCerts(idp.keys, { now: opts.now, ...(opts.minDays !== undefined ? { minDays: opts.minDays } : {}), ...(opts.fingerprints ? { fingerprints: opts.fingerprints } : {}) }, at, idp.encryptionKeys);
+  const certs = signingCerts(
+    idp.keys,
+    {
+      now: opts.now,
+      ...(opts.minDays !== undefined ? { minDays: opts.minDays } : {}),
+      ...(opts.fingerprints ? { fingerprints: opts.fingerprints } : {}),
+    },
+    at,
+    idp.encryptionKeys,
+  );
   const wrongNs = findings.some((f) => f.code === 'MD_KEYINFO_WRONG_NAMESPACE');
   for (const f of certs.findings) {
     if (f.code === 'MD_NO_SIGNING_CERT' && wrongNs) f.hint = C.MD_KEYINFO_WRONG_NAMESPACE.help;
@@ -70,7 +100,15 @@ export function validateMetadata(xml: string, opts: ValidateOptions): MetadataRe
       if (f.code === 'MD_NAMEID_FORMAT_MISSING') Object.assign(f, NON_OKTA_NAMEID);
       else if (f.code.startsWith('CERT_') && /okta/i.test(f.hint ?? '')) f.hint = NON_OKTA_ROTATE;
     }
-  const sig = signature(text, doc, root, entity, idp.keys.map((k) => k.certText ?? ''), { ...opts, okta }, findings);
+  const sig = signature(
+    text,
+    doc,
+    root,
+    entity,
+    idp.keys.map((k) => k.certText ?? ''),
+    { ...opts, okta },
+    findings,
+  );
 
   for (const e of idp.ssoEndpoints) {
     let host: string;
@@ -80,7 +118,16 @@ export function validateMetadata(xml: string, opts: ValidateOptions): MetadataRe
       continue;
     }
     const imitated = oktaLookalike(host);
-    if (imitated) findings.push(finding('MD_OKTA_LOOKALIKE_HOST', 'warning', `SSO host ${host} imitates ${imitated} but is not an Okta domain`, C.MD_OKTA_LOOKALIKE_HOST.help, e.position));
+    if (imitated)
+      findings.push(
+        finding(
+          'MD_OKTA_LOOKALIKE_HOST',
+          'warning',
+          `SSO host ${host} imitates ${imitated} but is not an Okta domain`,
+          C.MD_OKTA_LOOKALIKE_HOST.help,
+          e.position,
+        ),
+      );
   }
   const oktaEntity = isOktaEntityId(entityId);
   const main = idp.ssoEndpoints.find((e) => e.binding === BINDING.REDIRECT || e.binding === BINDING.POST);
@@ -94,7 +141,9 @@ export function validateMetadata(xml: string, opts: ValidateOptions): MetadataRe
   if (idpHost && idpHostKind !== 'custom' && idpHostKind !== 'not-okta')
     findings.push(finding('MD_OKTA_HOST', 'info', `Okta SSO host ${idpHost} (${idpHostKind})`, undefined, main?.position));
   if (idpHost && idpHostKind === 'custom')
-    findings.push(finding('MD_OKTA_CUSTOM_DOMAIN', 'info', `Okta app on the custom domain ${idpHost}`, C.MD_OKTA_CUSTOM_DOMAIN.help, main?.position));
+    findings.push(
+      finding('MD_OKTA_CUSTOM_DOMAIN', 'info', `Okta app on the custom domain ${idpHost}`, C.MD_OKTA_CUSTOM_DOMAIN.help, main?.position),
+    );
 
   const metadata: ParsedMetadata = {
     entityId,
@@ -122,9 +171,18 @@ const NON_OKTA_NAMEID = {
   hint: 'Many IdPs (Microsoft Entra ID, PingOne, Google) do not list NameIDFormat; the SP then accepts the format the IdP sends.',
 };
 
-const NON_OKTA_ROTATE = 'Rotate the signing certificate in your IdP, then download its metadata again and run `polyaxon-sso patch` with it.';
+const NON_OKTA_ROTATE =
+  'Rotate the signing certificate in your IdP, then download its metadata again and run `polyaxon-sso patch` with it.';
 
-function signature(text: string, doc: Document, root: Element, entity: Element, entityCerts: string[], opts: ValidateOptions & { okta?: boolean }, findings: Finding[]) {
+function signature(
+  text: string,
+  doc: Document,
+  root: Element,
+  entity: Element,
+  entityCerts: string[],
+  opts: ValidateOptions & { okta?: boolean },
+  findings: Finding[],
+) {
   const s = checkMetadataSignature(text, doc, root, entity, {
     entityCerts,
     ...(opts.okta ? { okta: true } : {}),
@@ -143,7 +201,10 @@ function signature(text: string, doc: Document, root: Element, entity: Element, 
 }
 
 /** Bytes in, report out: decoding problems (encoding, NUL, BOM) become findings too. */
-export function validateMetadataBytes(bytes: Uint8Array, opts: ValidateOptions): MetadataReport & { bom: boolean; text?: string; encoding?: XmlEncoding } {
+export function validateMetadataBytes(
+  bytes: Uint8Array,
+  opts: ValidateOptions,
+): MetadataReport & { bom: boolean; text?: string; encoding?: XmlEncoding } {
   const decoded = decodeXml(bytes, opts.file);
   if (decoded.text === undefined || decoded.findings.some((f) => f.severity === 'error'))
     return { findings: sortFindings(decoded.findings), bom: decoded.bom, ...(decoded.encoding ? { encoding: decoded.encoding } : {}) };

@@ -22,7 +22,11 @@ export function walkBlockMap(ctx: WalkCtx, map: YAMLMap, d: number): void {
   }
   if (missing.length === 0) return;
   const end = contentEnd(ctx.text, map) ?? map.range?.[1] ?? ctx.text.length;
-  insertLinesAfter(ctx, end, missing.flatMap((k) => desiredLines(ctx, d, k, childCol)));
+  insertLinesAfter(
+    ctx,
+    end,
+    missing.flatMap((k) => desiredLines(ctx, d, k, childCol)),
+  );
   for (const k of missing) change(ctx, pathOf(d, k), 'added');
 }
 
@@ -33,7 +37,14 @@ function handlePair(ctx: WalkCtx, pair: AnyPair, d: number, key: string): void {
   checkPathNode(ctx, v, path, keyNode.range?.[0]);
   const keyIndent = indentAt(ctx.text, keyNode.range?.[0] ?? 0);
   const colon = colonAfter(ctx.text, keyNode.range?.[1] ?? 0);
-  if (colon < 0) throw refuse(ctx, keyNode.range?.[0], 'PATCH_UNSUPPORTED_KEY', `${path} is written as a complex key (?)`, `Write it as a plain "${key}:" key.`);
+  if (colon < 0)
+    throw refuse(
+      ctx,
+      keyNode.range?.[0],
+      'PATCH_UNSUPPORTED_KEY',
+      `${path} is written as a complex key (?)`,
+      `Write it as a plain "${key}:" key.`,
+    );
   if (isMapTarget(d, key)) {
     if (isNullish(v)) {
       fillNull(ctx, colon, v, bodyLines(ctx, d + 1, keyIndent + ctx.step));
@@ -70,7 +81,13 @@ function setEnabled(ctx: WalkCtx, colon: number, v: Node | null, path: string): 
 /** Replace the xml value (any scalar style) by a literal block; keep it when it already equals ours. */
 function setXml(ctx: WalkCtx, colon: number, keyIndent: number, v: Node | null, path: string): void {
   if (v != null && !isScalar(v))
-    throw refuse(ctx, v.range?.[0], 'PATCH_BAD_VALUE', `${path} is a collection, not the metadata text`, 'Replace it with the metadata XML (patch writes it for you once it is a string or empty).');
+    throw refuse(
+      ctx,
+      v.range?.[0],
+      'PATCH_BAD_VALUE',
+      `${path} is a collection, not the metadata text`,
+      'Replace it with the metadata XML (patch writes it for you once it is a string or empty).',
+    );
   if (isScalar(v) && v.value === ctx.xml) return;
   const empty = v == null || !v.range || v.range[1] === v.range[0];
   const tokenEnd = empty ? colon : trimBack(ctx.text, colon, v.range?.[1] ?? colon);

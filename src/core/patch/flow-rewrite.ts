@@ -26,7 +26,13 @@ export function rootFlowToBlock(ctx: WalkCtx, flow: YAMLMap): void {
   const [start, end] = flow.range ?? [0, 0];
   const ls = lineStartAt(ctx.text, start);
   if (ctx.text.slice(ls, start).trim() !== '')
-    throw refuse(ctx, start, 'PATCH_FLOW_UNSUPPORTED', 'the top-level flow mapping shares its line with other content (a --- marker, an anchor or a tag)', 'Put the top-level mapping on its own line, then run patch again.');
+    throw refuse(
+      ctx,
+      start,
+      'PATCH_FLOW_UNSUPPORTED',
+      'the top-level flow mapping shares its line with other content (a --- marker, an anchor or a tag)',
+      'Put the top-level mapping on its own line, then run patch again.',
+    );
   const lines = genRestyled(ctx, flow, 0, 0, '(top level)');
   if (lines === undefined) return;
   const le = lineEndAt(ctx.text, end);
@@ -40,7 +46,13 @@ export function rootFlowToBlock(ctx: WalkCtx, flow: YAMLMap): void {
 function assertOneLine(ctx: WalkCtx, flow: YAMLMap, path: string): void {
   const [start, end] = flow.range ?? [0, 0];
   if (ctx.text.slice(start, end).includes('\n'))
-    throw refuse(ctx, start, 'PATCH_FLOW_UNSUPPORTED', `${path} is a flow mapping ({…}) over several lines; patch rewrites only one-line flow mappings into block style`, `Rewrite ${path} in block style (one key per line), then run patch again.`);
+    throw refuse(
+      ctx,
+      start,
+      'PATCH_FLOW_UNSUPPORTED',
+      `${path} is a flow mapping ({…}) over several lines; patch rewrites only one-line flow mappings into block style`,
+      `Rewrite ${path} in block style (one key per line), then run patch again.`,
+    );
 }
 
 /** Block lines for `flow`, or undefined when nothing inside it changes (then it stays as written). */
@@ -63,7 +75,8 @@ function genMap(ctx: WalkCtx, flow: YAMLMap, d: number, col: number): string[] {
   for (const pair of flow.items as AnyPair[]) {
     const start = skipSeparator(ctx.text, cursor);
     const key = pair.key;
-    if (key == null || !key.range) throw refuse(ctx, start, 'PATCH_FLOW_UNSUPPORTED', `a pair without a key in ${pathOf(d, '')}`, 'Rewrite the mapping in block style.');
+    if (key == null || !key.range)
+      throw refuse(ctx, start, 'PATCH_FLOW_UNSUPPORTED', `a pair without a key in ${pathOf(d, '')}`, 'Rewrite the mapping in block style.');
     const colon = colonAfter(ctx.text, key.range[1]);
     const valueEnd = pair.value?.range?.[1] ?? key.range[1];
     cursor = Math.max(valueEnd, key.range[1]);
@@ -100,7 +113,13 @@ function genPair(ctx: WalkCtx, pair: AnyPair, d: number, key: string, col: numbe
     return [`${pad(col)}${keyText}:${props === '' ? '' : ` ${props}`}`, ...lines];
   }
   if (v != null && !isScalar(v))
-    throw refuse(ctx, v.range?.[0], 'PATCH_BAD_VALUE', `${path} is a collection, not a ${key === 'enabled' ? 'boolean' : 'string'}`, 'Fix the value by hand.');
+    throw refuse(
+      ctx,
+      v.range?.[0],
+      'PATCH_BAD_VALUE',
+      `${path} is a collection, not a ${key === 'enabled' ? 'boolean' : 'string'}`,
+      'Fix the value by hand.',
+    );
   if (key === 'enabled') {
     const src = v?.range ? ctx.text.slice(v.range[0], v.range[1]) : '';
     if (src !== enabledLiteral(ctx) || v?.tag !== undefined) change(ctx, path, 'updated');

@@ -18,8 +18,9 @@ export function normalizeStoredXml(text: string): string {
  * non-printable characters (PyYAML's reader rejects them) and NEL, LS, PS, which YAML 1.1 treats
  * as line breaks (YAML 1.1 §5.4) while `yaml` does not, so the two readers would disagree.
  */
- 
-const UNREPRESENTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const UNREPRESENTABLE =
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function assertRepresentableXml(xml: string): void {
   const m = UNREPRESENTABLE.exec(xml);

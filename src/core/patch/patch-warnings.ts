@@ -18,14 +18,30 @@ export function collectPatchWarnings(doc: Document.Parsed, lc: LineCounter, file
     // read from the node, never by expanding the document (an alias bomb stays unexpanded)
     const value = ps && isScalar(ps.value) ? ps.value.value : ps?.value;
     if (ps && value !== null && value !== undefined && value !== '')
-      out.push(finding('PATCH_PLATFORM_SECRET', 'warning', 'platformSecret is set: the chart then reads the platform env from that Secret and ignores this okta block', 'Put POLYAXON_AUTH_OKTA_OPTIONS (and enabled) into that Secret too, or remove platformSecret.', at(ps.key as Node)));
+      out.push(
+        finding(
+          'PATCH_PLATFORM_SECRET',
+          'warning',
+          'platformSecret is set: the chart then reads the platform env from that Secret and ignores this okta block',
+          'Put POLYAXON_AUTH_OKTA_OPTIONS (and enabled) into that Secret too, or remove platformSecret.',
+          at(ps.key as Node),
+        ),
+      );
   }
   const auth = doc.getIn(['externalServices', 'auth'], true);
   if (isMap(auth)) {
     for (const name of PROVIDERS) {
       const node = auth.getIn([name, 'enabled'], true) as Node | undefined;
       if (isScalar(node) && node.value === true)
-        out.push(finding('PATCH_OTHER_PROVIDER_ENABLED', 'warning', `externalServices.auth.${name} is enabled too: users will see both sign-in options`, 'Fine when intended; set its enabled to false otherwise.', at(node)));
+        out.push(
+          finding(
+            'PATCH_OTHER_PROVIDER_ENABLED',
+            'warning',
+            `externalServices.auth.${name} is enabled too: users will see both sign-in options`,
+            'Fine when intended; set its enabled to false otherwise.',
+            at(node),
+          ),
+        );
     }
   }
   if (o.secrets !== false) out.push(...findPlaintextSecrets(doc, lc, file));

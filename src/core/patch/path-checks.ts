@@ -16,12 +16,7 @@ export interface CheckCtx {
   anchors: Set<string>;
 }
 
-const STANDARD_TAGS = new Set([
-  'tag:yaml.org,2002:map',
-  'tag:yaml.org,2002:null',
-  'tag:yaml.org,2002:str',
-  'tag:yaml.org,2002:bool',
-]);
+const STANDARD_TAGS = new Set(['tag:yaml.org,2002:map', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:str', 'tag:yaml.org,2002:bool']);
 
 export function refuse(ctx: CheckCtx, pos: number | undefined, code: KnownCode, message: string, hint?: string): OperationalError {
   const at = pos === undefined ? undefined : positionAt(ctx.lc, pos, ctx.file);
@@ -35,11 +30,29 @@ export function checkPathNode(ctx: CheckCtx, node: Node | null | undefined, path
   // report at the key: a node's range starts after its anchor or tag, often on the next line
   const pos = keyPos ?? node.range?.[0];
   if (isAlias(node))
-    throw refuse(ctx, pos, 'PATCH_ALIAS', `${path} is an alias (*${node.source}); patching it would change the anchored node it points to`, `Write ${path} out in full (replace *${node.source} with its content), then run patch again.`);
+    throw refuse(
+      ctx,
+      pos,
+      'PATCH_ALIAS',
+      `${path} is an alias (*${node.source}); patching it would change the anchored node it points to`,
+      `Write ${path} out in full (replace *${node.source} with its content), then run patch again.`,
+    );
   if (node.tag !== undefined && !STANDARD_TAGS.has(node.tag))
-    throw refuse(ctx, pos, 'PATCH_CUSTOM_TAG', `${path} has the tag ${node.tag}, which PyYAML safe_load does not read as a plain mapping or value`, `Remove the tag from ${path}.`);
+    throw refuse(
+      ctx,
+      pos,
+      'PATCH_CUSTOM_TAG',
+      `${path} has the tag ${node.tag}, which PyYAML safe_load does not read as a plain mapping or value`,
+      `Remove the tag from ${path}.`,
+    );
   if (node.anchor !== undefined && ctx.anchors.has(node.anchor))
-    throw refuse(ctx, pos, 'PATCH_ANCHOR_SHARED', `${path} carries the anchor &${node.anchor}, and an alias elsewhere reuses it: an edit here would change that place too`, `Replace the aliases *${node.anchor} with a copy, then run patch again.`);
+    throw refuse(
+      ctx,
+      pos,
+      'PATCH_ANCHOR_SHARED',
+      `${path} carries the anchor &${node.anchor}, and an alias elsewhere reuses it: an edit here would change that place too`,
+      `Replace the aliases *${node.anchor} with a copy, then run patch again.`,
+    );
 }
 
 /** Keys of a mapping on the path: no merge keys (their values would mix with ours), no `saml`. */
@@ -50,9 +63,21 @@ export function checkPathMap(ctx: CheckCtx, map: YAMLMap, path: string, isAuth: 
     const pos = key.range?.[0];
     // `yaml` represents a YAML 1.1 merge key as Symbol(<<), and a quoted "<<" as the string
     if (key.source === '<<' || key.value === '<<' || typeof key.value === 'symbol')
-      throw refuse(ctx, pos, 'PATCH_MERGE_KEY', `${path || 'the top level'} uses a merge key (<<); the result would depend on merge order`, 'Write the merged keys out in full, then run patch again.');
+      throw refuse(
+        ctx,
+        pos,
+        'PATCH_MERGE_KEY',
+        `${path || 'the top level'} uses a merge key (<<); the result would depend on merge order`,
+        'Write the merged keys out in full, then run patch again.',
+      );
     if (isAuth && key.value === 'saml')
-      throw refuse(ctx, pos, 'PATCH_SAML_REMOVED', 'externalServices.auth.saml was removed in Polyaxon 2.0.1 and now fails validation', 'Move what it holds to externalServices.auth.okta (which patch writes) and delete the saml block; patch removes it by itself only when it is disabled and empty.');
+      throw refuse(
+        ctx,
+        pos,
+        'PATCH_SAML_REMOVED',
+        'externalServices.auth.saml was removed in Polyaxon 2.0.1 and now fails validation',
+        'Move what it holds to externalServices.auth.okta (which patch writes) and delete the saml block; patch removes it by itself only when it is disabled and empty.',
+      );
   }
 }
 
@@ -62,5 +87,11 @@ export function isNullish(node: Node | null | undefined): boolean {
 
 export function notAMap(ctx: CheckCtx, node: Node | null | undefined, path: string): OperationalError {
   const what = isScalar(node) ? `a ${typeof node.value === 'string' ? 'string' : 'scalar'}` : isMap(node) ? 'a mapping' : 'a list';
-  return refuse(ctx, node?.range?.[0], 'PATCH_NOT_A_MAP', `${path || 'the document'} is ${what}, not a mapping`, `Make ${path || 'the top level'} a mapping (key: value pairs), then run patch again.`);
+  return refuse(
+    ctx,
+    node?.range?.[0],
+    'PATCH_NOT_A_MAP',
+    `${path || 'the document'} is ${what}, not a mapping`,
+    `Make ${path || 'the top level'} a mapping (key: value pairs), then run patch again.`,
+  );
 }

@@ -14,7 +14,6 @@ import { verifyPatch } from './verify-patch.js';
 import { change, type WalkCtx } from './walk-ctx.js';
 import { applyEdits, detectEol, detectIndentStep, referencedAnchors } from './yaml-text.js';
 
-
 /**
  * Plans the okta edit (docs/design.md §4.5: plan, then act). Pure: config text and metadata in, the
  * complete new text and a change list out; refusals are OperationalErrors with stable codes.
@@ -34,13 +33,23 @@ export function planPatch(rawText: string, opts: PatchOptions): PatchPlan {
   if (xml !== undefined) assertRepresentableXml(xml);
   if (xml === undefined && (opts.mode === 'enable' || previousXml === undefined))
     throw usageError(
-      opts.mode === 'enable' ? 'missing --metadata (the IdP metadata to write)' : `--disable needs --metadata: ${opts.file ?? 'the config'} holds no okta metadata to keep`,
+      opts.mode === 'enable'
+        ? 'missing --metadata (the IdP metadata to write)'
+        : `--disable needs --metadata: ${opts.file ?? 'the config'} holds no okta metadata to keep`,
       'PATCH_METADATA_REQUIRED',
       'Pass --metadata <file|https-url|->, the metadata downloaded from Okta ("View IdP metadata").',
     );
   const ctx: WalkCtx = {
-    text, lc, file: opts.file, anchors: doc ? referencedAnchors(doc) : new Set(),
-    mode: opts.mode, xml, step: doc ? detectIndentStep(doc, text) : 2, eol: detectEol(text), edits: [], changes: [],
+    text,
+    lc,
+    file: opts.file,
+    anchors: doc ? referencedAnchors(doc) : new Set(),
+    mode: opts.mode,
+    xml,
+    step: doc ? detectIndentStep(doc, text) : 2,
+    eol: detectEol(text),
+    edits: [],
+    changes: [],
   };
   walkDocument(ctx, doc);
   const newText = applyEdits(text, ctx.edits);
@@ -48,7 +57,9 @@ export function planPatch(rawText: string, opts: PatchOptions): PatchPlan {
   if (changed) verifyPatch(parsed, newText, ctx);
   // positions in the warnings refer to the file as written, not as it was read
   const after = changed ? parseConfig(newText, opts.file) : parsed;
-  const findings = after.doc ? collectPatchWarnings(after.doc as Document.Parsed, after.lineCounter, opts.file, { secrets: opts.secretWarnings !== false }) : [];
+  const findings = after.doc
+    ? collectPatchWarnings(after.doc as Document.Parsed, after.lineCounter, opts.file, { secrets: opts.secretWarnings !== false })
+    : [];
   const plan: PatchPlan = {
     text: (parsed.bom ? '\uFEFF' : '') + newText,
     changed,
@@ -89,7 +100,8 @@ function insertIntoEmptyDocument(ctx: WalkCtx, range: [number, number, number] |
   const { text } = ctx;
   if (range && range[1] > range[0]) {
     const before = text.slice(text.lastIndexOf('\n', range[0] - 1) + 1, range[0]);
-    if (before.trim() !== '') throw refuse(ctx, range[0], 'PATCH_NOT_A_MAP', 'the document is an explicit null after other content', 'Replace it with a mapping.');
+    if (before.trim() !== '')
+      throw refuse(ctx, range[0], 'PATCH_NOT_A_MAP', 'the document is an explicit null after other content', 'Replace it with a mapping.');
     ctx.edits.push({ start: range[0] - before.length, end: range[1], text: lines.replace(/\r?\n$/, '') });
     return;
   }

@@ -28,6 +28,11 @@ export function refuseInvalidConfig(parsed: ParsedConfig, file?: string): void {
   const shown = file ?? first.location?.file;
   const at = first.location ? `${formatLocation(first.location, shown)}: ` : '';
   const code = PATCH_CODE[first.code] ?? 'PATCH_PYYAML_MISMATCH';
-  const what = code === 'PATCH_NOT_YAML' ? 'not valid YAML: ' : code === 'PATCH_PYYAML_MISMATCH' ? 'PyYAML (which Polyaxon uses) would not read this as we do: ' : '';
+  const what =
+    code === 'PATCH_NOT_YAML'
+      ? 'not valid YAML: '
+      : code === 'PATCH_PYYAML_MISMATCH'
+        ? 'PyYAML (which Polyaxon uses) would not read this as we do: '
+        : '';
   throw inputError(`${at}${what}${first.message}`, code, first.hint);
 }

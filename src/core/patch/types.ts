@@ -41,4 +41,3 @@ export interface PatchPlan {
   eol: 'LF' | 'CRLF';
   bom: boolean;
 }
-

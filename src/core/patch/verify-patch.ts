@@ -14,9 +14,14 @@ import type { WalkCtx } from './walk-ctx.js';
 export function verifyPatch(old: ParsedConfig, newText: string, ctx: WalkCtx): void {
   const next = parseConfig(newText);
   const fail = (why: string) =>
-    inputError(`internal check failed, nothing written: ${why}`, 'PATCH_SELF_CHECK_FAILED', 'Please report this with the config (secrets removed); edit the okta block by hand meanwhile.');
+    inputError(
+      `internal check failed, nothing written: ${why}`,
+      'PATCH_SELF_CHECK_FAILED',
+      'Please report this with the config (secrets removed); edit the okta block by hand meanwhile.',
+    );
   if (next.findings.length > 0 || !next.doc) throw fail(next.findings[0]?.message ?? 'the result is not one YAML document');
-  if (!sameOutsideOkta(old.doc?.contents ?? null, next.doc.contents, 0, ctx)) throw fail('the result does not read back as the old config plus the okta block');
+  if (!sameOutsideOkta(old.doc?.contents ?? null, next.doc.contents, 0, ctx))
+    throw fail('the result does not read back as the old config plus the okta block');
   for (const c of ctx.changes) {
     const pos = keyPosition(next.doc, c.path.split('.'));
     if (pos !== undefined) c.line = next.lineCounter.linePos(pos).line;

@@ -87,16 +87,16 @@ export function detectIndentStep(doc: Document.Parsed, text: string): number {
       const first = value.items[0]?.key as Node | null | undefined;
       if (!first?.range) return;
       const diff = indentAt(text, first.range[0]) - indentAt(text, key.range[0]);
-      if (diff > 0 && lineStartAt(text, first.range[0]) !== lineStartAt(text, key.range[0]))
-        counts.set(diff, (counts.get(diff) ?? 0) + 1);
+      if (diff > 0 && lineStartAt(text, first.range[0]) !== lineStartAt(text, key.range[0])) counts.set(diff, (counts.get(diff) ?? 0) + 1);
     },
   });
   let best = 2;
   let bestCount = 0;
-  for (const [step, n] of counts) if (n > bestCount || (n === bestCount && step < best)) {
-    best = step;
-    bestCount = n;
-  }
+  for (const [step, n] of counts)
+    if (n > bestCount || (n === bestCount && step < best)) {
+      best = step;
+      bestCount = n;
+    }
   return Math.min(best, 9);
 }
 

@@ -19,7 +19,8 @@ const HINTS: Readonly<Record<string, string>> = {
   XML_SIGNATURE_SHA1: `SHA-1 is deprecated: ${OKTA_SHA256}`,
   XML_SIGNATURE_NO_TRUSTED_CERT: 'Pass --metadata, --config or --idp-cert.',
   XML_SIGNATURE_REFERENCE_MISMATCH: 'This is signature wrapping: do not trust this response.',
-  XML_SIGNATURE_INVALID: 'Check that the metadata / --idp-cert is the one of this Okta app (Okta rotates signing certificates: download the IdP metadata again). If it is, the response was modified after Okta signed it.',
+  XML_SIGNATURE_INVALID:
+    'Check that the metadata / --idp-cert is the one of this Okta app (Okta rotates signing certificates: download the IdP metadata again). If it is, the response was modified after Okta signed it.',
 };
 
 export interface AnalyzedSignatures {
@@ -31,7 +32,12 @@ export interface AnalyzedSignatures {
   findings: Finding[];
 }
 
-export function analyzeSignatures(doc: Document, xml: string, trusted: readonly string[], opts: { file?: string; encrypted: boolean }): AnalyzedSignatures {
+export function analyzeSignatures(
+  doc: Document,
+  xml: string,
+  trusted: readonly string[],
+  opts: { file?: string; encrypted: boolean },
+): AnalyzedSignatures {
   const root = doc.documentElement;
   const out: AnalyzedSignatures = { summaries: [], covered: new Set(), anyFailed: false, findings: [] };
   const perParent = new Map<Node, number>();
@@ -39,20 +45,47 @@ export function analyzeSignatures(doc: Document, xml: string, trusted: readonly 
   for (const s of sigs) perParent.set(s.parentNode as Node, (perParent.get(s.parentNode as Node) ?? 0) + 1);
   for (const sig of sigs) {
     const parent = sig.parentNode as Element;
-    const on: SignatureSummary['on'] = parent === root && isEl(parent, NS.protocol, 'Response') ? 'response' : isEl(parent, NS.assertion, 'Assertion') ? 'assertion' : 'other';
+    const on: SignatureSummary['on'] =
+      parent === root && isEl(parent, NS.protocol, 'Response')
+        ? 'response'
+        : isEl(parent, NS.assertion, 'Assertion')
+          ? 'assertion'
+          : 'other';
     // A comment inside DigestValue is a warning here, not an error: the benign Clever/saml2
     // capture must verify (docs/design.md §8) (the digest read without it, as xml-crypto >= 6.0.1 does).
     // #WithComments is refused: values are read with comments skipped (signature-structure.ts).
-    const v = verifySignature(sig, xml, { trustedCerts: trusted, commentsInDigestValue: 'warn', withComments: 'refuse', hints: HINTS, ...(opts.file !== undefined ? { file: opts.file } : {}) });
+    const v = verifySignature(sig, xml, {
+      trustedCerts: trusted,
+      commentsInDigestValue: 'warn',
+      withComments: 'refuse',
+      hints: HINTS,
+      ...(opts.file !== undefined ? { file: opts.file } : {}),
+    });
     out.findings.push(...v.findings);
     let valid = v.valid;
     if (on === 'other') {
       valid = false;
-      out.findings.push(finding('XML_SIGNATURE_NOT_CHILD', 'error', `a Signature sits inside <${parent.nodeName}>, not directly in the samlp:Response or a saml:Assertion`, 'Okta signs only the Response and the Assertion; a signature anywhere else is signature wrapping.', locOf(sig, opts.file)));
+      out.findings.push(
+        finding(
+          'XML_SIGNATURE_NOT_CHILD',
+          'error',
+          `a Signature sits inside <${parent.nodeName}>, not directly in the samlp:Response or a saml:Assertion`,
+          'Okta signs only the Response and the Assertion; a signature anywhere else is signature wrapping.',
+          locOf(sig, opts.file),
+        ),
+      );
     }
     if ((perParent.get(parent) ?? 0) > 1) {
       valid = false;
-      out.findings.push(finding('XML_SIGNATURE_MULTIPLE', 'error', `${parent.localName} carries ${perParent.get(parent)} Signature elements`, 'Okta puts one signature on each signed element; several are signature wrapping.', locOf(sig, opts.file)));
+      out.findings.push(
+        finding(
+          'XML_SIGNATURE_MULTIPLE',
+          'error',
+          `${parent.localName} carries ${perParent.get(parent)} Signature elements`,
+          'Okta puts one signature on each signed element; several are signature wrapping.',
+          locOf(sig, opts.file),
+        ),
+      );
       perParent.set(parent, 0); // report once per element
     }
     if (valid && v.covers) out.covered.add(v.covers);
@@ -84,7 +117,16 @@ export function duplicateIds(doc: Document, file?: string): Finding[] {
         if (!el.hasAttribute(name) || v === null) continue;
         const n2 = (seen.get(v) ?? 0) + 1;
         seen.set(v, n2);
-        if (n2 === 2) out.push(finding('RESPONSE_DUPLICATE_ID', 'error', `the ID "${v}" occurs more than once`, 'A response from Okta never repeats an ID; a copy of a signed element is the classic signature-wrapping attack.', locOf(el, file)));
+        if (n2 === 2)
+          out.push(
+            finding(
+              'RESPONSE_DUPLICATE_ID',
+              'error',
+              `the ID "${v}" occurs more than once`,
+              'A response from Okta never repeats an ID; a copy of a signed element is the classic signature-wrapping attack.',
+              locOf(el, file),
+            ),
+          );
       }
       walk(el);
     }

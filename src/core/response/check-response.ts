@@ -40,7 +40,15 @@ function readResponse(xmlBytes: Uint8Array, opts: CheckResponseOptions): Respons
   const isResponse = isEl(root, NS.protocol, 'Response');
   // A bare Assertion (or EncryptedAssertion) document is accepted as input.
   if (!isResponse && !isEl(root, NS.assertion, 'Assertion') && !isEl(root, NS.assertion, 'EncryptedAssertion')) {
-    f.push(finding('RESPONSE_NOT_SAML', 'error', `the root element is {${rootName.ns}}${rootName.local}, not a SAML 2.0 Response or Assertion`, 'Capture the SAMLResponse POSTed to the ACS URL (see docs/check-response.md).', locOf(root, opts.file)));
+    f.push(
+      finding(
+        'RESPONSE_NOT_SAML',
+        'error',
+        `the root element is {${rootName.ns}}${rootName.local}, not a SAML 2.0 Response or Assertion`,
+        'Capture the SAMLResponse POSTed to the ACS URL (see docs/check-response.md).',
+        locOf(root, opts.file),
+      ),
+    );
     report.document = 'other';
     return report;
   }
@@ -61,16 +69,36 @@ function readResponse(xmlBytes: Uint8Array, opts: CheckResponseOptions): Respons
   const plain = isResponse || isEl(root, NS.assertion, 'EncryptedAssertion') ? descendants(doc, NS.assertion, 'Assertion') : [root];
   const enc = descendants(doc, NS.assertion, 'EncryptedAssertion');
   const all = [...plain, ...enc];
-  let structuralOk = !hasErrors(f.filter((x) => (x.code.startsWith('XML_') && !x.code.startsWith('XML_SIGNATURE')) || x.code === 'RESPONSE_DUPLICATE_ID'));
+  let structuralOk = !hasErrors(
+    f.filter((x) => (x.code.startsWith('XML_') && !x.code.startsWith('XML_SIGNATURE')) || x.code === 'RESPONSE_DUPLICATE_ID'),
+  );
   if (all.length !== 1) {
     if (all.length > 1 || report.response?.status === 'urn:oasis:names:tc:SAML:2.0:status:Success' || !isResponse)
-      f.push(finding(all.length ? 'ASSERTION_MULTIPLE' : 'ASSERTION_MISSING', 'error', all.length ? `the document holds ${all.length} assertions` : 'the Response holds no Assertion', all.length ? 'Okta sends exactly one assertion; extra ones are signature wrapping.' : 'The login did not produce an assertion; check the Status and the Okta System Log.', locOf(root, opts.file)));
+      f.push(
+        finding(
+          all.length ? 'ASSERTION_MULTIPLE' : 'ASSERTION_MISSING',
+          'error',
+          all.length ? `the document holds ${all.length} assertions` : 'the Response holds no Assertion',
+          all.length
+            ? 'Okta sends exactly one assertion; extra ones are signature wrapping.'
+            : 'The login did not produce an assertion; check the Status and the Okta System Log.',
+          locOf(root, opts.file),
+        ),
+      );
     return finish(report, opts, undefined, false, anyFailed, responseSigned, undefined);
   }
   const only = all[0] as Element;
   if (isResponse && only.parentNode !== root) {
     structuralOk = false;
-    f.push(finding('ASSERTION_MISPLACED', 'error', `the assertion sits inside ${(only.parentNode as Element).localName}, not directly in the Response`, 'Okta puts the assertion directly in the Response; anything else is signature wrapping.', locOf(only, opts.file)));
+    f.push(
+      finding(
+        'ASSERTION_MISPLACED',
+        'error',
+        `the assertion sits inside ${(only.parentNode as Element).localName}, not directly in the Response`,
+        'Okta puts the assertion directly in the Response; anything else is signature wrapping.',
+        locOf(only, opts.file),
+      ),
+    );
   }
   let assertion: Element | undefined = only;
   let covered = responseSigned && isDescendant(only, root);
@@ -78,7 +106,15 @@ function readResponse(xmlBytes: Uint8Array, opts: CheckResponseOptions): Respons
     report.encrypted = true;
     assertion = undefined;
     if (opts.spKey === undefined) {
-      f.push(finding('ENCRYPTED_ASSERTION_NO_KEY', 'error', 'the assertion is encrypted and no --sp-key was given', 'Pass the private key of the encryption certificate uploaded to Okta with --sp-key <pem>.', locOf(only, opts.file)));
+      f.push(
+        finding(
+          'ENCRYPTED_ASSERTION_NO_KEY',
+          'error',
+          'the assertion is encrypted and no --sp-key was given',
+          'Pass the private key of the encryption certificate uploaded to Okta with --sp-key <pem>.',
+          locOf(only, opts.file),
+        ),
+      );
     } else {
       const dec = decryptAssertion(only, opts.spKey);
       if (!dec.ok) f.push(finding(dec.code, 'error', dec.message, dec.hint, locOf(only, opts.file)));
@@ -100,11 +136,27 @@ function readResponse(xmlBytes: Uint8Array, opts: CheckResponseOptions): Respons
   covered ||= assertionSigned;
   report.signed = responseSigned && assertionSigned ? 'both' : responseSigned ? 'response' : assertionSigned ? 'assertion' : 'none';
   if (report.signed === 'none' && !anyFailed)
-    f.push(finding('RESPONSE_UNSIGNED', 'error', 'neither the Response nor the Assertion is signed', 'Okta always signs; in the app\'s SAML settings keep "Response" and "Assertion Signature" set to Signed. An unsigned response must never log anyone in.', locOf(root, opts.file)));
+    f.push(
+      finding(
+        'RESPONSE_UNSIGNED',
+        'error',
+        'neither the Response nor the Assertion is signed',
+        'Okta always signs; in the app\'s SAML settings keep "Response" and "Assertion Signature" set to Signed. An unsigned response must never log anyone in.',
+        locOf(root, opts.file),
+      ),
+    );
   return finish(report, opts, assertion, covered && structuralOk, anyFailed, responseSigned, isResponse ? root : undefined);
 }
 
-function finish(report: ResponseReport, opts: CheckResponseOptions, a: Element | undefined, covered: boolean, anyFailed: boolean, responseSigned: boolean, root: Element | undefined): ResponseReport {
+function finish(
+  report: ResponseReport,
+  opts: CheckResponseOptions,
+  a: Element | undefined,
+  covered: boolean,
+  anyFailed: boolean,
+  responseSigned: boolean,
+  root: Element | undefined,
+): ResponseReport {
   if (report.response) report.response.signed = responseSigned;
   if (a === undefined) return report;
   // Positions in a decrypted assertion are lines of the plaintext, so they are labelled as such.
@@ -113,7 +165,10 @@ function finish(report: ResponseReport, opts: CheckResponseOptions, a: Element |
   report.findings.push(...v.findings);
   const user = mapUser(v.attributes, opts.attributes);
   report.findings.push(...checkAssertion(v, user, aopts));
-  const responseSite = root && report.response ? { value: report.response.inResponseTo, el: root, ...(opts.file !== undefined ? { file: opts.file } : {}) } : undefined;
+  const responseSite =
+    root && report.response
+      ? { value: report.response.inResponseTo, el: root, ...(opts.file !== undefined ? { file: opts.file } : {}) }
+      : undefined;
   const sites = v.inResponseTos.map((x) => ({ ...x, ...(aopts.file !== undefined ? { file: aopts.file } : {}) }));
   report.findings.push(...checkInResponseTo(responseSite, sites, opts.requestId));
   report.signatureValid = covered && !anyFailed;
@@ -146,9 +201,22 @@ function envelope(root: Element, signed: boolean): ResponseEnvelope {
 
 function emptyReport(opts: CheckResponseOptions): ResponseReport {
   return {
-    document: 'other', signatureValid: false, nameId: null, nameIdFormat: null, signed: 'none', encrypted: false,
-    issuer: null, audience: null, audiences: [], response: null, subjectConfirmation: null, conditions: null,
-    attributes: {}, user: { email: null, firstName: null, lastName: null, groups: null }, signatures: [],
-    expected: { issuer: opts.expectedIssuer ?? null, audience: opts.audience, acsUrl: opts.acsUrl }, findings: [],
+    document: 'other',
+    signatureValid: false,
+    nameId: null,
+    nameIdFormat: null,
+    signed: 'none',
+    encrypted: false,
+    issuer: null,
+    audience: null,
+    audiences: [],
+    response: null,
+    subjectConfirmation: null,
+    conditions: null,
+    attributes: {},
+    user: { email: null, firstName: null, lastName: null, groups: null },
+    signatures: [],
+    expected: { issuer: opts.expectedIssuer ?? null, audience: opts.audience, acsUrl: opts.acsUrl },
+    findings: [],
   };
 }

@@ -28,7 +28,10 @@ export function decodeInput(bytes: Buffer, opts: { acsUrl?: string; maxBytes: nu
   const steps: DecodeStep[] = [];
   const findings: Finding[] = [];
   let postedTo: string | undefined;
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '').trim();
+  const text = bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trim();
   if (looksXml(bytes)) return { ok: true, value: { xml: bytes, steps: ['xml'], findings } };
 
   let value = text;
@@ -64,7 +67,8 @@ export function decodeInput(bytes: Buffer, opts: { acsUrl?: string; maxBytes: nu
     steps.push('url-encoded');
   }
   const compact = value.replace(/\s+/g, '');
-  if (compact.startsWith('<')) return { ok: true, value: withPost({ xml: Buffer.from(value, 'utf8'), steps: [...steps, 'xml'], findings }, postedTo) };
+  if (compact.startsWith('<'))
+    return { ok: true, value: withPost({ xml: Buffer.from(value, 'utf8'), steps: [...steps, 'xml'], findings }, postedTo) };
   if (compact.length === 0 || compact.length % 4 !== 0 || !B64.test(compact)) {
     if (steps.length === 0) return { ok: true, value: { xml: bytes, steps: ['xml'], findings } }; // let the XML layer say why
     return fail('INPUT_NOT_BASE64', 'the SAMLResponse value is not base64');
@@ -77,7 +81,10 @@ export function decodeInput(bytes: Buffer, opts: { acsUrl?: string; maxBytes: nu
       steps.push('deflate');
     } catch (e) {
       const big = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
-      return fail(big ? 'INPUT_TOO_LARGE' : 'INPUT_NOT_SAML', big ? 'the inflated response is larger than --max-size' : 'the base64 decodes to neither XML nor raw DEFLATE data');
+      return fail(
+        big ? 'INPUT_TOO_LARGE' : 'INPUT_NOT_SAML',
+        big ? 'the inflated response is larger than --max-size' : 'the base64 decodes to neither XML nor raw DEFLATE data',
+      );
     }
     if (!looksXml(raw)) return fail('INPUT_NOT_SAML', 'the inflated data is not XML');
   }

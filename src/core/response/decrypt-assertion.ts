@@ -28,7 +28,8 @@ const DIGEST: Record<string, string> = {
   'http://www.w3.org/2001/04/xmlenc#sha512': 'sha512',
 };
 
-export type Decrypted = { ok: true; xml: string; keyAlgorithm: string; dataAlgorithm: string } | { ok: false; code: KnownCode; message: string; hint: string };
+export type Decrypted =
+  { ok: true; xml: string; keyAlgorithm: string; dataAlgorithm: string } | { ok: false; code: KnownCode; message: string; hint: string };
 
 const HINT_KEY = 'Pass the private key of the certificate uploaded in Okta (app → SAML settings → "Encryption Certificate") with --sp-key.';
 const fail = (code: KnownCode, message: string, hint = HINT_KEY): Decrypted => ({ ok: false, code, message, hint });
@@ -44,18 +45,36 @@ export function decryptAssertion(enc: Element, spKeyPem: string): Decrypted {
   if (!data) return fail('DECRYPT_MALFORMED', 'EncryptedAssertion has no xenc:EncryptedData', 'The response is damaged; capture it again.');
   const dataAlg = attr(child(data, NS.xenc, 'EncryptionMethod'), 'Algorithm') ?? '';
   const content = CONTENT[dataAlg];
-  if (!content) return fail('DECRYPT_ALGORITHM_REFUSED', `content encryption "${dataAlg}" is not allowed (AES-CBC / AES-GCM only)`, 'In Okta set "Encryption Algorithm" to AES256-CBC or AES256-GCM.');
+  if (!content)
+    return fail(
+      'DECRYPT_ALGORITHM_REFUSED',
+      `content encryption "${dataAlg}" is not allowed (AES-CBC / AES-GCM only)`,
+      'In Okta set "Encryption Algorithm" to AES256-CBC or AES256-GCM.',
+    );
   const ek = findEncryptedKey(enc, data);
-  if (!ek) return fail('DECRYPT_MALFORMED', 'no xenc:EncryptedKey found (neither in KeyInfo, nor through RetrievalMethod, nor beside EncryptedData)', 'The response is damaged; capture it again.');
+  if (!ek)
+    return fail(
+      'DECRYPT_MALFORMED',
+      'no xenc:EncryptedKey found (neither in KeyInfo, nor through RetrievalMethod, nor beside EncryptedData)',
+      'The response is damaged; capture it again.',
+    );
   const km = child(ek, NS.xenc, 'EncryptionMethod');
   const keyAlg = attr(km, 'Algorithm') ?? '';
   if (!OAEP.includes(keyAlg))
-    return fail('DECRYPT_ALGORITHM_REFUSED', `key transport "${keyAlg}" is not allowed (RSA-OAEP only; RSA PKCS#1 v1.5 is a padding oracle)`, 'In Okta set "Key Transport Algorithm" to RSA-OAEP.');
+    return fail(
+      'DECRYPT_ALGORITHM_REFUSED',
+      `key transport "${keyAlg}" is not allowed (RSA-OAEP only; RSA PKCS#1 v1.5 is a padding oracle)`,
+      'In Okta set "Key Transport Algorithm" to RSA-OAEP.',
+    );
   const digestUri = attr(km && child(km, NS.ds, 'DigestMethod'), 'Algorithm') ?? 'http://www.w3.org/2000/09/xmldsig#sha1';
   const mgfUri = attr(km && child(km, NS.xenc11, 'MGF'), 'Algorithm');
   const oaepHash = DIGEST[digestUri];
   if (!oaepHash || (mgfUri !== undefined && !mgfUri.endsWith(`mgf1${oaepHash}`)))
-    return fail('DECRYPT_ALGORITHM_REFUSED', `RSA-OAEP digest "${digestUri}"${mgfUri ? ` with MGF "${mgfUri}"` : ''} is not supported`, 'In Okta set "Key Transport Algorithm" to RSA-OAEP.');
+    return fail(
+      'DECRYPT_ALGORITHM_REFUSED',
+      `RSA-OAEP digest "${digestUri}"${mgfUri ? ` with MGF "${mgfUri}"` : ''} is not supported`,
+      'In Okta set "Key Transport Algorithm" to RSA-OAEP.',
+    );
   // One outcome for every way decryption can fail (a wrong key, bad OAEP or CBC padding, a wrong
   // key length, a bad GCM tag, plaintext that is not UTF-8 XML): different messages would be a
   // padding oracle (Vaudenay 2002; Jager/Somorovsky 2011), even offline, and no decrypted byte is

@@ -6,7 +6,7 @@
 import type { Finding } from '../findings.js';
 
 export const RECAPTURE_HINT =
-  'Capture the SAML response again and pass it unchanged: the POST to the ACS URL in SAML-tracer, or the browser\'s network log saved as HAR (docs/check-response.md).';
+  "Capture the SAML response again and pass it unchanged: the POST to the ACS URL in SAML-tracer, or the browser's network log saved as HAR (docs/check-response.md).";
 
 /** Hints written for a metadata download; a signature hint that says to refresh the metadata stays. */
 const METADATA_HINT = /View IdP metadata|"Metadata URL"|metadata as an IdP exports|SAML metadata is/;

@@ -28,8 +28,15 @@ export function checkGroupsFilter(groups: string[], filter: string, matcher: Gro
   const long = groups.filter((g) => g.length > MAX_GROUP_FILTER_LENGTH);
   const short = groups.filter((g) => g.length <= MAX_GROUP_FILTER_LENGTH);
   if (long.length > 0)
-    out.push(finding('GROUPS_FILTER_VALUE_TOO_LONG', 'warning', `${long.length} group value(s) longer than ${MAX_GROUP_FILTER_LENGTH} characters were not matched against --groups-filter`,
-      'Okta group names are at most 255 characters: a longer value did not come from an Okta group. Check the Group Attribute Statement in Okta (app → General → SAML Settings).', at));
+    out.push(
+      finding(
+        'GROUPS_FILTER_VALUE_TOO_LONG',
+        'warning',
+        `${long.length} group value(s) longer than ${MAX_GROUP_FILTER_LENGTH} characters were not matched against --groups-filter`,
+        'Okta group names are at most 255 characters: a longer value did not come from an Okta group. Check the Group Attribute Statement in Okta (app → General → SAML Settings).',
+        at,
+      ),
+    );
   if (short.length === 0) return out;
   let matched: boolean[] | undefined;
   try {
@@ -38,12 +45,27 @@ export function checkGroupsFilter(groups: string[], filter: string, matcher: Gro
     return out; // an invalid regex is refused as a usage error before any response is read
   }
   if (matched === undefined) {
-    out.push(finding('GROUPS_FILTER_TIMEOUT', 'warning', `--groups-filter ${filter} did not finish on the group values in time; they were not matched`,
-      'The regex backtracks catastrophically on these values (nested quantifiers such as (a+)+): simplify it, in Okta\'s Group Attribute Statement too.', at));
+    out.push(
+      finding(
+        'GROUPS_FILTER_TIMEOUT',
+        'warning',
+        `--groups-filter ${filter} did not finish on the group values in time; they were not matched`,
+        "The regex backtracks catastrophically on these values (nested quantifiers such as (a+)+): simplify it, in Okta's Group Attribute Statement too.",
+        at,
+      ),
+    );
     return out;
   }
   const outside = short.filter((_, i) => matched[i] !== true);
   if (outside.length > 0)
-    out.push(finding('GROUPS_OUTSIDE_FILTER', 'warning', `${outside.length} group(s) do not match the filter ${filter}`, 'The Okta group filter and --groups-filter differ: align the Group Attribute Statement filter.', at));
+    out.push(
+      finding(
+        'GROUPS_OUTSIDE_FILTER',
+        'warning',
+        `${outside.length} group(s) do not match the filter ${filter}`,
+        'The Okta group filter and --groups-filter differ: align the Group Attribute Statement filter.',
+        at,
+      ),
+    );
   return out;
 }

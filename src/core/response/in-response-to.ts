@@ -15,23 +15,41 @@ export interface Site {
   file?: string;
 }
 
-export function checkInResponseTo(
-  response: Site | undefined,
-  confirmations: readonly Site[],
-  requestId: string | undefined,
-): Finding[] {
+export function checkInResponseTo(response: Site | undefined, confirmations: readonly Site[], requestId: string | undefined): Finding[] {
   const out: Finding[] = [];
-  const all = [...(response ? [{ ...response, what: 'the Response' }] : []), ...confirmations.map((c, i) => ({ ...c, what: confirmations.length > 1 ? `SubjectConfirmationData ${i + 1}` : 'SubjectConfirmationData' }))];
+  const all = [
+    ...(response ? [{ ...response, what: 'the Response' }] : []),
+    ...confirmations.map((c, i) => ({
+      ...c,
+      what: confirmations.length > 1 ? `SubjectConfirmationData ${i + 1}` : 'SubjectConfirmationData',
+    })),
+  ];
   if (all.length === 0) return out;
   const first = all[0] as (typeof all)[number];
   const odd = all.find((x) => x.value !== first.value);
   const show = (v: string | null) => (v === null ? 'none' : JSON.stringify(v));
   if (odd !== undefined)
-    out.push(finding('IN_RESPONSE_TO_INCONSISTENT', 'error', `InResponseTo differs: ${first.what} says ${show(first.value)}, ${odd.what} says ${show(odd.value)}`, 'Okta writes the same InResponseTo on the Response and its SubjectConfirmationData; a disagreement means parts of two responses were combined.', locOf(odd.el, odd.file)));
+    out.push(
+      finding(
+        'IN_RESPONSE_TO_INCONSISTENT',
+        'error',
+        `InResponseTo differs: ${first.what} says ${show(first.value)}, ${odd.what} says ${show(odd.value)}`,
+        'Okta writes the same InResponseTo on the Response and its SubjectConfirmationData; a disagreement means parts of two responses were combined.',
+        locOf(odd.el, odd.file),
+      ),
+    );
   if (requestId !== undefined) {
     const wrong = all.find((x) => x.value !== requestId);
     if (wrong !== undefined)
-      out.push(finding('IN_RESPONSE_TO_MISMATCH', 'error', `${wrong.what} answers ${wrong.value === null ? 'no AuthnRequest (IdP-initiated)' : `the AuthnRequest ${JSON.stringify(wrong.value)}`}, not --request-id ${JSON.stringify(requestId)}`, 'Capture the response of the login you started (the ID of its AuthnRequest), or leave out --request-id for an IdP-initiated login.', locOf(wrong.el, wrong.file)));
+      out.push(
+        finding(
+          'IN_RESPONSE_TO_MISMATCH',
+          'error',
+          `${wrong.what} answers ${wrong.value === null ? 'no AuthnRequest (IdP-initiated)' : `the AuthnRequest ${JSON.stringify(wrong.value)}`}, not --request-id ${JSON.stringify(requestId)}`,
+          'Capture the response of the login you started (the ID of its AuthnRequest), or leave out --request-id for an IdP-initiated login.',
+          locOf(wrong.el, wrong.file),
+        ),
+      );
   }
   return out;
 }

@@ -32,7 +32,11 @@ function editDistanceAtMost(a: string, b: string, max: number): boolean {
     const cur = [i];
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] ?? Infinity) + 1, (cur[j - 1] ?? Infinity) + 1, (prev[j - 1] ?? Infinity) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const v = Math.min(
+        (prev[j] ?? Infinity) + 1,
+        (cur[j - 1] ?? Infinity) + 1,
+        (prev[j - 1] ?? Infinity) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       cur.push(v);
       best = Math.min(best, v);
     }

@@ -14,7 +14,13 @@ import type { CheckResponseOptions } from './types.js';
  * XML Encryption format oracle, Jager/Somorovsky 2011): such a failure is reported as DECRYPT_FAILED,
  * the one message every decryption failure gets.
  */
-export function openDecrypted(xml: string, enc: Element, opts: CheckResponseOptions, f: Finding[], authenticated = true): { assertion: Element; text: string } | undefined {
+export function openDecrypted(
+  xml: string,
+  enc: Element,
+  opts: CheckResponseOptions,
+  f: Finding[],
+  authenticated = true,
+): { assertion: Element; text: string } | undefined {
   const file = opts.file === undefined ? undefined : `${opts.file} (decrypted assertion)`;
   const alone = parseDom(xml, file);
   const r = alone.doc?.documentElement;
@@ -29,7 +35,14 @@ export function openDecrypted(xml: string, enc: Element, opts: CheckResponseOpti
     return undefined;
   }
   f.push(...(alone.findings.length ? alone.findings : w.findings));
-  f.push(finding('DECRYPTED_NOT_ASSERTION', 'error', 'the decrypted content is not exactly one saml:Assertion', 'The EncryptedAssertion was tampered with, or encrypted for another key.'));
+  f.push(
+    finding(
+      'DECRYPTED_NOT_ASSERTION',
+      'error',
+      'the decrypted content is not exactly one saml:Assertion',
+      'The EncryptedAssertion was tampered with, or encrypted for another key.',
+    ),
+  );
   return undefined;
 }
 

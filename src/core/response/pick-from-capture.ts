@@ -57,7 +57,9 @@ export function pickFromCapture(json: unknown, acsUrl: string | undefined): Capt
   }
   const usedOf = toAcs.length > 0 ? toAcs.length : posts.length;
   if (usedOf > 1)
-    findings.push(finding('CAPTURE_SEVERAL_RESPONSES', 'info', `the capture holds ${usedOf} matching SAMLResponse POSTs; checking the last one`));
+    findings.push(
+      finding('CAPTURE_SEVERAL_RESPONSES', 'info', `the capture holds ${usedOf} matching SAMLResponse POSTs; checking the last one`),
+    );
   const hit: CaptureHit = { kind, url: chosen.url, findings };
   if (chosen.value !== undefined) hit.value = chosen.value;
   if (chosen.decodedXml !== undefined) hit.decodedXml = chosen.decodedXml;

@@ -36,8 +36,25 @@ export function readAssertion(a: Element, file?: string): AssertionValues {
     if (!el) return null;
     const odd = valueIrregularity(el);
     if (odd === 'comment')
-      findings.push(finding('XML_COMMENT_IN_VALUE', 'warning', `${what} contains an XML comment; read in full as ${JSON.stringify(textOf(el))}`, 'Okta never puts comments inside values; a comment there is the CVE-2017-11428 trick (parsers that stop at the comment read a different user).', locOf(el, file)));
-    if (odd === 'markup') findings.push(finding('XML_MARKUP_IN_VALUE', 'error', `${what} contains markup`, 'A value must be text only; this response was tampered with.', locOf(el, file)));
+      findings.push(
+        finding(
+          'XML_COMMENT_IN_VALUE',
+          'warning',
+          `${what} contains an XML comment; read in full as ${JSON.stringify(textOf(el))}`,
+          'Okta never puts comments inside values; a comment there is the CVE-2017-11428 trick (parsers that stop at the comment read a different user).',
+          locOf(el, file),
+        ),
+      );
+    if (odd === 'markup')
+      findings.push(
+        finding(
+          'XML_MARKUP_IN_VALUE',
+          'error',
+          `${what} contains markup`,
+          'A value must be text only; this response was tampered with.',
+          locOf(el, file),
+        ),
+      );
     return (textOf(el) ?? '').trim();
   };
   const A = NS.assertion;
@@ -74,9 +91,27 @@ export function readAssertion(a: Element, file?: string): AssertionValues {
     inResponseTos: scds.map((el) => ({ value: attr(el, 'InResponseTo') ?? null, el })),
     times: timeAttributes([
       [a, 'IssueInstant', 'Assertion IssueInstant'],
-      ...allConds.flatMap((c) => [[c, 'NotBefore', 'Conditions NotBefore'], [c, 'NotOnOrAfter', 'Conditions NotOnOrAfter']] as const),
-      ...scds.flatMap((c) => [[c, 'NotBefore', 'SubjectConfirmationData NotBefore'], [c, 'NotOnOrAfter', 'SubjectConfirmationData NotOnOrAfter']] as const),
-      ...children(a, A, 'AuthnStatement').flatMap((c) => [[c, 'AuthnInstant', 'AuthnInstant'], [c, 'SessionNotOnOrAfter', 'SessionNotOnOrAfter']] as const),
+      ...allConds.flatMap(
+        (c) =>
+          [
+            [c, 'NotBefore', 'Conditions NotBefore'],
+            [c, 'NotOnOrAfter', 'Conditions NotOnOrAfter'],
+          ] as const,
+      ),
+      ...scds.flatMap(
+        (c) =>
+          [
+            [c, 'NotBefore', 'SubjectConfirmationData NotBefore'],
+            [c, 'NotOnOrAfter', 'SubjectConfirmationData NotOnOrAfter'],
+          ] as const,
+      ),
+      ...children(a, A, 'AuthnStatement').flatMap(
+        (c) =>
+          [
+            [c, 'AuthnInstant', 'AuthnInstant'],
+            [c, 'SessionNotOnOrAfter', 'SessionNotOnOrAfter'],
+          ] as const,
+      ),
     ]),
     subjectConfirmation: scAny
       ? {
@@ -93,7 +128,14 @@ export function readAssertion(a: Element, file?: string): AssertionValues {
       sessionNotOnOrAfter: attr(authn, 'SessionNotOnOrAfter') ?? null,
     },
     attributes,
-    at: { issuer: issuerEl, nameId: nameIdEl ?? subject, audience: audienceEls[0] ?? conds, subjectConfirmation: scd ?? scAny, conditions: conds, assertion: a },
+    at: {
+      issuer: issuerEl,
+      nameId: nameIdEl ?? subject,
+      audience: audienceEls[0] ?? conds,
+      subjectConfirmation: scd ?? scAny,
+      conditions: conds,
+      assertion: a,
+    },
     findings,
   };
 }

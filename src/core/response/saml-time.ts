@@ -16,7 +16,7 @@ export function parseSamlTime(text: string): SamlTime {
     return {
       ok: false,
       reason: ZONELESS.test(text)
-        ? 'has no time zone (Z or ±hh:mm): its instant would depend on the machine\'s time zone'
+        ? "has no time zone (Z or ±hh:mm): its instant would depend on the machine's time zone"
         : 'is not an xs:dateTime (YYYY-MM-DDThh:mm:ss[.fff]Z)',
     };
   }

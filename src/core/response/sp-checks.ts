@@ -16,19 +16,56 @@ import type { CheckResponseOptions, ResponseEnvelope, UserValues } from './types
 const SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
 const BEARER = 'urn:oasis:names:tc:SAML:2.0:cm:bearer';
 const APP_SAML = 'In Okta: Applications → your app → General → SAML Settings → Edit';
-const ATTR_FLAG: Record<keyof UserValues, string> = { email: '--attr-email', firstName: '--attr-first-name', lastName: '--attr-last-name', groups: '--attr-groups' };
+const ATTR_FLAG: Record<keyof UserValues, string> = {
+  email: '--attr-email',
+  firstName: '--attr-first-name',
+  lastName: '--attr-last-name',
+  groups: '--attr-groups',
+};
 
 export function checkEnvelope(env: ResponseEnvelope, root: Element, opts: CheckResponseOptions): Finding[] {
   const out: Finding[] = [];
   const at = locOf(root, opts.file);
   if (env.status === null)
-    out.push(finding('RESPONSE_STATUS_MISSING', 'error', 'the Response has no StatusCode', 'The capture is incomplete; capture the POST to the ACS URL again.', at));
+    out.push(
+      finding(
+        'RESPONSE_STATUS_MISSING',
+        'error',
+        'the Response has no StatusCode',
+        'The capture is incomplete; capture the POST to the ACS URL again.',
+        at,
+      ),
+    );
   else if (env.status !== SUCCESS)
-    out.push(finding('RESPONSE_STATUS_NOT_SUCCESS', 'error', `Okta answered ${env.status.replace(/^.*:/, '')}${env.statusMessage ? `: ${env.statusMessage}` : ''}`, 'The login failed at Okta: check that the user is assigned to the app (Okta → app → Assignments) and the System Log in the Okta Admin Console.', at));
+    out.push(
+      finding(
+        'RESPONSE_STATUS_NOT_SUCCESS',
+        'error',
+        `Okta answered ${env.status.replace(/^.*:/, '')}${env.statusMessage ? `: ${env.statusMessage}` : ''}`,
+        'The login failed at Okta: check that the user is assigned to the app (Okta → app → Assignments) and the System Log in the Okta Admin Console.',
+        at,
+      ),
+    );
   if (env.destination !== null && env.destination !== opts.acsUrl)
-    out.push(finding('RESPONSE_DESTINATION_MISMATCH', 'error', `Destination is ${env.destination}, expected ${opts.acsUrl}`, `${APP_SAML}: set "Single sign-on URL" to ${opts.acsUrl} (or pass --acs-url if Polyaxon sits behind a proxy).`, at));
+    out.push(
+      finding(
+        'RESPONSE_DESTINATION_MISMATCH',
+        'error',
+        `Destination is ${env.destination}, expected ${opts.acsUrl}`,
+        `${APP_SAML}: set "Single sign-on URL" to ${opts.acsUrl} (or pass --acs-url if Polyaxon sits behind a proxy).`,
+        at,
+      ),
+    );
   if (opts.expectedIssuer !== undefined && env.issuer !== null && env.issuer !== opts.expectedIssuer)
-    out.push(finding('RESPONSE_ISSUER_MISMATCH', 'error', `the Response Issuer is ${env.issuer}, the metadata entityID is ${opts.expectedIssuer}`, 'The metadata in the config belongs to another Okta app: download "IdP metadata" from this app\'s Sign On tab and run `polyaxon-sso patch`.', at));
+    out.push(
+      finding(
+        'RESPONSE_ISSUER_MISMATCH',
+        'error',
+        `the Response Issuer is ${env.issuer}, the metadata entityID is ${opts.expectedIssuer}`,
+        'The metadata in the config belongs to another Okta app: download "IdP metadata" from this app\'s Sign On tab and run `polyaxon-sso patch`.',
+        at,
+      ),
+    );
   if (env.issueInstant !== null) formatCheck(out, 'Response IssueInstant', env.issueInstant, at);
   return out;
 }
@@ -36,44 +73,130 @@ export function checkEnvelope(env: ResponseEnvelope, root: Element, opts: CheckR
 export function checkAssertion(v: AssertionValues, user: UserValues, opts: CheckResponseOptions): Finding[] {
   const out: Finding[] = [];
   const loc = (k: keyof AssertionValues['at']): Location | undefined => locOf(v.at[k] ?? v.at.assertion, opts.file);
-  const add = (code: KnownCode, sev: Finding['severity'], msg: string, hint: string | undefined, k: keyof AssertionValues['at']) => out.push(finding(code, sev, msg, hint, loc(k)));
+  const add = (code: KnownCode, sev: Finding['severity'], msg: string, hint: string | undefined, k: keyof AssertionValues['at']) =>
+    out.push(finding(code, sev, msg, hint, loc(k)));
 
-  if (v.issuer === null) add('ASSERTION_ISSUER_MISSING', 'error', 'the Assertion has no Issuer', 'The response is not from Okta or was damaged.', 'assertion');
+  if (v.issuer === null)
+    add('ASSERTION_ISSUER_MISSING', 'error', 'the Assertion has no Issuer', 'The response is not from Okta or was damaged.', 'assertion');
   else if (opts.expectedIssuer !== undefined && v.issuer !== opts.expectedIssuer)
-    add('ASSERTION_ISSUER_MISMATCH', 'error', `Issuer is ${v.issuer}, the metadata entityID is ${opts.expectedIssuer}`, 'The metadata in the config belongs to another Okta app: download "IdP metadata" from this app\'s Sign On tab and run `polyaxon-sso patch`.', 'issuer');
+    add(
+      'ASSERTION_ISSUER_MISMATCH',
+      'error',
+      `Issuer is ${v.issuer}, the metadata entityID is ${opts.expectedIssuer}`,
+      'The metadata in the config belongs to another Okta app: download "IdP metadata" from this app\'s Sign On tab and run `polyaxon-sso patch`.',
+      'issuer',
+    );
   if (v.conditionsCount > 1)
-    add('CONDITIONS_MULTIPLE', 'error', `the Assertion holds ${v.conditionsCount} Conditions elements`, 'SAML core §2.3.3 allows at most one; SPs that read only the first or the last disagree about the limits, so the response was tampered with.', 'assertion');
-  if (v.audienceRestrictions.length === 0) add('AUDIENCE_MISSING', 'warning', 'the Assertion has no AudienceRestriction', `${APP_SAML}: set "Audience URI (SP Entity ID)" to ${opts.audience}.`, 'conditions');
+    add(
+      'CONDITIONS_MULTIPLE',
+      'error',
+      `the Assertion holds ${v.conditionsCount} Conditions elements`,
+      'SAML core §2.3.3 allows at most one; SPs that read only the first or the last disagree about the limits, so the response was tampered with.',
+      'assertion',
+    );
+  if (v.audienceRestrictions.length === 0)
+    add(
+      'AUDIENCE_MISSING',
+      'warning',
+      'the Assertion has no AudienceRestriction',
+      `${APP_SAML}: set "Audience URI (SP Entity ID)" to ${opts.audience}.`,
+      'conditions',
+    );
   else {
     // SAML core §2.5.1.4: with several AudienceRestriction elements the assertion is addressed
     // only to an SP named in EACH of them (they are ANDed; the Audiences inside one are ORed).
     const missing = v.audienceRestrictions.findIndex((r) => !r.includes(opts.audience));
     if (missing >= 0) {
-      const several = v.audienceRestrictions.length > 1 ? ` (AudienceRestriction ${missing + 1} of ${v.audienceRestrictions.length}: every one must name the SP)` : '';
+      const several =
+        v.audienceRestrictions.length > 1
+          ? ` (AudienceRestriction ${missing + 1} of ${v.audienceRestrictions.length}: every one must name the SP)`
+          : '';
       const where = v.audienceRestrictions.length > 1 ? locOf(v.audienceRestrictionEls[missing], opts.file) : loc('audience');
-      out.push(finding('AUDIENCE_MISMATCH', 'error', `Audience is ${(v.audienceRestrictions[missing] ?? []).join(', ') || '(empty)'}, expected ${opts.audience}${several}`, `${APP_SAML}: set "Audience URI (SP Entity ID)" to ${opts.audience} (or pass --audience to check another SP).`, where));
+      out.push(
+        finding(
+          'AUDIENCE_MISMATCH',
+          'error',
+          `Audience is ${(v.audienceRestrictions[missing] ?? []).join(', ') || '(empty)'}, expected ${opts.audience}${several}`,
+          `${APP_SAML}: set "Audience URI (SP Entity ID)" to ${opts.audience} (or pass --audience to check another SP).`,
+          where,
+        ),
+      );
     }
   }
 
   const sc = v.subjectConfirmation;
-  if (!sc) add('SUBJECT_CONFIRMATION_MISSING', 'error', 'the Assertion has no SubjectConfirmation', 'Okta always sends a bearer SubjectConfirmation; the response was damaged.', 'nameId');
+  if (!sc)
+    add(
+      'SUBJECT_CONFIRMATION_MISSING',
+      'error',
+      'the Assertion has no SubjectConfirmation',
+      'Okta always sends a bearer SubjectConfirmation; the response was damaged.',
+      'nameId',
+    );
   else {
-    if (sc.method !== BEARER) add('SUBJECT_CONFIRMATION_NOT_BEARER', 'error', `SubjectConfirmation Method is ${sc.method ?? '(none)'}, not bearer`, 'Web browser SSO needs the bearer method (SAML profiles §4.1.4.2).', 'subjectConfirmation');
-    if (sc.recipient === null) add('RECIPIENT_MISSING', 'error', 'SubjectConfirmationData has no Recipient', `${APP_SAML}: "Recipient URL" must be ${opts.acsUrl} (keep "Use this for Recipient URL and Destination URL" ticked).`, 'subjectConfirmation');
+    if (sc.method !== BEARER)
+      add(
+        'SUBJECT_CONFIRMATION_NOT_BEARER',
+        'error',
+        `SubjectConfirmation Method is ${sc.method ?? '(none)'}, not bearer`,
+        'Web browser SSO needs the bearer method (SAML profiles §4.1.4.2).',
+        'subjectConfirmation',
+      );
+    if (sc.recipient === null)
+      add(
+        'RECIPIENT_MISSING',
+        'error',
+        'SubjectConfirmationData has no Recipient',
+        `${APP_SAML}: "Recipient URL" must be ${opts.acsUrl} (keep "Use this for Recipient URL and Destination URL" ticked).`,
+        'subjectConfirmation',
+      );
     else if (sc.recipient !== opts.acsUrl)
-      add('RECIPIENT_MISMATCH', 'error', `Recipient is ${sc.recipient}, expected ${opts.acsUrl}`, `${APP_SAML}: set "Single sign-on URL" to ${opts.acsUrl} and tick "Use this for Recipient URL and Destination URL" (or pass --acs-url).`, 'subjectConfirmation');
-    timeCheck(out, 'SUBJECT_CONFIRMATION_EXPIRED', 'SubjectConfirmationData NotOnOrAfter', sc.notOnOrAfter, 'after', opts, loc('subjectConfirmation'));
+      add(
+        'RECIPIENT_MISMATCH',
+        'error',
+        `Recipient is ${sc.recipient}, expected ${opts.acsUrl}`,
+        `${APP_SAML}: set "Single sign-on URL" to ${opts.acsUrl} and tick "Use this for Recipient URL and Destination URL" (or pass --acs-url).`,
+        'subjectConfirmation',
+      );
+    timeCheck(
+      out,
+      'SUBJECT_CONFIRMATION_EXPIRED',
+      'SubjectConfirmationData NotOnOrAfter',
+      sc.notOnOrAfter,
+      'after',
+      opts,
+      loc('subjectConfirmation'),
+    );
     out.push(
       sc.inResponseTo
-        ? finding('IN_RESPONSE_TO', 'info', `answers the AuthnRequest ${sc.inResponseTo} (SP-initiated login)`, undefined, loc('subjectConfirmation'))
-        : finding('IN_RESPONSE_TO_ABSENT', 'info', 'no InResponseTo: an IdP-initiated login (started from the Okta dashboard)', undefined, loc('subjectConfirmation')),
+        ? finding(
+            'IN_RESPONSE_TO',
+            'info',
+            `answers the AuthnRequest ${sc.inResponseTo} (SP-initiated login)`,
+            undefined,
+            loc('subjectConfirmation'),
+          )
+        : finding(
+            'IN_RESPONSE_TO_ABSENT',
+            'info',
+            'no InResponseTo: an IdP-initiated login (started from the Okta dashboard)',
+            undefined,
+            loc('subjectConfirmation'),
+          ),
     );
   }
   for (const t of v.times) formatCheck(out, t.what, t.value, locOf(t.el, opts.file));
   timeCheck(out, 'ASSERTION_NOT_YET_VALID', 'Conditions NotBefore', v.conditions.notBefore, 'before', opts, loc('conditions'));
   timeCheck(out, 'ASSERTION_EXPIRED', 'Conditions NotOnOrAfter', v.conditions.notOnOrAfter, 'after', opts, loc('conditions'));
 
-  if (v.nameId === null || v.nameId === '') add('NAMEID_MISSING', 'error', 'the Assertion has no NameID', `${APP_SAML}: set "Name ID format" and "Application username" (e.g. EmailAddress / Email).`, 'nameId');
+  if (v.nameId === null || v.nameId === '')
+    add(
+      'NAMEID_MISSING',
+      'error',
+      'the Assertion has no NameID',
+      `${APP_SAML}: set "Name ID format" and "Application username" (e.g. EmailAddress / Email).`,
+      'nameId',
+    );
   else out.push(finding('NAMEID_FORMAT', 'info', `NameID format ${v.nameIdFormat ?? '(none: unspecified)'}`, undefined, loc('nameId')));
 
   // Attribute names are Okta's usual ones, overridable defaults, not published facts (docs/design.md §2):
@@ -87,14 +210,36 @@ export function checkAssertion(v: AssertionValues, user: UserValues, opts: Check
   ];
   for (const [key, name, sev] of want) {
     if (name === undefined || user[key] !== null) continue;
-    const statement = key === 'groups' ? `a Group Attribute Statement named "${name}" (filter: Matches regex ${names.groupsFilter ?? '.*'})` : `an Attribute Statement named "${name}" (value user.${key === 'email' ? 'email' : key})`;
+    const statement =
+      key === 'groups'
+        ? `a Group Attribute Statement named "${name}" (filter: Matches regex ${names.groupsFilter ?? '.*'})`
+        : `an Attribute Statement named "${name}" (value user.${key === 'email' ? 'email' : key})`;
     const near = nearAttributeName(name, Object.keys(v.attributes));
     if (near !== undefined)
-      add('ATTRIBUTE_MISSING', sev, `no "${name}" attribute (${key}); did you mean "${near}"? It is present`, `Attribute names are case-sensitive: rename the statement to "${name}" in Okta (${APP_SAML} → Attribute Statements), or pass ${ATTR_FLAG[key]} ${near}.`, 'assertion');
-    else add('ATTRIBUTE_MISSING', sev, `no "${name}" attribute (${key})`, `${APP_SAML} → Attribute Statements: add ${statement}. \`polyaxon-sso urls\` prints them all.`, 'assertion');
+      add(
+        'ATTRIBUTE_MISSING',
+        sev,
+        `no "${name}" attribute (${key}); did you mean "${near}"? It is present`,
+        `Attribute names are case-sensitive: rename the statement to "${name}" in Okta (${APP_SAML} → Attribute Statements), or pass ${ATTR_FLAG[key]} ${near}.`,
+        'assertion',
+      );
+    else
+      add(
+        'ATTRIBUTE_MISSING',
+        sev,
+        `no "${name}" attribute (${key})`,
+        `${APP_SAML} → Attribute Statements: add ${statement}. \`polyaxon-sso urls\` prints them all.`,
+        'assertion',
+      );
   }
   if (user.email !== null && !/^[^@\s]+@[^@\s]+$/.test(user.email))
-    add('ATTRIBUTE_EMAIL_INVALID', 'warning', `the "${names.email}" attribute is not an email address`, `Map "${names.email}" to user.email in the Okta Attribute Statements.`, 'assertion');
+    add(
+      'ATTRIBUTE_EMAIL_INVALID',
+      'warning',
+      `the "${names.email}" attribute is not an email address`,
+      `Map "${names.email}" to user.email in the Okta Attribute Statements.`,
+      'assertion',
+    );
   if (user.groups !== null && names.groupsFilter !== undefined)
     out.push(...checkGroupsFilter(user.groups, names.groupsFilter, opts.matchGroups ?? inThreadGroupsMatcher, loc('assertion')));
   return out;
@@ -103,11 +248,28 @@ export function checkAssertion(v: AssertionValues, user: UserValues, opts: Check
 /** An xs:dateTime with an explicit zone, or TIME_INVALID (saml-time.ts says why). */
 function formatCheck(out: Finding[], what: string, value: string, at: Location | undefined): void {
   const t = parseSamlTime(value);
-  if (!t.ok) out.push(finding('TIME_INVALID', 'error', `${what} "${value}" ${t.reason}`, 'Okta writes UTC times such as 2026-06-01T00:05:00.000Z; the response was damaged or not written by Okta.', at));
+  if (!t.ok)
+    out.push(
+      finding(
+        'TIME_INVALID',
+        'error',
+        `${what} "${value}" ${t.reason}`,
+        'Okta writes UTC times such as 2026-06-01T00:05:00.000Z; the response was damaged or not written by Okta.',
+        at,
+      ),
+    );
 }
 
 /** `before`: the instant must not be later than now + skew; `after`: now - skew must be before it. */
-function timeCheck(out: Finding[], code: KnownCode, what: string, iso: string | null, kind: 'before' | 'after', opts: CheckResponseOptions, at: Location | undefined): void {
+function timeCheck(
+  out: Finding[],
+  code: KnownCode,
+  what: string,
+  iso: string | null,
+  kind: 'before' | 'after',
+  opts: CheckResponseOptions,
+  at: Location | undefined,
+): void {
   if (iso === null) return;
   const parsed = parseSamlTime(iso);
   if (!parsed.ok) return; // reported once by formatCheck
@@ -119,7 +281,12 @@ function timeCheck(out: Finding[], code: KnownCode, what: string, iso: string | 
   const span = humanizeDuration(t - now);
   const verdict = kind === 'before' ? `is ${span} in the future` : `passed ${span} ago`;
   out.push(
-    finding(code, 'error', `${what} ${iso} ${verdict} (now ${opts.now.toISOString()}, skew ${opts.clockSkewSeconds}s)`,
-      'If the response is old, pass --now with the time it was captured. Otherwise the clocks differ: sync the Polyaxon hosts with NTP, or raise --clock-skew to measure by how much.', at),
+    finding(
+      code,
+      'error',
+      `${what} ${iso} ${verdict} (now ${opts.now.toISOString()}, skew ${opts.clockSkewSeconds}s)`,
+      'If the response is old, pass --now with the time it was captured. Otherwise the clocks differ: sync the Polyaxon hosts with NTP, or raise --clock-skew to measure by how much.',
+      at,
+    ),
   );
 }

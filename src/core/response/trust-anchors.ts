@@ -33,13 +33,26 @@ export function trustFromMetadata(xml: string, source: string, now: Date): Metad
   const md = report.metadata;
   if (!md) {
     const first = report.findings.find((f) => f.severity === 'error');
-    throw inputError(`${source}: not usable IdP metadata${first ? ` (${first.message})` : ''}`, first?.code ?? 'METADATA_UNUSABLE', 'Run `polyaxon-sso validate-metadata` on it for details.');
+    throw inputError(
+      `${source}: not usable IdP metadata${first ? ` (${first.message})` : ''}`,
+      first?.code ?? 'METADATA_UNUSABLE',
+      'Run `polyaxon-sso validate-metadata` on it for details.',
+    );
   }
   if (md.signingCerts.length === 0)
-    throw inputError(`${source}: the metadata has no usable signing certificate`, 'METADATA_NO_SIGNING_CERT', 'Download the IdP metadata again from the Okta app\'s Sign On tab.');
+    throw inputError(
+      `${source}: the metadata has no usable signing certificate`,
+      'METADATA_NO_SIGNING_CERT',
+      "Download the IdP metadata again from the Okta app's Sign On tab.",
+    );
   return {
     entityId: md.entityId,
-    anchors: md.signingCerts.map((c) => ({ pem: c.pem, source: `${source} signing cert #${c.index + 1}`, notBefore: c.notBefore, notAfter: c.notAfter })),
+    anchors: md.signingCerts.map((c) => ({
+      pem: c.pem,
+      source: `${source} signing cert #${c.index + 1}`,
+      notBefore: c.notBefore,
+      notAfter: c.notAfter,
+    })),
   };
 }
 
@@ -48,11 +61,20 @@ export function trustFromMetadata(xml: string, source: string, now: Date): Metad
  * PyYAML reads as we do (docs/design.md §5), else the metadata trusted could be another one.
  */
 export function oktaXmlFromConfig(config: ParsedConfig, source: string): string {
-  refuseMisreadConfig(config, source, 'the trusted IdP metadata', 'Or pass the metadata with --metadata or --idp-cert instead of --config.');
+  refuseMisreadConfig(
+    config,
+    source,
+    'the trusted IdP metadata',
+    'Or pass the metadata with --metadata or --idp-cert instead of --config.',
+  );
   const doc = config.doc;
   const xml = doc && isMap(doc.contents) ? doc.getIn(OKTA_XML_PATH) : undefined;
   if (typeof xml !== 'string' || xml.trim() === '')
-    throw inputError(`${source}: no externalServices.auth.okta.options.xml to take the signing certificate from`, 'CONFIG_NO_OKTA_XML', 'Add the metadata with `polyaxon-sso patch`, or pass --metadata / --idp-cert.');
+    throw inputError(
+      `${source}: no externalServices.auth.okta.options.xml to take the signing certificate from`,
+      'CONFIG_NO_OKTA_XML',
+      'Add the metadata with `polyaxon-sso patch`, or pass --metadata / --idp-cert.',
+    );
   return xml;
 }
 
@@ -79,9 +101,23 @@ export function anchorTimeFindings(anchors: readonly TrustAnchor[], now: Date): 
   const out: Finding[] = [];
   for (const a of anchors) {
     if (a.notAfter !== undefined && Date.parse(a.notAfter) <= now.getTime())
-      out.push(finding('TRUST_CERT_EXPIRED', 'warning', `the trusted certificate ${a.source} expired on ${a.notAfter.slice(0, 10)} (${relativeTime(Date.parse(a.notAfter), now.getTime())})`, 'Okta rotates signing certificates: in the app\'s Sign On tab, activate the new certificate, then run `polyaxon-sso patch` with the new metadata.'));
+      out.push(
+        finding(
+          'TRUST_CERT_EXPIRED',
+          'warning',
+          `the trusted certificate ${a.source} expired on ${a.notAfter.slice(0, 10)} (${relativeTime(Date.parse(a.notAfter), now.getTime())})`,
+          "Okta rotates signing certificates: in the app's Sign On tab, activate the new certificate, then run `polyaxon-sso patch` with the new metadata.",
+        ),
+      );
     else if (a.notBefore !== undefined && Date.parse(a.notBefore) > now.getTime())
-      out.push(finding('TRUST_CERT_NOT_YET_VALID', 'warning', `the trusted certificate ${a.source} is valid only from ${a.notBefore.slice(0, 10)} (${relativeTime(Date.parse(a.notBefore), now.getTime())})`, 'Check --now and the machine clock.'));
+      out.push(
+        finding(
+          'TRUST_CERT_NOT_YET_VALID',
+          'warning',
+          `the trusted certificate ${a.source} is valid only from ${a.notBefore.slice(0, 10)} (${relativeTime(Date.parse(a.notBefore), now.getTime())})`,
+          'Check --now and the machine clock.',
+        ),
+      );
   }
   return out;
 }

@@ -94,7 +94,12 @@ export interface ResponseReport {
   audiences: string[];
   response: ResponseEnvelope | null;
   subjectConfirmation: { method: string | null; recipient: string | null; notOnOrAfter: string | null; inResponseTo: string | null } | null;
-  conditions: { notBefore: string | null; notOnOrAfter: string | null; authnInstant: string | null; sessionNotOnOrAfter: string | null } | null;
+  conditions: {
+    notBefore: string | null;
+    notOnOrAfter: string | null;
+    authnInstant: string | null;
+    sessionNotOnOrAfter: string | null;
+  } | null;
   attributes: Record<string, string[]>;
   user: UserValues;
   signatures: SignatureSummary[];

@@ -44,5 +44,6 @@ export function maskUser(report: ResponseReport): void {
   if (report.nameId !== null) report.nameId = maskEmail(report.nameId);
   for (const [k, vals] of Object.entries(report.attributes)) report.attributes[k] = vals.map(maskValue);
   // Finding messages may quote a value read in full (a comment inside NameID): mask those too.
-  for (const f of report.findings) if (f.code === 'XML_COMMENT_IN_VALUE') f.message = f.message.replace(/read in full as .*$/, 'read in full (redacted)');
+  for (const f of report.findings)
+    if (f.code === 'XML_COMMENT_IN_VALUE') f.message = f.message.replace(/read in full as .*$/, 'read in full (redacted)');
 }

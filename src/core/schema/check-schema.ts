@@ -69,10 +69,16 @@ function unknownKey(w: Walk, m: Model, key: string, keyNode: Node, value: Node |
       ? `Rename "${key}" to "${suggestion}".`
       : undefined;
   const how = w.target === 'helm' ? 'the chart ignores it' : '`polyaxon admin deploy` refuses it';
-  add(w, 'SCHEMA_UNKNOWN_KEY', `unknown key "${where}" in ${m.name}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: ${how}`, keyNode, {
-    severity: w.target === 'helm' ? 'warning' : 'error',
-    ...(hint ? { hint } : {}),
-  });
+  add(
+    w,
+    'SCHEMA_UNKNOWN_KEY',
+    `unknown key "${where}" in ${m.name}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: ${how}`,
+    keyNode,
+    {
+      severity: w.target === 'helm' ? 'warning' : 'error',
+      ...(hint ? { hint } : {}),
+    },
+  );
 }
 
 /** Tags of the YAML 1.1 schema; any other is YAML_UNSAFE_TAG (parse-config.ts), not a type error. */
@@ -103,9 +109,15 @@ function checkValue(w: Walk, t: FieldType, node: Node | null, where: string, len
     case 'strictStr':
     case 'str':
       if (kind === 'string') {
-        if (t.pattern && !new RegExp(t.pattern).test(String(value))) wrong(t.patternName ?? `a string matching ${t.pattern}`, 'SCHEMA_PATTERN');
+        if (t.pattern && !new RegExp(t.pattern).test(String(value)))
+          wrong(t.patternName ?? `a string matching ${t.pattern}`, 'SCHEMA_PATTERN');
       } else if (t.kind === 'str' && !t.pattern && (kind === 'int' || kind === 'float' || kind === 'bool')) {
-        add(w, 'SCHEMA_COERCED', `${where} is ${describeKind(kind, value)}; Polyaxon expects a string (pydantic v1 converts it, v2 refuses it)`, node);
+        add(
+          w,
+          'SCHEMA_COERCED',
+          `${where} is ${describeKind(kind, value)}; Polyaxon expects a string (pydantic v1 converts it, v2 refuses it)`,
+          node,
+        );
       } else wrong(t.kind === 'strictStr' ? 'a string (quote it: the field is a StrictStr)' : 'a string');
       return;
     case 'strictInt':
@@ -114,7 +126,10 @@ function checkValue(w: Walk, t: FieldType, node: Node | null, where: string, len
     case 'enum': {
       if (kind === 'string' && t.values.includes(String(value))) return;
       const near = kind === 'string' ? didYouMean(String(value), t.values) : undefined;
-      wrong(`one of ${t.values.map((v) => JSON.stringify(v)).join(', ')}${near ? ` (did you mean ${JSON.stringify(near)}?)` : ''}`, 'SCHEMA_ENUM');
+      wrong(
+        `one of ${t.values.map((v) => JSON.stringify(v)).join(', ')}${near ? ` (did you mean ${JSON.stringify(near)}?)` : ''}`,
+        'SCHEMA_ENUM',
+      );
       return;
     }
     case 'map':
@@ -125,7 +140,13 @@ function checkValue(w: Walk, t: FieldType, node: Node | null, where: string, len
       if (kind !== 'map') return wrong('a mapping of strings');
       for (const e of mapEntries(node as YAMLMap, w.doc)) {
         const c = classify(e.value).kind;
-        if (c !== 'string') add(w, 'SCHEMA_TYPE', `${join(where, e.key)} must be a string, not ${describeKind(c, classify(e.value).value)} (quote it)`, e.value ?? e.keyNode);
+        if (c !== 'string')
+          add(
+            w,
+            'SCHEMA_TYPE',
+            `${join(where, e.key)} must be a string, not ${describeKind(c, classify(e.value).value)} (quote it)`,
+            e.value ?? e.keyNode,
+          );
       }
       return;
     case 'list':
@@ -134,7 +155,10 @@ function checkValue(w: Walk, t: FieldType, node: Node | null, where: string, len
       return;
     case 'model':
       // externalServices and its auth block not being mappings is reported by the okta/auth checks.
-      if (kind !== 'map') return w.schema.models[t.ref]?.shapeCheckedBy === 'auth' ? undefined : wrong(`a mapping (${w.schema.models[t.ref]?.name ?? t.ref})`);
+      if (kind !== 'map')
+        return w.schema.models[t.ref]?.shapeCheckedBy === 'auth'
+          ? undefined
+          : wrong(`a mapping (${w.schema.models[t.ref]?.name ?? t.ref})`);
       return walkModel(w, t.ref, node as YAMLMap, owner ?? (node as Node), where);
     case 'orRef':
       if (kind === 'string') return;
@@ -150,7 +174,12 @@ function checkBool(w: Walk, node: Node | null, where: string, kind: ReturnType<t
     return;
   }
   if (v.falseString) {
-    add(w, 'SCHEMA_BOOL_STRING_FALSE', `${where} is ${shown}: Polyaxon's check reads false, but Helm treats any non-empty string as true and turns it ON`, node);
+    add(
+      w,
+      'SCHEMA_BOOL_STRING_FALSE',
+      `${where} is ${shown}: Polyaxon's check reads false, but Helm treats any non-empty string as true and turns it ON`,
+      node,
+    );
     return;
   }
   const helm = kind === 'string' && value !== '' ? '; Helm would even turn it on (any non-empty string is true)' : '';
@@ -158,7 +187,13 @@ function checkBool(w: Walk, node: Node | null, where: string, kind: ReturnType<t
 }
 
 function add(w: Walk, code: KnownCode, message: string, node: Node | null, extra: { severity?: Severity; hint?: string } = {}): void {
-  w.out.push({ code, severity: extra.severity ?? (code === 'SCHEMA_COERCED' ? 'warning' : 'error'), message, node, ...(extra.hint ? { hint: extra.hint } : {}) });
+  w.out.push({
+    code,
+    severity: extra.severity ?? (code === 'SCHEMA_COERCED' ? 'warning' : 'error'),
+    message,
+    node,
+    ...(extra.hint ? { hint: extra.hint } : {}),
+  });
 }
 
 const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);

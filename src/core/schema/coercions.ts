@@ -18,9 +18,7 @@ export const BOOL_FALSE_STRINGS = ['0', 'off', 'f', 'false', 'n', 'no'] as const
 /** A YAML (or JSON) value as the checks see it. */
 export type ValueKind = 'null' | 'bool' | 'int' | 'float' | 'string' | 'map' | 'list' | 'other';
 
-export type BoolVerdict =
-  | { ok: true; value: boolean; coerced: boolean }
-  | { ok: false; falseString?: boolean };
+export type BoolVerdict = { ok: true; value: boolean; coerced: boolean } | { ok: false; falseString?: boolean };
 
 export function boolVerdict(kind: ValueKind, value: unknown): BoolVerdict {
   if (kind === 'bool') return { ok: true, value: value as boolean, coerced: false };

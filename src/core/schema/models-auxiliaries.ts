@@ -1,5 +1,20 @@
 import { BASE_SERVICE_FIELDS } from './models-services.js';
-import { bool, k8s, k8sList, listOf, map, orRef, PULL_POLICY, py, required, strictStr, stringMap, STR, STRICT_STR, MAP } from './field-kinds.js';
+import {
+  bool,
+  k8s,
+  k8sList,
+  listOf,
+  map,
+  orRef,
+  PULL_POLICY,
+  py,
+  required,
+  strictStr,
+  stringMap,
+  STR,
+  STRICT_STR,
+  MAP,
+} from './field-kinds.js';
 import type { Model } from './types.js';
 
 /**
@@ -11,7 +26,12 @@ export const AUXILIARY_MODELS: Readonly<Record<string, Model>> = {
   V1PolyaxonInitContainer: {
     name: 'V1PolyaxonInitContainer',
     extra: 'forbid',
-    fields: { image: strictStr, imageTag: py('image_tag', strictStr), imagePullPolicy: py('image_pull_policy', PULL_POLICY), resources: k8s('V1ResourceRequirements') },
+    fields: {
+      image: strictStr,
+      imageTag: py('image_tag', strictStr),
+      imagePullPolicy: py('image_pull_policy', PULL_POLICY),
+      resources: k8s('V1ResourceRequirements'),
+    },
   },
   V1PolyaxonSidecarContainer: {
     name: 'V1PolyaxonSidecarContainer',

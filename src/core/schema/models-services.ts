@@ -1,4 +1,19 @@
-import { bool, enumOf, k8s, k8sList, listOf, map, model, PULL_POLICY, py, strictInt, strictStr, stringMap, STR, STRICT_STR } from './field-kinds.js';
+import {
+  bool,
+  enumOf,
+  k8s,
+  k8sList,
+  listOf,
+  map,
+  model,
+  PULL_POLICY,
+  py,
+  strictInt,
+  strictStr,
+  stringMap,
+  STR,
+  STRICT_STR,
+} from './field-kinds.js';
 import type { Field, Model } from './types.js';
 
 /**
@@ -42,7 +57,11 @@ const THIRD_PARTY_FIELDS: Readonly<Record<string, Field>> = {
 
 export const SERVICE_MODELS: Readonly<Record<string, Model>> = {
   DeploymentService: { name: 'DeploymentService', extra: 'forbid', fields: DEPLOYMENT_SERVICE_FIELDS },
-  WorkerServiceConfig: { name: 'WorkerServiceConfig', extra: 'forbid', fields: { ...DEPLOYMENT_SERVICE_FIELDS, celery: model('CeleryConfig') } },
+  WorkerServiceConfig: {
+    name: 'WorkerServiceConfig',
+    extra: 'forbid',
+    fields: { ...DEPLOYMENT_SERVICE_FIELDS, celery: model('CeleryConfig') },
+  },
   AgentServiceConfig: {
     name: 'AgentServiceConfig',
     extra: 'forbid',
@@ -58,7 +77,11 @@ export const SERVICE_MODELS: Readonly<Record<string, Model>> = {
       enableLogsFinalizers: py('enable_logs_finalizers', bool),
     },
   },
-  OperatorServiceConfig: { name: 'OperatorServiceConfig', extra: 'forbid', fields: { ...DEPLOYMENT_SERVICE_FIELDS, skipCRD: py('skip_crd', bool) } },
+  OperatorServiceConfig: {
+    name: 'OperatorServiceConfig',
+    extra: 'forbid',
+    fields: { ...DEPLOYMENT_SERVICE_FIELDS, skipCRD: py('skip_crd', bool) },
+  },
   ApiServiceConfig: { name: 'ApiServiceConfig', extra: 'forbid', fields: { ...DEPLOYMENT_SERVICE_FIELDS, service: model('BaseService') } },
   BaseService: {
     name: 'BaseService',
@@ -84,7 +107,11 @@ export const SERVICE_MODELS: Readonly<Record<string, Model>> = {
       defaultOrg: py('default_org', bool),
     },
   },
-  PostgresqlConfig: { name: 'PostgresqlConfig', extra: 'allow', fields: { ...THIRD_PARTY_FIELDS, auth: map, connMaxAge: py('conn_max_age', strictInt) } },
+  PostgresqlConfig: {
+    name: 'PostgresqlConfig',
+    extra: 'allow',
+    fields: { ...THIRD_PARTY_FIELDS, auth: map, connMaxAge: py('conn_max_age', strictInt) },
+  },
   RedisConfig: {
     name: 'RedisConfig',
     extra: 'allow',

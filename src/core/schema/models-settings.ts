@@ -69,7 +69,11 @@ export const SETTINGS_MODELS: Readonly<Record<string, Model>> = {
       defaultStreamsUrl: py('default_streams_url', strictStr),
     },
   },
-  AuthConfig: { name: 'AuthConfig', extra: 'forbid', fields: { enabled: bool, external: strictStr, useResolver: py('use_resolver', bool) } },
+  AuthConfig: {
+    name: 'AuthConfig',
+    extra: 'forbid',
+    fields: { enabled: bool, external: strictStr, useResolver: py('use_resolver', bool) },
+  },
   SecurityContextConfig: {
     name: 'SecurityContextConfig',
     extra: 'forbid',

@@ -31,9 +31,28 @@ const BROKER_SERVICES = ['scheduler', 'compiler', 'worker', 'beat'];
  * lists `clean_hook`, which is no field of the model, so `cleanHooks` is in fact never refused.
  */
 export const AGENT_REFUSED_KEYS = [
-  'passwordLength', 'passwordAuth', 'platformSecret', 'encryptionSecret', 'user', 'globalReplicas', 'globalConcurrency',
-  'scheduler', 'compiler', 'worker', 'beat', 'apiHooks', 'flower', 'postgresql', 'redis', 'rabbitmq', 'broker', 'email',
-  'ldap', 'intervals', 'metrics', 'organizationKey',
+  'passwordLength',
+  'passwordAuth',
+  'platformSecret',
+  'encryptionSecret',
+  'user',
+  'globalReplicas',
+  'globalConcurrency',
+  'scheduler',
+  'compiler',
+  'worker',
+  'beat',
+  'apiHooks',
+  'flower',
+  'postgresql',
+  'redis',
+  'rabbitmq',
+  'broker',
+  'email',
+  'ldap',
+  'intervals',
+  'metrics',
+  'organizationKey',
 ] as const;
 
 const p = (...path: string[]): Path => path;
@@ -88,16 +107,14 @@ export const RULES: readonly Rule[] = [
     when: { all: [agentChart, not(present('agent'))] },
     at: [p('deploymentChart')],
   },
-  ...AGENT_REFUSED_KEYS.map(
-    (key): Rule => ({
-      code: 'RULE_AGENT_KEY',
-      source: 'wrong_agent_deployment_keys',
-      message: `${key} is not used by an agent deployment (deploymentChart: agent)`,
-      when: { all: [agentChart, present(key)] },
-      at: [p(key)],
-      atKey: true,
-    }),
-  ),
+  ...AGENT_REFUSED_KEYS.map((key): Rule => ({
+    code: 'RULE_AGENT_KEY',
+    source: 'wrong_agent_deployment_keys',
+    message: `${key} is not used by an agent deployment (deploymentChart: agent)`,
+    when: { all: [agentChart, present(key)] },
+    at: [p(key)],
+    atKey: true,
+  })),
   {
     code: 'RULE_SECURITY_CONTEXT_USER_GROUP',
     source: 'SecurityContextConfig.validate_security_context',

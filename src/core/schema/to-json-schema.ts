@@ -31,7 +31,10 @@ export function toJsonSchema(schema: DeploymentSchema, opts: { draft?: Draft; ta
       .map(([name, m]) => [name, modelSchema(m, ctx)]),
   );
   // Helm runs none of the CLI's cross-field validators: lint warns about them under --target helm.
-  const rules = (target === 'helm' ? [] : schema.rules).map((r) => ({ description: `${r.code} (${r.source}): ${r.message}`, not: condToJsonSchema(r.when) }));
+  const rules = (target === 'helm' ? [] : schema.rules).map((r) => ({
+    description: `${r.code} (${r.source}): ${r.message}`,
+    not: condToJsonSchema(r.when),
+  }));
   // The root is inline, not a $ref: draft-07 ignores keywords beside a $ref.
   return {
     $schema: DIALECT[draft],
@@ -53,10 +56,17 @@ function modelSchema(m: Model, ctx: Ctx): JsonSchema {
   const properties = Object.fromEntries(
     Object.entries(m.fields).flatMap(([alias, f]) => {
       const schema = fieldSchema(f, ctx);
-      return f.python && f.python !== alias ? [[alias, schema], [f.python, schema]] : [[alias, schema]];
+      return f.python && f.python !== alias
+        ? [
+            [alias, schema],
+            [f.python, schema],
+          ]
+        : [[alias, schema]];
     }),
   );
-  const required = Object.entries(m.fields).filter(([, f]) => f.required).map(([alias]) => alias);
+  const required = Object.entries(m.fields)
+    .filter(([, f]) => f.required)
+    .map(([alias]) => alias);
   const closed = m.extra === 'forbid' && ctx.target === 'polyaxon-cli';
   return {
     title: m.name,

@@ -77,6 +77,8 @@ export function describeKind(kind: ValueKind, value: unknown): string {
     case 'null':
       return 'null';
     default:
-      return value instanceof Date ? `the date ${JSON.stringify(value.toISOString().slice(0, 10))} (PyYAML reads a date, not a string)` : 'a value of another type';
+      return value instanceof Date
+        ? `the date ${JSON.stringify(value.toISOString().slice(0, 10))} (PyYAML reads a date, not a string)`
+        : 'a value of another type';
   }
 }

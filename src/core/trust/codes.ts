@@ -27,12 +27,12 @@ export const DRIFT_CODES = {
     'Polyaxon sends users to the stored SSO URL. Patch the config with the current metadata.',
   ),
   DRIFT_CERT_EXPIRING: c(
-    "A certificate Okta publishes expires within --min-days",
-    "In Okta: your app → Sign On tab → SAML Signing Certificates → Generate new certificate, then follow the README's \"Rotating Okta's signing certificate\".",
+    'A certificate Okta publishes expires within --min-days',
+    'In Okta: your app → Sign On tab → SAML Signing Certificates → Generate new certificate, then follow the README\'s "Rotating Okta\'s signing certificate".',
   ),
   DRIFT_CERT_EXPIRED: c(
     'A certificate Okta publishes has expired',
-    "Generate a new certificate in Okta (Sign On tab → SAML Signing Certificates) and follow the README's \"Rotating Okta's signing certificate\".",
+    'Generate a new certificate in Okta (Sign On tab → SAML Signing Certificates) and follow the README\'s "Rotating Okta\'s signing certificate".',
   ),
   DRIFT_NO_STORED_METADATA: c(
     'The config holds no readable okta metadata to compare',

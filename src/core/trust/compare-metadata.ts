@@ -34,9 +34,15 @@ export function compareMetadata(before: ParsedMetadata | undefined, after: Parse
   };
 }
 
-
 export function brief(c: CertInfo): CertBrief {
-  const b: CertBrief = { sha256: c.sha256, sha1: c.sha1, subject: c.subject, notAfter: c.notAfter, keyType: c.keyType, signatureAlgorithm: c.signatureAlgorithm };
+  const b: CertBrief = {
+    sha256: c.sha256,
+    sha1: c.sha1,
+    subject: c.subject,
+    notAfter: c.notAfter,
+    keyType: c.keyType,
+    signatureAlgorithm: c.signatureAlgorithm,
+  };
   if (c.keySize !== undefined) b.keySize = c.keySize;
   return b;
 }

@@ -45,6 +45,6 @@ export function trustGate(g: GateInput): GateVerdict {
   return {
     action: 'refuse',
     reason: 'the signing certificates change and no --fingerprint pins the new ones',
-    hint: "Compare with Okta (app → Sign On → SAML Signing Certificates) and pass --fingerprint <SHA-256> for each new certificate.",
+    hint: 'Compare with Okta (app → Sign On → SAML Signing Certificates) and pass --fingerprint <SHA-256> for each new certificate.',
   };
 }

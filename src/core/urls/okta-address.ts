@@ -24,7 +24,11 @@ export function oktaAddressMistake(input: string): HostMistake | undefined {
   const MESSAGE = "this is your Okta org's address; --host is where your users open Polyaxon";
   const HINT = "Give the address your users open Polyaxon at (e.g. polyaxon.acme.com); Okta's own addresses come from the metadata.";
   if (OKTA_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`)))
-    return { code: 'HOST_IS_OKTA', message: MESSAGE, hint: `${/^[a-z0-9.-]{1,253}$/.test(host) ? host : 'That'} is an Okta domain. ${HINT}` };
+    return {
+      code: 'HOST_IS_OKTA',
+      message: MESSAGE,
+      hint: `${/^[a-z0-9.-]{1,253}$/.test(host) ? host : 'That'} is an Okta domain. ${HINT}`,
+    };
   if (OKTA_APP_PATH.test(path))
     return { code: 'HOST_IS_OKTA', message: MESSAGE, hint: `That is an app URL copied from Okta (its SSO or metadata URL). ${HINT}` };
   const sp = SP_PATH.exec(path);
@@ -35,7 +39,12 @@ export function oktaAddressMistake(input: string): HostMistake | undefined {
     // The host is echoed only when it looks like one (it is checked properly once passed alone).
     const h = /^[a-z0-9.:[\]-]{1,260}$/i.test(authority) ? authority.toLowerCase() : undefined;
     const about = `${what} is what Okta's "${field}" holds; \`polyaxon-sso urls\` builds it`;
-    if (h === undefined) return { code: 'HOST_IS_SP_URL', message: `this is ${what}; pass only its host`, hint: `Pass only the host part of the URL to --host (${about}).` };
+    if (h === undefined)
+      return {
+        code: 'HOST_IS_SP_URL',
+        message: `this is ${what}; pass only its host`,
+        hint: `Pass only the host part of the URL to --host (${about}).`,
+      };
     return { code: 'HOST_IS_SP_URL', message: `this is ${what}; its host is ${h}`, hint: `Pass only the host: --host ${h} (${about}).` };
   }
   return undefined;

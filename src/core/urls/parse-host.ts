@@ -47,7 +47,11 @@ export function parseHost(input: string, opts: ParseHostOptions = {}): Parsed<Ho
     const given = (m[1] ?? '').toLowerCase();
     if (given === 'http') {
       if (!opts.allowHttp)
-        return fail('HOST_HTTP_NOT_ALLOWED', `refusing http:// host ${input}: SAML over plain http exposes the assertion`, 'Serve Polyaxon over https, or pass --allow-http for a local lab.');
+        return fail(
+          'HOST_HTTP_NOT_ALLOWED',
+          `refusing http:// host ${input}: SAML over plain http exposes the assertion`,
+          'Serve Polyaxon over https, or pass --allow-http for a local lab.',
+        );
       scheme = 'http';
     } else if (given !== 'https') {
       return fail('HOST_INVALID', `unsupported scheme "${given}://" in host ${input}`, HOST_HINT);
@@ -57,7 +61,9 @@ export function parseHost(input: string, opts: ParseHostOptions = {}): Parsed<Ho
   if (rest.endsWith('/')) rest = rest.slice(0, -1);
   const bad = /[/?#@\\%]/.exec(rest);
   if (bad) {
-    const what = { '/': 'a path', '?': 'a query', '#': 'a fragment', '@': 'user info', '\\': 'a backslash', '%': 'percent-encoding' }[bad[0]];
+    const what = { '/': 'a path', '?': 'a query', '#': 'a fragment', '@': 'user info', '\\': 'a backslash', '%': 'percent-encoding' }[
+      bad[0]
+    ];
     return fail('HOST_INVALID', `the host ${JSON.stringify(input)} contains ${what}; only a host and optional port are allowed`, HOST_HINT);
   }
   const split = splitPort(rest);
@@ -69,7 +75,14 @@ export function parseHost(input: string, opts: ParseHostOptions = {}): Parsed<Ho
   let bare = name;
   if (name.endsWith('.') && name !== '.' && !name.endsWith('..') && !name.startsWith('[')) {
     bare = name.slice(0, -1);
-    findings.push(finding('HOST_TRAILING_DOT', 'info', `the trailing dot of "${name}" was dropped: the URLs use ${bare.toLowerCase()}`, 'Okta compares the ACS URL and Audience as strings; give the host without the final dot, as users type it.'));
+    findings.push(
+      finding(
+        'HOST_TRAILING_DOT',
+        'info',
+        `the trailing dot of "${name}" was dropped: the URLs use ${bare.toLowerCase()}`,
+        'Okta compares the ACS URL and Audience as strings; give the host without the final dot, as users type it.',
+      ),
+    );
   }
   const hostname = parseHostname(bare);
   if (!hostname.ok) return hostname;
@@ -81,7 +94,12 @@ function splitPort(s: string): Parsed<{ name: string; port?: number }> {
   const v6 = /^(\[[^\]]*\])(?::(\d+))?$/.exec(s);
   const plain = /^([^:[\]]*)(?::(\d*))?$/.exec(s);
   const m = v6 ?? plain;
-  if (!m) return fail('HOST_INVALID', `cannot read a host and port from ${JSON.stringify(s)}`, 'Write IPv6 addresses in brackets: [2001:db8::1]:8443.');
+  if (!m)
+    return fail(
+      'HOST_INVALID',
+      `cannot read a host and port from ${JSON.stringify(s)}`,
+      'Write IPv6 addresses in brackets: [2001:db8::1]:8443.',
+    );
   if (m[2] === undefined) return { ok: true, value: { name: m[1] ?? '' } };
   const port = Number(m[2]);
   if (m[2] === '' || !Number.isInteger(port) || port < 1 || port > 65535 || /^0\d/.test(m[2]))
@@ -106,7 +124,12 @@ function parseIPv4(name: string): Parsed<{ ascii: string; findings: Finding[] }>
   const parts = name.split('.');
   // Only the dotted-quad form: `2130706433`, `0x7f.1` or `017.0.0.1` are the classic SSRF tricks.
   const ok = parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
-  if (!ok) return fail('HOST_INVALID', `"${name}" is neither a DNS name nor a dotted IPv4 address`, 'Write IPv4 addresses as four decimal numbers, e.g. 10.0.0.12.');
+  if (!ok)
+    return fail(
+      'HOST_INVALID',
+      `"${name}" is neither a DNS name nor a dotted IPv4 address`,
+      'Write IPv4 addresses as four decimal numbers, e.g. 10.0.0.12.',
+    );
   return { ok: true, value: { ascii: name, findings: [] } };
 }
 
@@ -117,7 +140,11 @@ function parseDnsName(name: string): Parsed<{ ascii: string; findings: Finding[]
   const labels = ascii.split('.');
   for (const label of labels) {
     if (label.length === 0 || label.length > 63)
-      return fail('HOST_INVALID', `"${name}" has ${label.length === 0 ? 'an empty label' : `a label longer than 63 characters`}`, HOST_HINT);
+      return fail(
+        'HOST_INVALID',
+        `"${name}" has ${label.length === 0 ? 'an empty label' : `a label longer than 63 characters`}`,
+        HOST_HINT,
+      );
     if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(label))
       return fail('HOST_INVALID', `"${name}" has an invalid label "${label}" (letters, digits and inner hyphens only)`, HOST_HINT);
   }
@@ -128,14 +155,43 @@ function parseDnsName(name: string): Parsed<{ ascii: string; findings: Finding[]
   // the labels as a browser shows them.
   if (ascii !== name.toLowerCase() || labels.some((l) => l.startsWith('xn--'))) {
     const mixed = domainToUnicode(ascii).split('.').filter(mixesScripts);
-    findings.push(finding('HOST_IDN', 'info', `internationalized host name shown as punycode: ${ascii}`, 'Okta and browsers use the punycode form; make sure it is the host you meant.'));
+    findings.push(
+      finding(
+        'HOST_IDN',
+        'info',
+        `internationalized host name shown as punycode: ${ascii}`,
+        'Okta and browsers use the punycode form; make sure it is the host you meant.',
+      ),
+    );
     if (mixed.length > 0)
-      findings.push(finding('HOST_MIXED_SCRIPTS', 'warning', `the host label "${mixed[0]}" mixes writing systems (shown as ${ascii}): a look-alike of another domain?`, 'Check the host name character by character; type it in ASCII if it is meant to be.'));
+      findings.push(
+        finding(
+          'HOST_MIXED_SCRIPTS',
+          'warning',
+          `the host label "${mixed[0]}" mixes writing systems (shown as ${ascii}): a look-alike of another domain?`,
+          'Check the host name character by character; type it in ASCII if it is meant to be.',
+        ),
+      );
   }
   return { ok: true, value: { ascii, findings } };
 }
 
-const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Hebrew', 'Arabic', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Thai', 'Devanagari', 'Georgian', 'Cherokee'];
+const SCRIPTS = [
+  'Latin',
+  'Cyrillic',
+  'Greek',
+  'Armenian',
+  'Hebrew',
+  'Arabic',
+  'Han',
+  'Hiragana',
+  'Katakana',
+  'Hangul',
+  'Thai',
+  'Devanagari',
+  'Georgian',
+  'Cherokee',
+];
 const SCRIPT_RES = SCRIPTS.map((s) => new RegExp(`\\p{Script=${s}}`, 'u'));
 
 function mixesScripts(label: string): boolean {

@@ -29,13 +29,26 @@ export function renderTerraform(form: OktaForm, label: string): string {
   ];
   for (const a of form.attributeStatements) {
     out.push('', '  attribute_statements {');
-    out.push(...block(2, [['type', str('EXPRESSION')], ['name', str(a.name)], ['namespace', str(ATTR_NAME_FORMAT_UNSPECIFIED)], ['values', `[${str(a.value)}]`]]));
+    out.push(
+      ...block(2, [
+        ['type', str('EXPRESSION')],
+        ['name', str(a.name)],
+        ['namespace', str(ATTR_NAME_FORMAT_UNSPECIFIED)],
+        ['values', `[${str(a.value)}]`],
+      ]),
+    );
     out.push('  }');
   }
   for (const g of form.groupAttributeStatements) {
     out.push('', '  attribute_statements {');
     out.push(
-      ...block(2, [['type', str('GROUP')], ['name', str(g.name)], ['namespace', str(ATTR_NAME_FORMAT_UNSPECIFIED)], ['filter_type', str('REGEX')], ['filter_value', str(g.filterValue)]]),
+      ...block(2, [
+        ['type', str('GROUP')],
+        ['name', str(g.name)],
+        ['namespace', str(ATTR_NAME_FORMAT_UNSPECIFIED)],
+        ['filter_type', str('REGEX')],
+        ['filter_value', str(g.filterValue)],
+      ]),
     );
     out.push('  }');
   }
@@ -62,7 +75,10 @@ export function str(s: string): string {
     .replace(/%\{/g, () => '%%{')
     // Other controls, line separators and bidi controls as \uNNNN (HCL's escape): the file stays
     // one line per attribute, and a terminal or editor showing it cannot be made to reorder it.
-     
-    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+    .replace(
+      /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+      (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
   return `"${escaped}"`;
 }

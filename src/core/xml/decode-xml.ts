@@ -49,7 +49,12 @@ export function decodeXml(bytes: Uint8Array, file?: string): DecodedXml {
   } catch {
     const where = encoding === 'utf-8' ? firstBadUtf8(body) : undefined;
     findings.push(
-      finding('XML_ENCODING', 'error', `the bytes are not valid ${encoding.toUpperCase()}${where === undefined ? '' : ` (byte ${where + start})`}`, RE_DOWNLOAD),
+      finding(
+        'XML_ENCODING',
+        'error',
+        `the bytes are not valid ${encoding.toUpperCase()}${where === undefined ? '' : ` (byte ${where + start})`}`,
+        RE_DOWNLOAD,
+      ),
     );
     return { bom, encoding, findings };
   }

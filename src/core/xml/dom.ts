@@ -43,7 +43,7 @@ export function descendants(el: Element | Document, ns: string, local: string): 
 
 /** An un-namespaced attribute's value, or undefined when absent. */
 export function attr(el: Element, name: string): string | undefined {
-  return el.hasAttribute(name) ? el.getAttribute(name) ?? '' : undefined;
+  return el.hasAttribute(name) ? (el.getAttribute(name) ?? '') : undefined;
 }
 
 export interface TextValue {
@@ -82,7 +82,15 @@ export function elementText(el: Element, file?: string, opts: { comments?: 'erro
         ),
       );
     else if (isElement(c))
-      findings.push(finding('XML_MARKUP_IN_VALUE', 'error', `<${el.nodeName}> must hold text only, found <${c.nodeName}>`, undefined, locationOf(c, file)));
+      findings.push(
+        finding(
+          'XML_MARKUP_IN_VALUE',
+          'error',
+          `<${el.nodeName}> must hold text only, found <${c.nodeName}>`,
+          undefined,
+          locationOf(c, file),
+        ),
+      );
   }
   return { value, findings };
 }

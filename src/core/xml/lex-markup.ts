@@ -28,15 +28,26 @@ export function readReference(text: string, at: number, to: number): number | Pr
       if (Number.isNaN(d)) break;
       value = Math.min(value * (hex ? 16 : 10) + d, 0x110000);
     }
-    if (i === digitsFrom || text.charAt(i) !== ';') return { code: 'XML_NOT_WELL_FORMED', message: 'malformed character reference (expected &#NNN; or &#xHHH;)', offset: at };
+    if (i === digitsFrom || text.charAt(i) !== ';')
+      return { code: 'XML_NOT_WELL_FORMED', message: 'malformed character reference (expected &#NNN; or &#xHHH;)', offset: at };
     if (!isXmlChar(value))
-      return { code: 'XML_CHARACTER_REFERENCE', message: `character reference ${text.slice(at, i + 1)} names a character XML does not allow`, offset: at };
+      return {
+        code: 'XML_CHARACTER_REFERENCE',
+        message: `character reference ${text.slice(at, i + 1)} names a character XML does not allow`,
+        offset: at,
+      };
     return i + 1;
   }
   const len = nameLength(text, at + 1);
   const name = text.slice(at + 1, at + 1 + len);
-  if (len === 0 || text.charAt(at + 1 + len) !== ';') return { code: 'XML_NOT_WELL_FORMED', message: "'&' must start a reference such as &amp; (escape a literal & as &amp;)", offset: at };
-  if (!PREDEFINED.has(name)) return { code: 'XML_NOT_WELL_FORMED', message: `entity &${name}; is not defined (only &lt; &gt; &amp; &apos; &quot; exist without a DTD)`, offset: at };
+  if (len === 0 || text.charAt(at + 1 + len) !== ';')
+    return { code: 'XML_NOT_WELL_FORMED', message: "'&' must start a reference such as &amp; (escape a literal & as &amp;)", offset: at };
+  if (!PREDEFINED.has(name))
+    return {
+      code: 'XML_NOT_WELL_FORMED',
+      message: `entity &${name}; is not defined (only &lt; &gt; &amp; &apos; &quot; exist without a DTD)`,
+      offset: at,
+    };
   return at + 2 + len;
 }
 
@@ -71,7 +82,11 @@ export function checkCharData(text: string, from: number, to: number, inAttribut
 
 export function notAChar(text: string, offset: number): Problem {
   const cp = text.codePointAt(offset) ?? 0;
-  return { code: 'XML_INVALID_CHARACTER', message: `character U+${cp.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`, offset };
+  return {
+    code: 'XML_INVALID_CHARACTER',
+    message: `character U+${cp.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`,
+    offset,
+  };
 }
 
 /** A comment starting at `at` (`<!--`); returns the offset after `-->`, or a problem. */
@@ -80,7 +95,11 @@ export function readComment(text: string, at: number): number | Problem {
   if (end < 0) return { code: 'XML_DOCUMENT_ENDS_EARLY', message: 'the document ends inside a comment (<!-- without -->)', offset: at };
   const dashes = text.indexOf('--', at + 4);
   if (dashes < end || (end > at + 4 && text.charCodeAt(end - 1) === 0x2d))
-    return { code: 'XML_COMMENT_SYNTAX', message: "'--' inside a comment (or a comment ending '--->') is not allowed (XML 1.0 §2.5)", offset: dashes < end ? dashes : end - 1 };
+    return {
+      code: 'XML_COMMENT_SYNTAX',
+      message: "'--' inside a comment (or a comment ending '--->') is not allowed (XML 1.0 §2.5)",
+      offset: dashes < end ? dashes : end - 1,
+    };
   const bad = firstNonChar(text, at + 4, end);
   if (bad >= 0) return notAChar(text, bad);
   return end + 3;
@@ -98,20 +117,23 @@ export function readStartTag(text: string, at: number): StartTag | Problem {
   const nameLen = nameLength(text, at + 1);
   if (nameLen === 0) return { code: 'XML_NOT_WELL_FORMED', message: "'<' is not followed by an element name", offset: at };
   const name = text.slice(at + 1, at + 1 + nameLen);
-  if (!isQName(name)) return { code: 'XML_NOT_WELL_FORMED', message: `element name "${name}" is not a valid qualified name`, offset: at + 1 };
+  if (!isQName(name))
+    return { code: 'XML_NOT_WELL_FORMED', message: `element name "${name}" is not a valid qualified name`, offset: at + 1 };
   const attributes: StartTag['attributes'] = [];
   let i = at + 1 + nameLen;
   for (;;) {
     const spaceFrom = i;
     while (isXmlSpace(text.charCodeAt(i))) i++;
-    if (i >= text.length) return { code: 'XML_DOCUMENT_ENDS_EARLY', message: `the document ends inside the start tag <${name}>`, offset: at };
+    if (i >= text.length)
+      return { code: 'XML_DOCUMENT_ENDS_EARLY', message: `the document ends inside the start tag <${name}>`, offset: at };
     if (text.charCodeAt(i) === 0x3e) return { name, end: i + 1, selfClosing: false, attributes };
     if (text.startsWith('/>', i)) return { name, end: i + 2, selfClosing: true, attributes };
     if (i === spaceFrom) return { code: 'XML_NOT_WELL_FORMED', message: `expected whitespace, '>' or '/>' in <${name}>`, offset: i };
     const attrLen = nameLength(text, i);
     if (attrLen === 0) return { code: 'XML_NOT_WELL_FORMED', message: `invalid attribute name in <${name}>`, offset: i };
     const attrName = text.slice(i, i + attrLen);
-    if (!isQName(attrName)) return { code: 'XML_NOT_WELL_FORMED', message: `attribute name "${attrName}" is not a valid qualified name`, offset: i };
+    if (!isQName(attrName))
+      return { code: 'XML_NOT_WELL_FORMED', message: `attribute name "${attrName}" is not a valid qualified name`, offset: i };
     const attrAt = i;
     i += attrLen;
     while (isXmlSpace(text.charCodeAt(i))) i++;
@@ -135,7 +157,12 @@ export function readEndTag(text: string, at: number): { name: string; end: numbe
   if (len === 0) return { code: 'XML_NOT_WELL_FORMED', message: "'</' is not followed by an element name", offset: at };
   let i = at + 2 + len;
   while (isXmlSpace(text.charCodeAt(i))) i++;
-  if (i >= text.length) return { code: 'XML_DOCUMENT_ENDS_EARLY', message: `the document ends inside the end tag </${text.slice(at + 2, at + 2 + len)}>`, offset: at };
+  if (i >= text.length)
+    return {
+      code: 'XML_DOCUMENT_ENDS_EARLY',
+      message: `the document ends inside the end tag </${text.slice(at + 2, at + 2 + len)}>`,
+      offset: at,
+    };
   if (text.charCodeAt(i) !== 0x3e) return { code: 'XML_NOT_WELL_FORMED', message: "expected '>' to close the end tag", offset: i };
   return { name: text.slice(at + 2, at + 2 + len), end: i + 1 };
 }

@@ -26,7 +26,10 @@ export function parseDom(text: string, file?: string, opts: ScanOptions = {}): P
     const m = /@#\[line:(\d+),col:(\d+)\]/.exec(msg);
     const loc: Location | undefined = m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
     if (loc && file !== undefined) loc.file = file;
-    const clean = msg.replace(/^\[xmldom \w+\]\s*/, '').replace(/\s*\n?@#\[line:\d+,col:\d+\]\s*$/, '').trim();
+    const clean = msg
+      .replace(/^\[xmldom \w+\]\s*/, '')
+      .replace(/\s*\n?@#\[line:\d+,col:\d+\]\s*$/, '')
+      .trim();
     const code = severity === 'warning' ? 'XML_PARSER_WARNING' : 'XML_NOT_WELL_FORMED';
     findings.push(finding(code, severity, `XML parser: ${clean}`, 'Download the document again; it is damaged.', loc));
   };
@@ -38,7 +41,9 @@ export function parseDom(text: string, file?: string, opts: ScanOptions = {}): P
   try {
     doc = parser.parseFromString(text, 'text/xml') as unknown as Document;
   } catch (e) {
-    findings.push(finding('XML_NOT_WELL_FORMED', 'error', `XML parser: ${(e as Error).message}`, 'Download the document again; it is damaged.'));
+    findings.push(
+      finding('XML_NOT_WELL_FORMED', 'error', `XML parser: ${(e as Error).message}`, 'Download the document again; it is damaged.'),
+    );
     return { findings };
   }
   const root = doc?.documentElement ?? undefined;
@@ -63,13 +68,31 @@ function unboundPrefixes(root: Element, file?: string): Finding[] {
     const bad = [el, ...Array.from(el.attributes as unknown as ArrayLike<Attr>)].find(
       (n) => !!n.prefix && n.prefix !== 'xmlns' && n.prefix !== 'xml' && !n.namespaceURI,
     );
-    if (bad) out.push(finding('XML_NOT_WELL_FORMED', 'error', `namespace prefix "${bad.prefix}" is not declared (${bad.nodeName})`, 'Declare it with xmlns:' + bad.prefix + '="…", or download the document again.', locationOf(bad.nodeType === 1 ? bad : el, file)));
+    if (bad)
+      out.push(
+        finding(
+          'XML_NOT_WELL_FORMED',
+          'error',
+          `namespace prefix "${bad.prefix}" is not declared (${bad.nodeName})`,
+          'Declare it with xmlns:' + bad.prefix + '="…", or download the document again.',
+          locationOf(bad.nodeType === 1 ? bad : el, file),
+        ),
+      );
     // Namespaces in XML 1.0 §6.3: a:x and b:x with a and b bound to one URI are the same attribute.
     const seen = new Set<string>();
     for (const a of Array.from(el.attributes as unknown as ArrayLike<Attr>)) {
       if (!a.namespaceURI || a.prefix === 'xmlns' || a.name === 'xmlns') continue;
       const key = `{${a.namespaceURI}}${a.localName}`;
-      if (seen.has(key)) out.push(finding('XML_DUPLICATE_ATTRIBUTE', 'error', `attribute ${a.localName} in namespace ${a.namespaceURI} appears twice on <${el.nodeName}>`, 'Keep one of the two attributes.', locationOf(el, file)));
+      if (seen.has(key))
+        out.push(
+          finding(
+            'XML_DUPLICATE_ATTRIBUTE',
+            'error',
+            `attribute ${a.localName} in namespace ${a.namespaceURI} appears twice on <${el.nodeName}>`,
+            'Keep one of the two attributes.',
+            locationOf(el, file),
+          ),
+        );
       seen.add(key);
     }
     for (let c = el.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c as Element);

@@ -57,7 +57,9 @@ export function scanHostile(text: string, file?: string, opts: ScanOptions = {})
   // A cut-off copy is reported where it ends, naming what is still open (an incomplete copy of
   // "View IdP metadata" is a common mistake), whatever construct it ends in.
   const problem = (p: Problem) =>
-    p.code === 'XML_DOCUMENT_ENDS_EARLY' ? add(p.code, `${endsEarly()} (${p.message.replace(/^the document /, '')})`, undefined, n) : add(p.code, p.message, undefined, p.offset);
+    p.code === 'XML_DOCUMENT_ENDS_EARLY'
+      ? add(p.code, `${endsEarly()} (${p.message.replace(/^the document /, '')})`, undefined, n)
+      : add(p.code, p.message, undefined, p.offset);
   const endsEarly = () => {
     const open = stack.slice(0, 3).map((k) => `<${elements[k]?.name}>`);
     if (open.length === 0) return 'the document ends early';
@@ -71,7 +73,15 @@ export function scanHostile(text: string, file?: string, opts: ScanOptions = {})
 
   if (startsWithDeclaration(text)) {
     const d = readDeclaration(text);
-    if (!d.ok) return done(add('XML_NOT_WELL_FORMED', d.message, 'Start the file with <?xml version="1.0" encoding="UTF-8"?> or no declaration at all.', d.offset));
+    if (!d.ok)
+      return done(
+        add(
+          'XML_NOT_WELL_FORMED',
+          d.message,
+          'Start the file with <?xml version="1.0" encoding="UTF-8"?> or no declaration at all.',
+          d.offset,
+        ),
+      );
     const mismatch = encodingMismatch(d.decl.encoding, opts.encoding ?? 'utf-8');
     if (mismatch) return done(add('XML_ENCODING_DECLARATION', mismatch, undefined, 0));
     i = d.decl.end;
@@ -86,7 +96,14 @@ export function scanHostile(text: string, file?: string, opts: ScanOptions = {})
       } else {
         let k = i;
         while (k < textEnd && isXmlSpace(text.charCodeAt(k))) k++;
-        if (k < textEnd) add('XML_TEXT_OUTSIDE_ROOT', `text ${roots === 0 ? 'before' : 'after'} the root element`, 'Only comments and whitespace may surround the root element.', k, false);
+        if (k < textEnd)
+          add(
+            'XML_TEXT_OUTSIDE_ROOT',
+            `text ${roots === 0 ? 'before' : 'after'} the root element`,
+            'Only comments and whitespace may surround the root element.',
+            k,
+            false,
+          );
       }
     }
     if (lt < 0 || fatal) break;
@@ -101,7 +118,14 @@ export function scanHostile(text: string, file?: string, opts: ScanOptions = {})
       else problem(r);
     } else if (text.startsWith('<![CDATA[', i)) {
       const end = text.indexOf(']]>', i + 9);
-      if (stack.length === 0) add('XML_TEXT_OUTSIDE_ROOT', 'CDATA outside the root element', 'Only comments and whitespace may surround the root element.', i, false);
+      if (stack.length === 0)
+        add(
+          'XML_TEXT_OUTSIDE_ROOT',
+          'CDATA outside the root element',
+          'Only comments and whitespace may surround the root element.',
+          i,
+          false,
+        );
       else if (end < 0) add('XML_DOCUMENT_ENDS_EARLY', 'the document ends inside a CDATA section', undefined, i);
       else {
         const bad = firstNonChar(text, i + 9, end);
@@ -110,14 +134,37 @@ export function scanHostile(text: string, file?: string, opts: ScanOptions = {})
       i = end < 0 ? n : end + 3;
     } else if (text.startsWith('<!', i)) {
       const decl = /^<!([A-Za-z]+)/.exec(text.slice(i, i + 20))?.[1]?.toUpperCase() ?? '';
-      if (decl === 'ENTITY') add('XML_ENTITY_DECLARATION', 'entity declaration', 'Remove it: SAML documents never declare entities (XXE, billion laughs).', i);
-      else add('XML_DOCTYPE', `<!${decl || '…'}> declaration`, 'Remove the DOCTYPE: SAML documents never carry one (entity-expansion attacks start there).', i);
-      i = skipDeclaration(text, i, (off) => add('XML_ENTITY_DECLARATION', 'entity declaration inside the DOCTYPE', 'Remove the DOCTYPE and its entities.', off));
+      if (decl === 'ENTITY')
+        add('XML_ENTITY_DECLARATION', 'entity declaration', 'Remove it: SAML documents never declare entities (XXE, billion laughs).', i);
+      else
+        add(
+          'XML_DOCTYPE',
+          `<!${decl || '…'}> declaration`,
+          'Remove the DOCTYPE: SAML documents never carry one (entity-expansion attacks start there).',
+          i,
+        );
+      i = skipDeclaration(text, i, (off) =>
+        add('XML_ENTITY_DECLARATION', 'entity declaration inside the DOCTYPE', 'Remove the DOCTYPE and its entities.', off),
+      );
     } else if (text.startsWith('<?', i)) {
       const end = text.indexOf('?>', i + 2);
       const target = /^<\?([^\s?]*)/.exec(text.slice(i, i + 64))?.[1] ?? '';
-      if (target.toLowerCase() !== 'xml') add('XML_PROCESSING_INSTRUCTION', `processing instruction <?${target}?>`, 'Remove it: only the XML declaration is allowed.', i, false);
-      else add('XML_DECLARATION_MISPLACED', 'the XML declaration is not at the very start of the file', 'Delete whatever precedes <?xml …?>.', i, false);
+      if (target.toLowerCase() !== 'xml')
+        add(
+          'XML_PROCESSING_INSTRUCTION',
+          `processing instruction <?${target}?>`,
+          'Remove it: only the XML declaration is allowed.',
+          i,
+          false,
+        );
+      else
+        add(
+          'XML_DECLARATION_MISPLACED',
+          'the XML declaration is not at the very start of the file',
+          'Delete whatever precedes <?xml …?>.',
+          i,
+          false,
+        );
       i = end < 0 ? n : end + 2;
     } else if (text.startsWith('</', i)) {
       const r = readEndTag(text, i);
@@ -128,7 +175,12 @@ export function scanHostile(text: string, file?: string, opts: ScanOptions = {})
         if (!span) add('XML_NOT_WELL_FORMED', `end tag </${r.name}> without a start tag`, undefined, i);
         else if (span.name !== r.name) {
           const opened = at(span.start);
-          add('XML_NOT_WELL_FORMED', `end tag </${r.name}> does not match <${span.name}> (opened at line ${opened.line}, column ${opened.column})`, undefined, i);
+          add(
+            'XML_NOT_WELL_FORMED',
+            `end tag </${r.name}> does not match <${span.name}> (opened at line ${opened.line}, column ${opened.column})`,
+            undefined,
+            i,
+          );
         } else span.end = r.end;
         i = r.end;
       }
@@ -140,14 +192,16 @@ export function scanHostile(text: string, file?: string, opts: ScanOptions = {})
       }
       if (stack.length === 0) {
         roots++;
-        if (roots === 2) add('XML_MULTIPLE_ROOTS', 'a second root element', 'A document has exactly one root element; delete the extra content.', i);
+        if (roots === 2)
+          add('XML_MULTIPLE_ROOTS', 'a second root element', 'A document has exactly one root element; delete the extra content.', i);
       }
       if (stack.length >= MAX_DEPTH) {
         add('XML_TOO_DEEP', `elements nested more than ${MAX_DEPTH} deep`, undefined, i);
         break;
       }
       // Namespaces in XML 1.0 §3: the prefix xmlns is never bound, so no element may use it.
-      if (tag.name.startsWith('xmlns:')) add('XML_NOT_WELL_FORMED', `element <${tag.name}> uses the reserved prefix xmlns`, undefined, i + 1);
+      if (tag.name.startsWith('xmlns:'))
+        add('XML_NOT_WELL_FORMED', `element <${tag.name}> uses the reserved prefix xmlns`, undefined, i + 1);
       const seen = new Set<string>();
       for (const a of tag.attributes) {
         if (seen.has(a.name)) add('XML_DUPLICATE_ATTRIBUTE', `attribute "${a.name}" repeated`, 'Keep one of the two attributes.', a.offset);
@@ -169,7 +223,15 @@ export function scanHostile(text: string, file?: string, opts: ScanOptions = {})
     if (valid !== true && !findings.some((f) => f.code === 'XML_DUPLICATE_ATTRIBUTE' && valid.err.code === 'InvalidAttr')) {
       const loc: Location = { line: valid.err.line, column: valid.err.col };
       if (file !== undefined) loc.file = file;
-      findings.push(finding('XML_NOT_WELL_FORMED', 'error', `not well-formed XML: ${valid.err.msg}`, 'Download the document again; it is damaged or not XML.', loc));
+      findings.push(
+        finding(
+          'XML_NOT_WELL_FORMED',
+          'error',
+          `not well-formed XML: ${valid.err.msg}`,
+          'Download the document again; it is damaged or not XML.',
+          loc,
+        ),
+      );
       fatal = true;
     }
   }
@@ -214,4 +276,3 @@ function skipDeclaration(text: string, start: number, onEntity: (offset: number)
   }
   return text.length;
 }
-

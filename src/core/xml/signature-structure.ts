@@ -52,7 +52,12 @@ export function checkStructure(sig: Element, opts: StructureOptions): Structure 
   const direct = childElements(sig, NS.DS, 'SignedInfo');
   const values = childElements(sig, NS.DS, 'SignatureValue');
   if (signedInfos.length !== 1 || direct.length !== 1 || values.length !== 1) {
-    err('XML_SIGNATURE_STRUCTURE', `the Signature has ${signedInfos.length} SignedInfo and ${values.length} SignatureValue elements (exactly one each required)`, undefined, sig);
+    err(
+      'XML_SIGNATURE_STRUCTURE',
+      `the Signature has ${signedInfos.length} SignedInfo and ${values.length} SignatureValue elements (exactly one each required)`,
+      undefined,
+      sig,
+    );
     return r; // xml-crypto must not even load it
   }
   const si = direct[0] as Element;
@@ -61,7 +66,12 @@ export function checkStructure(sig: Element, opts: StructureOptions): Structure 
   const cm = childElements(si, NS.DS, 'CanonicalizationMethod')[0];
   const refs = childElements(si, NS.DS, 'Reference');
   if (!sm || !cm || refs.length !== 1) {
-    err('XML_SIGNATURE_STRUCTURE', `SignedInfo needs one CanonicalizationMethod, one SignatureMethod and exactly one Reference (found ${refs.length})`, undefined, si);
+    err(
+      'XML_SIGNATURE_STRUCTURE',
+      `SignedInfo needs one CanonicalizationMethod, one SignatureMethod and exactly one Reference (found ${refs.length})`,
+      undefined,
+      si,
+    );
     return r;
   }
   const ref = refs[0] as Element;
@@ -71,15 +81,28 @@ export function checkStructure(sig: Element, opts: StructureOptions): Structure 
     err('XML_SIGNATURE_STRUCTURE', 'the Reference needs one DigestMethod and one DigestValue', undefined, ref);
     return r;
   }
-  r.findings.push(...elementText(dv[0] as Element, opts.file, { comments: opts.commentsInDigestValue === 'warn' ? 'warning' : 'error' }).findings);
+  r.findings.push(
+    ...elementText(dv[0] as Element, opts.file, { comments: opts.commentsInDigestValue === 'warn' ? 'warning' : 'error' }).findings,
+  );
 
   const uri = attr(ref, 'URI') ?? '';
   r.referenceUri = uri;
   const id = idOf(element);
   const points = (uri === '' && doc.documentElement === element) || (id !== undefined && uri === `#${id}`);
-  if (!points) err('XML_SIGNATURE_REFERENCE', `the Reference URI "${uri}" does not point at <${element.nodeName}>${id ? ` ID="${id}"` : ''}, the element holding the Signature`, 'The signature must cover the whole element it sits in.', ref);
+  if (!points)
+    err(
+      'XML_SIGNATURE_REFERENCE',
+      `the Reference URI "${uri}" does not point at <${element.nodeName}>${id ? ` ID="${id}"` : ''}, the element holding the Signature`,
+      'The signature must cover the whole element it sits in.',
+      ref,
+    );
   else if (uri !== '' && countId(doc, uri.slice(1)) !== 1)
-    err('XML_SIGNATURE_REFERENCE', `the ID "${uri.slice(1)}" occurs ${countId(doc, uri.slice(1))} times in the document`, 'Duplicate IDs are a signature-wrapping attack.', ref);
+    err(
+      'XML_SIGNATURE_REFERENCE',
+      `the ID "${uri.slice(1)}" occurs ${countId(doc, uri.slice(1))} times in the document`,
+      'Duplicate IDs are a signature-wrapping attack.',
+      ref,
+    );
   else r.covers = true;
 
   let allowed = true;
@@ -90,9 +113,24 @@ export function checkStructure(sig: Element, opts: StructureOptions): Structure 
     [classifyDigest(r.digestAlgorithm), 'digest', r.digestAlgorithm, dm],
   ] as const) {
     if (verdict === 'sha1')
-      r.findings.push(finding('XML_SIGNATURE_SHA1', 'warning', `the ${what} algorithm is SHA-1 (${uri2})`, opts.hints?.XML_SIGNATURE_SHA1 ?? 'SHA-1 is deprecated; ask the signer to use SHA-256.', locationOf(node, opts.file)));
-    else if (verdict === 'unsupported') err('XML_SIGNATURE_ALGORITHM', `the ${what} algorithm ${uri2} cannot be verified here (xml-crypto 6)`, 'Use RSA-SHA256.', node);
-    else if (verdict === 'forbidden') err('XML_SIGNATURE_ALGORITHM', `the ${what} algorithm "${uri2}" is not allowed`, 'Allowed: RSA-SHA256/512 with SHA-256/512 digests; never HMAC or MD5.', node);
+      r.findings.push(
+        finding(
+          'XML_SIGNATURE_SHA1',
+          'warning',
+          `the ${what} algorithm is SHA-1 (${uri2})`,
+          opts.hints?.XML_SIGNATURE_SHA1 ?? 'SHA-1 is deprecated; ask the signer to use SHA-256.',
+          locationOf(node, opts.file),
+        ),
+      );
+    else if (verdict === 'unsupported')
+      err('XML_SIGNATURE_ALGORITHM', `the ${what} algorithm ${uri2} cannot be verified here (xml-crypto 6)`, 'Use RSA-SHA256.', node);
+    else if (verdict === 'forbidden')
+      err(
+        'XML_SIGNATURE_ALGORITHM',
+        `the ${what} algorithm "${uri2}" is not allowed`,
+        'Allowed: RSA-SHA256/512 with SHA-256/512 digests; never HMAC or MD5.',
+        node,
+      );
     allowed &&= verdict === 'ok' || verdict === 'sha1';
   }
   const c14n = attr(cm, 'Algorithm') ?? '';
@@ -100,7 +138,11 @@ export function checkStructure(sig: Element, opts: StructureOptions): Structure 
   const withComments = opts.withComments === 'refuse' ? [c14n, ...transforms].find((u) => u.endsWith('#WithComments')) : undefined;
   const badC14n = checkTransforms([c14n, ENVELOPED]) !== undefined ? `canonicalization not allowed: ${c14n}` : undefined;
   const badTransforms = checkTransforms(transforms);
-  for (const [problem, node] of [[badC14n, cm], [badTransforms, ref], [withComments && `${withComments} is not allowed: comments never count in a signed value`, ref]] as const)
+  for (const [problem, node] of [
+    [badC14n, cm],
+    [badTransforms, ref],
+    [withComments && `${withComments} is not allowed: comments never count in a signed value`, ref],
+  ] as const)
     if (problem) {
       err('XML_SIGNATURE_ALGORITHM', problem, undefined, node);
       allowed = false;

@@ -38,7 +38,8 @@ export interface SignatureCheck {
 export function verifyEnvelopedSignature(xml: string, doc: Document, element: Element, opts: VerifyOptions): SignatureCheck {
   const file = opts.file;
   const findings: Finding[] = [];
-  const err = (code: KnownCode, message: string, hint: string | undefined, node: Node) => findings.push(finding(code, 'error', message, hint, locationOf(node, file)));
+  const err = (code: KnownCode, message: string, hint: string | undefined, node: Node) =>
+    findings.push(finding(code, 'error', message, hint, locationOf(node, file)));
   const result: SignatureCheck = { present: false, verified: false, keyInfoCertificates: [], findings };
   const isRoot = doc.documentElement === element;
   const elementId = idOf(element);
@@ -48,17 +49,28 @@ export function verifyEnvelopedSignature(xml: string, doc: Document, element: El
     if (s.parentNode === element) continue;
     const uris = descendants(s, NS.DS, 'Reference').map((r) => attr(r, 'URI') ?? '');
     if (uris.some((u) => (u === '' && isRoot) || (elementId !== undefined && u === `#${elementId}`)))
-      err('XML_SIGNATURE_NOT_CHILD', `a Signature covering <${element.nodeName}> is not its child`, 'An enveloped signature must be a direct child of the element it signs.', s);
+      err(
+        'XML_SIGNATURE_NOT_CHILD',
+        `a Signature covering <${element.nodeName}> is not its child`,
+        'An enveloped signature must be a direct child of the element it signs.',
+        s,
+      );
   }
   const sigs = childElements(element, NS.DS, 'Signature');
   if (sigs.length === 0) return result;
   result.present = true;
   const sig = sigs[0] as Element;
   result.signatureElement = sig;
-  if (sigs.length > 1) err('XML_SIGNATURE_MULTIPLE', `<${element.nodeName}> has ${sigs.length} Signature children`, undefined, sigs[1] as Element);
+  if (sigs.length > 1)
+    err('XML_SIGNATURE_MULTIPLE', `<${element.nodeName}> has ${sigs.length} Signature children`, undefined, sigs[1] as Element);
   result.keyInfoCertificates = descendants(sig, NS.DS, 'X509Certificate').map((c) => elementText(c, file).value);
 
-  const v = verifySignature(sig, xml, { trustedCerts: opts.trustedCerts, commentsInDigestValue: 'reject', withComments: 'allow', ...(file !== undefined ? { file } : {}) });
+  const v = verifySignature(sig, xml, {
+    trustedCerts: opts.trustedCerts,
+    commentsInDigestValue: 'reject',
+    withComments: 'allow',
+    ...(file !== undefined ? { file } : {}),
+  });
   findings.push(...v.findings);
   if (v.signatureAlgorithm !== undefined) result.signatureAlgorithm = v.signatureAlgorithm;
   if (v.digestAlgorithm !== undefined) result.digestAlgorithm = v.digestAlgorithm;

@@ -41,10 +41,15 @@ export function verifySignature(sig: Element, xml: string, opts: SignatureVerify
   const s = checkStructure(sig, opts);
   const out: SignatureVerdict = { valid: false, cryptoValid: false, findings: s.findings };
   for (const k of ['referenceUri', 'signatureAlgorithm', 'digestAlgorithm'] as const) if (s[k] !== undefined) out[k] = s[k];
-  const err = (code: KnownCode, message: string, hint: string) => out.findings.push(finding(code, 'error', message, opts.hints?.[code] ?? hint, locationOf(sig, opts.file)));
+  const err = (code: KnownCode, message: string, hint: string) =>
+    out.findings.push(finding(code, 'error', message, opts.hints?.[code] ?? hint, locationOf(sig, opts.file)));
   if (!s.loadable) return out;
   if (opts.trustedCerts.length === 0) {
-    err('XML_SIGNATURE_NO_TRUSTED_CERT', 'no trusted certificate to verify the signature with', 'Give a trusted certificate to verify the signature.');
+    err(
+      'XML_SIGNATURE_NO_TRUSTED_CERT',
+      'no trusted certificate to verify the signature with',
+      'Give a trusted certificate to verify the signature.',
+    );
     return out;
   }
   const element = sig.parentNode as Element;
@@ -75,7 +80,11 @@ export function verifySignature(sig: Element, xml: string, opts: SignatureVerify
     const signed = sx.getSignedReferences();
     const ref = sx.getReferences()[0];
     if (signed.length !== 1 || !ref || canonicalOf(sx, ref, element) !== signed[0]) {
-      err('XML_SIGNATURE_REFERENCE_MISMATCH', `the signed content is not <${element.nodeName}> as read`, 'This is signature wrapping: do not trust the document.');
+      err(
+        'XML_SIGNATURE_REFERENCE_MISMATCH',
+        `the signed content is not <${element.nodeName}> as read`,
+        'This is signature wrapping: do not trust the document.',
+      );
       return out;
     }
     out.valid = !hasErrors(out.findings);
@@ -86,8 +95,10 @@ export function verifySignature(sig: Element, xml: string, opts: SignatureVerify
   const certs = opts.trustedCerts.length === 1 ? 'the trusted certificate' : `any of the ${opts.trustedCerts.length} trusted certificates`;
   err(
     'XML_SIGNATURE_INVALID',
-    digest ? `the signature on <${element.nodeName}> does not verify: the signed content was changed after signing` : `the signature on <${element.nodeName}> does not verify with ${certs}: ${reason}`,
-    digest ? 'Download the document again, unchanged.' : 'Check that the certificate used to verify is the signer\'s.',
+    digest
+      ? `the signature on <${element.nodeName}> does not verify: the signed content was changed after signing`
+      : `the signature on <${element.nodeName}> does not verify with ${certs}: ${reason}`,
+    digest ? 'Download the document again, unchanged.' : "Check that the certificate used to verify is the signer's.",
   );
   return out;
 }

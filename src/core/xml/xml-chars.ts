@@ -40,7 +40,14 @@ export function isNameStartChar(cp: number): boolean {
 /** §2.3 [4a] NameChar. */
 export function isNameChar(cp: number): boolean {
   if (isNameStartChar(cp)) return true;
-  return (cp >= 0x30 && cp <= 0x39) || cp === 0x2d || cp === 0x2e || cp === 0xb7 || (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x203f && cp <= 0x2040);
+  return (
+    (cp >= 0x30 && cp <= 0x39) ||
+    cp === 0x2d ||
+    cp === 0x2e ||
+    cp === 0xb7 ||
+    (cp >= 0x300 && cp <= 0x36f) ||
+    (cp >= 0x203f && cp <= 0x2040)
+  );
 }
 
 /** Length in UTF-16 units of the Name starting at `from` (0 when none starts there). */

@@ -52,11 +52,11 @@ function canLoad(out: string, seen = new Set<string>()): string[] {
   return [...new Set([...loadsStatically(out), ...reached])].sort();
 }
 
-
 describe('bundle layout and what each command loads', () => {
   it('builds one CommonJS file per command, the bin entry, cli-main and the (ESM) library', () => {
     expect(commandNames).toEqual(COMMANDS);
-    for (const f of ['dist/cli.cjs', 'dist/cli-main.cjs', 'dist/index.js', ...COMMANDS.map(command)]) expect(Object.keys(outputs)).toContain(f);
+    for (const f of ['dist/cli.cjs', 'dist/cli-main.cjs', 'dist/index.js', ...COMMANDS.map(command)])
+      expect(Object.keys(outputs)).toContain(f);
     for (const [f, text] of texts) if (f.endsWith('.cjs')) expect([f, /^\s*(import|export)\s/m.test(text)]).toEqual([f, false]);
   });
 
@@ -66,7 +66,9 @@ describe('bundle layout and what each command loads', () => {
   });
 
   it('every CLI file is pure ASCII: one wider character makes V8 hold the whole source as two-byte', () => {
-    const wide = [...texts].filter(([f, text]) => f.endsWith('.cjs') && /[^\x00-\x7f]/.test(text)).map(([f, text]) => `${f}: ${/.{0,30}[^\x00-\x7f]/.exec(text)?.[0]}`);
+    const wide = [...texts]
+      .filter(([f, text]) => f.endsWith('.cjs') && /[^\x00-\x7f]/.test(text))
+      .map(([f, text]) => `${f}: ${/.{0,30}[^\x00-\x7f]/.exec(text)?.[0]}`);
     expect(wide).toEqual([]);
   });
 

@@ -14,7 +14,12 @@ describe('xmldom entities in the bundle', () => {
     const command = builds.find((b) => JSON.stringify(b.entryPoints).includes('validate-metadata')) as BuildOptions;
     const out = await build({
       stdin: { contents: "module.exports = require('@xmldom/xmldom/lib/entities.js');", resolveDir: process.cwd(), loader: 'js' },
-      bundle: true, format: 'cjs', platform: 'node', write: false, logLevel: 'silent', plugins: command.plugins ?? [],
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      write: false,
+      logLevel: 'silent',
+      plugins: command.plugins ?? [],
     });
     const code = out.outputFiles[0]?.text ?? '';
     expect(code).toContain('lazyHtmlEntities');

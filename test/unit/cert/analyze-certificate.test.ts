@@ -79,7 +79,13 @@ describe('analyzeCertificate: one finding per fixture defect', () => {
     expect(analyze('sha1').cert?.signatureAlgorithm).toBe('sha1WithRSAEncryption');
     expect(analyze('md5').cert?.signatureAlgorithm).toBe('md5WithRSAEncryption');
     expect(analyze('md5').cert?.selfSignatureValid).toBe(true);
-    expect(analyze('ec-p256').cert).toMatchObject({ keyType: 'EC', keySize: 256, curve: 'P-256', signatureAlgorithm: 'ecdsa-with-SHA256', selfSignatureValid: true });
+    expect(analyze('ec-p256').cert).toMatchObject({
+      keyType: 'EC',
+      keySize: 256,
+      curve: 'P-256',
+      signatureAlgorithm: 'ecdsa-with-SHA256',
+      selfSignatureValid: true,
+    });
     expect(analyze('rsa1024').cert?.keySize).toBe(1024);
     expect(analyze('ed25519').cert).toMatchObject({ keyType: 'Ed25519', signatureAlgorithm: 'ED25519', selfSignatureValid: true });
     expect(analyze('dsa').cert).toMatchObject({ keyType: 'DSA', signatureAlgorithm: 'dsa_with_SHA256', selfSignatureValid: true });

@@ -13,7 +13,7 @@ describe('certificate cache', () => {
     }
     expect(certCacheStats()).toEqual({ entries: 1, parses: 1 });
   });
-  it('still applies each call\'s clock, minDays and location to a cached certificate', () => {
+  it("still applies each call's clock, minDays and location to a cached certificate", () => {
     clearCertCache();
     const early = analyzeCertificate(b64, { now: new Date('2026-06-01T00:00:00Z') });
     const late = analyzeCertificate(b64, { now: new Date('2036-06-01T00:00:00Z'), location: { line: 4, column: 2 } });

@@ -38,7 +38,11 @@ describe('signature algorithm names', () => {
     return readSignatureAlgorithm(der, readTlv(der, 0));
   };
   it('names RSA PKCS#1 v1.5 algorithms as OpenSSL does, with their strength', () => {
-    expect(alg('300d06092a864886f70d01010b0500')).toEqual({ oid: '1.2.840.113549.1.1.11', name: 'sha256WithRSAEncryption', strength: 'ok' });
+    expect(alg('300d06092a864886f70d01010b0500')).toEqual({
+      oid: '1.2.840.113549.1.1.11',
+      name: 'sha256WithRSAEncryption',
+      strength: 'ok',
+    });
     expect(alg('300d06092a864886f70d0101050500')).toMatchObject({ name: 'sha1WithRSAEncryption', strength: 'sha1' });
     expect(alg('300d06092a864886f70d0101040500')).toMatchObject({ name: 'md5WithRSAEncryption', strength: 'broken' });
     expect(alg('300d06092a864886f70d0101020500')).toMatchObject({ name: 'md2WithRSAEncryption', strength: 'broken' });
@@ -46,7 +50,10 @@ describe('signature algorithm names', () => {
   it('reads the hash of RSASSA-PSS from its parameters (default SHA-1, RFC 4055 §3.1)', () => {
     expect(alg('300b06092a864886f70d01010a')).toMatchObject({ name: 'rsassaPss(sha1)', strength: 'sha1' });
     // params: SEQ { [0] { SEQ { OID sha256 } } }
-    expect(alg('301c06092a864886f70d01010a300fa00d300b0609608648016503040201')).toMatchObject({ name: 'rsassaPss(sha256)', strength: 'ok' });
+    expect(alg('301c06092a864886f70d01010a300fa00d300b0609608648016503040201')).toMatchObject({
+      name: 'rsassaPss(sha256)',
+      strength: 'ok',
+    });
   });
   it('falls back to the dotted OID for unknown algorithms', () => {
     expect(alg('3003060100')).toMatchObject({ name: '0.0', strength: 'ok' });

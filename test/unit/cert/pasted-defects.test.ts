@@ -34,7 +34,12 @@ describe('things pasted where a certificate belongs', () => {
     expect(codesOf(b64(der))).toEqual(['CERT_IS_PRIVATE_KEY']);
   });
   it('an encrypted PKCS#8 private key as base64', () => {
-    const der = createPrivateKey(readKeyPem('okta-like')).export({ type: 'pkcs8', format: 'der', cipher: 'aes-256-cbc', passphrase: 'fixture' });
+    const der = createPrivateKey(readKeyPem('okta-like')).export({
+      type: 'pkcs8',
+      format: 'der',
+      cipher: 'aes-256-cbc',
+      passphrase: 'fixture',
+    });
     expect(codesOf(b64(der))).toEqual(['CERT_IS_PRIVATE_KEY']);
   });
   it('a public key (SPKI) as base64 and as PEM', () => {
@@ -56,10 +61,15 @@ describe('things pasted where a certificate belongs', () => {
     const p7 = Buffer.from('301206092a864886f70d010702a0053003020101', 'hex');
     expect(codesOf(b64(p7))).toEqual(['CERT_IS_PKCS7']);
   });
-  it.each(['MIIC...', 'MIIDpDCCAoygAwIBAgIGAWaCVhaGMA0…', '<certificate>', 'REPLACE_ME', 'YOUR_CERTIFICATE_HERE', '${IDP_CERT}', 'PLACEHOLDER1'])(
-    'placeholder %j',
-    (text) => expect(codesOf(text)).toEqual(['CERT_PLACEHOLDER']),
-  );
+  it.each([
+    'MIIC...',
+    'MIIDpDCCAoygAwIBAgIGAWaCVhaGMA0…',
+    '<certificate>',
+    'REPLACE_ME',
+    'YOUR_CERTIFICATE_HERE',
+    '${IDP_CERT}',
+    'PLACEHOLDER1',
+  ])('placeholder %j', (text) => expect(codesOf(text)).toEqual(['CERT_PLACEHOLDER']));
   it('two certificates concatenated (one base64 run)', () => {
     expect(codesOf(b64(Buffer.concat([DER, Buffer.from(certBase64('okta-rotation'), 'base64')])))).toEqual(['CERT_MULTIPLE']);
   });
@@ -80,8 +90,10 @@ describe('things pasted where a certificate belongs', () => {
     expect(codesOf('')).toEqual(['CERT_EMPTY']);
     expect(codesOf(' \n\t ')).toEqual(['CERT_EMPTY']);
   });
-  it('bytes that are not DER at all', () => expect(codesOf(b64(Buffer.from('hello world, not a certificate!!')))).toEqual(['CERT_UNDECODABLE']));
-  it('a DER SEQUENCE that is not a certificate', () => expect(codesOf(b64(Buffer.from('3003020101', 'hex')))).toEqual(['CERT_UNDECODABLE']));
+  it('bytes that are not DER at all', () =>
+    expect(codesOf(b64(Buffer.from('hello world, not a certificate!!')))).toEqual(['CERT_UNDECODABLE']));
+  it('a DER SEQUENCE that is not a certificate', () =>
+    expect(codesOf(b64(Buffer.from('3003020101', 'hex')))).toEqual(['CERT_UNDECODABLE']));
   it('a certificate with case-flipped base64 (the ADFS "MS" → "ms" defect)', () => {
     const flipped = CERT.replace('MRMw', 'mrmw');
     expect(flipped).not.toBe(CERT);

@@ -18,7 +18,7 @@ import { runCli } from '../../support/run-cli.js';
 import { ISSUED, SP, makeResponse, metadataXml } from '../../support/make-response.js';
 
 /** Anything a terminal could act on; tab and line feed are the renderers' own layout. */
- 
+
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 const clean = (s: string) => expect(RAW.exec(s)?.[0]).toBeUndefined();
 
@@ -38,7 +38,13 @@ describe('escapeForTerminal', () => {
   });
 
   it('the shared finding renderers escape message, hint and file', () => {
-    const f: Finding = { code: 'X_CODE' as KnownCode, severity: 'error', message: `entity ${ESC} ${RLO}`, hint: `fix ${CSI}\nnext`, location: { file: `a${ESC}.yaml`, line: 1, column: 2 } };
+    const f: Finding = {
+      code: 'X_CODE' as KnownCode,
+      severity: 'error',
+      message: `entity ${ESC} ${RLO}`,
+      hint: `fix ${CSI}\nnext`,
+      location: { file: `a${ESC}.yaml`, line: 1, column: 2 },
+    };
     for (const out of [renderFindings([f], { color: false }), renderFindingLines([f], false)]) {
       clean(out);
       expect(out).toContain('\\x1b[2J');
@@ -75,7 +81,10 @@ describe('init next steps: shell words', () => {
 describe('check-response text', () => {
   it('NameID, attribute names and values, audience and the file name are escaped', async () => {
     const meta = put('meta.xml', metadataXml());
-    const hostile = makeResponse({ nameId: `jane${CSI}@acme.com\u2028OK`, attributes: { email: [`a\u202e@b.c`], [`x\u0085y`]: [`v\u009b2J`, 'w\u2066z'] } });
+    const hostile = makeResponse({
+      nameId: `jane${CSI}@acme.com\u2028OK`,
+      attributes: { email: [`a\u202e@b.c`], [`x\u0085y`]: [`v\u009b2J`, 'w\u2066z'] },
+    });
     const file = put(`resp${ESC}.xml`, hostile);
     const r = await runCli(['check-response', file, '--metadata', meta, '--host', SP.host, '--org', SP.org, '--now', ISSUED]);
     clean(r.stdout);
@@ -196,7 +205,21 @@ describe('errors and the other commands', () => {
     expect(first.stdout).toContain('values\\x1b[2J');
     expect(again.stdout).toContain('exk1evil\\u202egnp.exe');
     const initConfig = join(dir, `init${CSI}.yaml`);
-    const init = await runCli(['init', '--config', initConfig, '--host', SP.host, '--org', SP.org, '--metadata', meta, '--yes', '--create', '--now', ISSUED]);
+    const init = await runCli([
+      'init',
+      '--config',
+      initConfig,
+      '--host',
+      SP.host,
+      '--org',
+      SP.org,
+      '--metadata',
+      meta,
+      '--yes',
+      '--create',
+      '--now',
+      ISSUED,
+    ]);
     expect([init.code, init.stderr]).toEqual([0, '']);
     clean(init.stdout);
     clean(init.stderr);
@@ -204,7 +227,19 @@ describe('errors and the other commands', () => {
 
   it('urls --format terraform and text: a hostile --groups-filter or --label is escaped', async () => {
     for (const format of ['terraform', 'text']) {
-      const r = await runCli(['urls', '--host', 'polyaxon.acme.com', '--org', 'acme', '--groups-filter', `^ml\u001bx\u2028${RLO}`, '--label', `Poly${CSI}`, '--format', format]);
+      const r = await runCli([
+        'urls',
+        '--host',
+        'polyaxon.acme.com',
+        '--org',
+        'acme',
+        '--groups-filter',
+        `^ml\u001bx\u2028${RLO}`,
+        '--label',
+        `Poly${CSI}`,
+        '--format',
+        format,
+      ]);
       expect([format, r.code]).toEqual([format, 0]);
       clean(r.stdout);
       clean(r.stderr);

@@ -24,7 +24,12 @@ function fakeFs(dirs: Record<string, string[]>, failing: Record<string, string> 
 }
 
 describe('expandInputs: a directory that cannot be read is a problem, never silence', () => {
-  const tree = { '/r': ['deploy'], '/r/deploy': ['a.yaml', 'locked', 'deep'], '/r/deploy/locked': ['b.yaml'], '/r/deploy/deep': ['c.yaml'] };
+  const tree = {
+    '/r': ['deploy'],
+    '/r/deploy': ['a.yaml', 'locked', 'deep'],
+    '/r/deploy/locked': ['b.yaml'],
+    '/r/deploy/deep': ['c.yaml'],
+  };
 
   it.each([
     ['EACCES', 'permission denied'],
@@ -34,7 +39,9 @@ describe('expandInputs: a directory that cannot be read is a problem, never sile
   ])('%s in a subfolder → INPUT_UNREADABLE with the reason; the rest still found', async (code, why) => {
     const r = await expandInputs(['deploy'], '/r', fakeFs(tree, { '/r/deploy/locked': code }));
     expect(r.files.map((f) => f.display)).toEqual(['deploy/a.yaml', 'deploy/deep/c.yaml']);
-    expect(r.problems).toEqual([{ input: 'deploy/locked', code: 'INPUT_UNREADABLE', message: `cannot read directory deploy/locked: ${why}` }]);
+    expect(r.problems).toEqual([
+      { input: 'deploy/locked', code: 'INPUT_UNREADABLE', message: `cannot read directory deploy/locked: ${why}` },
+    ]);
   });
 
   it('ELOOP → INPUT_LOOP; the input directory itself unreadable → the problem and no-match', async () => {

@@ -20,17 +20,30 @@ describe('explain <CODE>', () => {
     const r = await runCli(['explain', 'cert-expired', '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ schemaVersion: 1, exitCode: 0, code: 'CERT_EXPIRED', catalogue: 'Certificates', title: 'The certificate has expired', severity: 'error' });
+    expect(doc).toMatchObject({
+      schemaVersion: 1,
+      exitCode: 0,
+      code: 'CERT_EXPIRED',
+      catalogue: 'Certificates',
+      title: 'The certificate has expired',
+      severity: 'error',
+    });
     expect(doc.help).toContain('Generate new certificate');
   });
 
   it('an unknown code: did-you-mean, exit 2, also as the --json error document', async () => {
     const r = await runCli(['explain', 'CERT_EXPRED']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('polyaxon-sso: unknown finding code "CERT_EXPRED"\n  hint: Did you mean CERT_EXPIRED? Every code is listed in docs/findings.md.\n');
+    expect(r.stderr).toBe(
+      'polyaxon-sso: unknown finding code "CERT_EXPRED"\n  hint: Did you mean CERT_EXPIRED? Every code is listed in docs/findings.md.\n',
+    );
     const j = await runCli(['explain', 'otka_absent', '--json']);
     expect(j.code).toBe(2);
-    expect(JSON.parse(j.stdout).error).toEqual({ code: 'UNKNOWN_FINDING_CODE', message: 'unknown finding code "otka_absent"', hint: 'Did you mean OKTA_ABSENT? Every code is listed in docs/findings.md.' });
+    expect(JSON.parse(j.stdout).error).toEqual({
+      code: 'UNKNOWN_FINDING_CODE',
+      message: 'unknown finding code "otka_absent"',
+      hint: 'Did you mean OKTA_ABSENT? Every code is listed in docs/findings.md.',
+    });
     const none = await runCli(['explain', 'QQQQQQQQQQ']);
     expect(none.stderr).toContain('hint: Every code is listed in docs/findings.md');
   });

@@ -36,7 +36,9 @@ describe('init: --max-size for pasted and editor text', () => {
 
   it('checkMetadata (editor and paste) refuses text over --max-size before validating it', () => {
     const services = defaultServices(fakeIo(), { now: new Date('2026-06-01T00:00:00Z'), fingerprints: [], maxSizeMb: '1' });
-    expect(() => services.checkMetadata(`<a>${' '.repeat(MB)}</a>`, '<pasted>')).toThrow(expect.objectContaining({ code: 'INPUT_TOO_LARGE', message: 'the pasted metadata is larger than 1 MB' }));
+    expect(() => services.checkMetadata(`<a>${' '.repeat(MB)}</a>`, '<pasted>')).toThrow(
+      expect.objectContaining({ code: 'INPUT_TOO_LARGE', message: 'the pasted metadata is larger than 1 MB' }),
+    );
     expect(services.checkMetadata('<a/>', '<pasted>').text).toBe('<a/>');
   });
 });

@@ -11,7 +11,8 @@ describe('mentionsSignature', () => {
   });
 
   it('finds it in UTF-16 (both byte orders)', () => {
-    const xml = '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"><ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"/></md:EntityDescriptor>';
+    const xml =
+      '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"><ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"/></md:EntityDescriptor>';
     const le = Buffer.from(`\uFEFF${xml}`, 'utf16le');
     expect(mentionsSignature(le)).toBe(true);
     expect(mentionsSignature(Buffer.from(le).swap16())).toBe(true);

@@ -14,7 +14,9 @@ describe('renderFindings', () => {
 
   it('groups by severity, errors first, with location, code and hint', () => {
     expect(renderFindings(fs, { color: false })).toBe(
-      '\nErrors (1)\n  m.xml:3:7  broken [A_ERR]\n    hint: fix it\n' + '\nWarnings (1)\n  careful [C_WARN]\n' + '\nNotes (1)\n  note [B_INFO]\n',
+      '\nErrors (1)\n  m.xml:3:7  broken [A_ERR]\n    hint: fix it\n' +
+        '\nWarnings (1)\n  careful [C_WARN]\n' +
+        '\nNotes (1)\n  note [B_INFO]\n',
     );
   });
 

@@ -25,7 +25,11 @@ const CASES: [string, string[], RegExp][] = [
   ['urls: --config is a directory', ['urls', '--config', 'fixtures', '--org', 'acme'], /is a directory/],
   ['urls: unknown option', ['urls', '--host', 'polyaxon.acme.com', '--org', 'acme', '--fromat', 'json'], /unknown option '--fromat'/],
   ['urls: --format not a choice', ['urls', '--host', 'polyaxon.acme.com', '--org', 'acme', '--format', 'xml'], /'xml' is invalid/],
-  ['urls: --json with --format terraform', ['urls', '--host', 'polyaxon.acme.com', '--org', 'acme', '--json', '--format', 'terraform'], /disagree/],
+  [
+    'urls: --json with --format terraform',
+    ['urls', '--host', 'polyaxon.acme.com', '--org', 'acme', '--json', '--format', 'terraform'],
+    /disagree/,
+  ],
   ['urls: bad --groups-filter', ['urls', '--host', 'polyaxon.acme.com', '--org', 'acme', '--groups-filter', '(['], /--groups-filter/],
   ['urls: bad --attr-email', ['urls', '--host', 'polyaxon.acme.com', '--org', 'acme', '--attr-email', 'a b'], /--attr-email/],
   // validate-metadata
@@ -67,9 +71,21 @@ const CASES: [string, string[], RegExp][] = [
   ['check-response: no trust source', ['check-response', META, '--host', 'polyaxon.acme.com', '--org', 'acme'], /no trust source/],
   ['check-response: missing --host', ['check-response', META, '--metadata', META, '--org', 'acme'], /missing --host/],
   ['check-response: missing --org', ['check-response', META, '--metadata', META, '--host', 'polyaxon.acme.com'], /missing --org/],
-  ['check-response: missing response', ['check-response', missing, '--metadata', META, '--host', 'polyaxon.acme.com', '--org', 'acme', ...NOW], /not found/],
-  ['check-response: a directory', ['check-response', 'fixtures', '--metadata', META, '--host', 'polyaxon.acme.com', '--org', 'acme', ...NOW], /is a directory/],
-  ['check-response: bad --clock-skew', ['check-response', META, '--metadata', META, '--host', 'polyaxon.acme.com', '--org', 'acme', '--clock-skew', 'x'], /--clock-skew/],
+  [
+    'check-response: missing response',
+    ['check-response', missing, '--metadata', META, '--host', 'polyaxon.acme.com', '--org', 'acme', ...NOW],
+    /not found/,
+  ],
+  [
+    'check-response: a directory',
+    ['check-response', 'fixtures', '--metadata', META, '--host', 'polyaxon.acme.com', '--org', 'acme', ...NOW],
+    /is a directory/,
+  ],
+  [
+    'check-response: bad --clock-skew',
+    ['check-response', META, '--metadata', META, '--host', 'polyaxon.acme.com', '--org', 'acme', '--clock-skew', 'x'],
+    /--clock-skew/,
+  ],
   // the program itself
   ['unknown command', ['valdate-metadata', META], /unknown command/],
   ['no command', [], /no command given/],
@@ -77,7 +93,16 @@ const CASES: [string, string[], RegExp][] = [
 
 const GENERIC = /^Run 'polyaxon-sso [a-z-]+ --help' for its options and examples\.$/;
 /** These used to have no hint at all; they get one that says what to do, not only "see --help". */
-const SPECIFIC = new Set(['urls: missing --org', 'urls: missing --host', 'urls: --config is a directory', 'validate-metadata: a directory', 'check-response: a directory', 'patch: --output - with --json', 'validate-metadata: bad --max-size', 'lint: bad --max-warnings']);
+const SPECIFIC = new Set([
+  'urls: missing --org',
+  'urls: missing --host',
+  'urls: --config is a directory',
+  'validate-metadata: a directory',
+  'check-response: a directory',
+  'patch: --output - with --json',
+  'validate-metadata: bad --max-size',
+  'lint: bad --max-warnings',
+]);
 
 describe('every user error: one line and a hint (exit 2)', () => {
   it.each(CASES)('%s', async (name, args, message) => {
@@ -103,10 +128,16 @@ describe('every user error: one line and a hint (exit 2)', () => {
     expect(doc.error.hint).toBe(hint);
   });
 
-  it('commander\'s did-you-mean goes into the hint', async () => {
+  it("commander's did-you-mean goes into the hint", async () => {
     const r = await runCli(['urls', '--host', 'polyaxon.acme.com', '--org', 'acme', '--fromat', 'json']);
-    expect(r.stderr).toBe("polyaxon-sso: unknown option '--fromat'\n  hint: Did you mean --format? Run 'polyaxon-sso urls --help' for its options and examples.\n");
+    expect(r.stderr).toBe(
+      "polyaxon-sso: unknown option '--fromat'\n  hint: Did you mean --format? Run 'polyaxon-sso urls --help' for its options and examples.\n",
+    );
     const c = await runCli(['valdate-metadata', META, '--json']);
-    expect(JSON.parse(c.stdout).error).toEqual({ code: 'UNKNOWN_COMMAND', message: "unknown command 'valdate-metadata'", hint: "Did you mean validate-metadata? Run 'polyaxon-sso --help' for the commands; 'polyaxon-sso init' is the place to start." });
+    expect(JSON.parse(c.stdout).error).toEqual({
+      code: 'UNKNOWN_COMMAND',
+      message: "unknown command 'valdate-metadata'",
+      hint: "Did you mean validate-metadata? Run 'polyaxon-sso --help' for the commands; 'polyaxon-sso init' is the place to start.",
+    });
   });
 });

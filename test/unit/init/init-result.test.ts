@@ -12,17 +12,44 @@ const host = (s: string, allowHttp = false) => {
   return r.value;
 };
 const certInfo = (sha256: string, notAfter: string, newest: boolean): CertInfo => ({
-  index: 0, use: 'signing', subject: `CN=${sha256}`, issuer: 'CN=x', serialNumber: '01', notBefore: '2025-01-01T00:00:00.000Z', notAfter,
-  daysLeft: 100, keyType: 'RSA', keySize: 2048, signatureAlgorithm: 'sha256WithRSAEncryption', selfSigned: true, sha256, sha1: 'S1', newest, pem: '',
+  index: 0,
+  use: 'signing',
+  subject: `CN=${sha256}`,
+  issuer: 'CN=x',
+  serialNumber: '01',
+  notBefore: '2025-01-01T00:00:00.000Z',
+  notAfter,
+  daysLeft: 100,
+  keyType: 'RSA',
+  keySize: 2048,
+  signatureAlgorithm: 'sha256WithRSAEncryption',
+  selfSigned: true,
+  sha256,
+  sha1: 'S1',
+  newest,
+  pem: '',
 });
 const report = (certs: CertInfo[], findings = [finding('MD_UNSIGNED', 'info', 'unsigned')]): MetadataReport => ({
-  metadata: { entityId: 'http://www.okta.com/exk1', oktaEntityId: true, ssoEndpoints: [], sloEndpoints: [], nameIdFormats: [], idpHostKind: 'okta', signingCerts: certs, signed: false },
+  metadata: {
+    entityId: 'http://www.okta.com/exk1',
+    oktaEntityId: true,
+    ssoEndpoints: [],
+    sloEndpoints: [],
+    nameIdFormats: [],
+    idpHostKind: 'okta',
+    signingCerts: certs,
+    signed: false,
+  },
   findings,
 });
 
 describe('judgeMetadata: never continue with bad metadata', () => {
   it('accepts clean metadata and picks the newest signing cert', () => {
-    const v = judgeMetadata(report([certInfo('OLD', '2030-01-01T00:00:00.000Z', false), certInfo('NEW', '2035-01-01T00:00:00.000Z', true)]), '<x/>', 'm.xml');
+    const v = judgeMetadata(
+      report([certInfo('OLD', '2030-01-01T00:00:00.000Z', false), certInfo('NEW', '2035-01-01T00:00:00.000Z', true)]),
+      '<x/>',
+      'm.xml',
+    );
     expect(v.ok).toBe(true);
     if (v.ok) {
       expect(v.metadata.cert.sha256).toBe('NEW');
@@ -31,11 +58,22 @@ describe('judgeMetadata: never continue with bad metadata', () => {
     }
   });
   it('a matched pin is remembered', () => {
-    const v = judgeMetadata(report([certInfo('A', '2035-01-01T00:00:00.000Z', true)], [finding('MD_FINGERPRINT_MATCH', 'info', 'ok')]), '<x/>', 'm.xml');
+    const v = judgeMetadata(
+      report([certInfo('A', '2035-01-01T00:00:00.000Z', true)], [finding('MD_FINGERPRINT_MATCH', 'info', 'ok')]),
+      '<x/>',
+      'm.xml',
+    );
     expect(v.ok && v.metadata.pinned).toBe(true);
   });
   it('any error rejects it, with the errors to show', () => {
-    const v = judgeMetadata(report([certInfo('A', '2035-01-01T00:00:00.000Z', true)], [finding('CERT_EXPIRED', 'error', 'x'), finding('MD_UNSIGNED', 'info', 'y')]), '<x/>', 'm.xml');
+    const v = judgeMetadata(
+      report(
+        [certInfo('A', '2035-01-01T00:00:00.000Z', true)],
+        [finding('CERT_EXPIRED', 'error', 'x'), finding('MD_UNSIGNED', 'info', 'y')],
+      ),
+      '<x/>',
+      'm.xml',
+    );
     expect(v.ok).toBe(false);
     if (!v.ok) expect([v.errors.map((f) => f.code), v.warnings.map((f) => f.code)]).toEqual([['CERT_EXPIRED'], ['MD_UNSIGNED']]);
   });

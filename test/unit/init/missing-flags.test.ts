@@ -15,7 +15,9 @@ describe('missingFlags: every missing answer at once', () => {
   });
 
   it('one message names them all', () => {
-    expect(missingFlagsMessage(missingFlags({}, undefined))).toBe('missing --config, --host, --org, --metadata (no prompts without a terminal or with --yes)');
+    expect(missingFlagsMessage(missingFlags({}, undefined))).toBe(
+      'missing --config, --host, --org, --metadata (no prompts without a terminal or with --yes)',
+    );
   });
 });
 

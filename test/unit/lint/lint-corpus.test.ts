@@ -22,7 +22,9 @@ describe.skipIf(!HAS_CORPUS)('lint on the real Polyaxon configs (../shared/corpu
     expect(report.findings.filter((f) => checkOf(f.code) === 'auth-schema')).toEqual([]);
     // real chart values do hold passwords in plain text; those are checked against patch below
     // The deployment-config schema's verdicts on these files are in test/unit/schema/corpus-parity.test.ts.
-    const problems = report.findings.filter((f) => f.severity !== 'info' && f.code !== 'PLAINTEXT_SECRET' && !/^(SCHEMA|RULE)_/.test(f.code));
+    const problems = report.findings.filter(
+      (f) => f.severity !== 'info' && f.code !== 'PLAINTEXT_SECRET' && !/^(SCHEMA|RULE)_/.test(f.code),
+    );
     if (name === 'polyaxon-cli-all_external_platform_values.yml') {
       // Its okta XML is a stub <md:EntityDescriptor> with nothing inside: a real error, at the real line.
       expect(problems.map((f) => [f.code, f.location?.line, f.location?.column])).toEqual([['MD_IDP_DESCRIPTOR_MISSING', 408, 11]]);
@@ -32,12 +34,19 @@ describe.skipIf(!HAS_CORPUS)('lint on the real Polyaxon configs (../shared/corpu
   });
 
   it('the chart values.yaml (every provider disabled) only notes that okta is not set up', () => {
-    const report = lintConfig(readFileSync(`${dir}/polyaxon-charts-polyaxon-values.yaml`, 'utf8'), 'values.yaml', { validateXml, secretWarnings: false, target: 'helm' });
-    expect(report.findings.filter((f) => !/^(SCHEMA|RULE)_/.test(f.code)).map((f) => [f.code, f.severity, f.location?.line])).toEqual([['OKTA_ABSENT', 'info', 411]]);
+    const report = lintConfig(readFileSync(`${dir}/polyaxon-charts-polyaxon-values.yaml`, 'utf8'), 'values.yaml', {
+      validateXml,
+      secretWarnings: false,
+      target: 'helm',
+    });
+    expect(report.findings.filter((f) => !/^(SCHEMA|RULE)_/.test(f.code)).map((f) => [f.code, f.severity, f.location?.line])).toEqual([
+      ['OKTA_ABSENT', 'info', 411],
+    ]);
   });
 
   const acme = readFileSync('fixtures/metadata/valid/okta-acme.xml', 'utf8');
-  const pick = (fs: readonly Finding[]) => fs.filter((f) => f.code === 'PLAINTEXT_SECRET').map((f) => [f.code, f.severity, f.location?.line, f.location?.column]);
+  const pick = (fs: readonly Finding[]) =>
+    fs.filter((f) => f.code === 'PLAINTEXT_SECRET').map((f) => [f.code, f.severity, f.location?.line, f.location?.column]);
 
   it('patch reports the same PLAINTEXT_SECRET findings as lint on the file as written (code, severity, positions)', () => {
     let compared = 0;
@@ -64,8 +73,19 @@ describe.skipIf(!HAS_CORPUS)('lint on the real Polyaxon configs (../shared/corpu
 
 /** Wraps metadata into a config the way `patch` writes it (docs/design.md §8): a `|-` block, 10 spaces in. */
 function wrap(xml: string): { config: string; headerLine: number; stored: string } {
-  const stored = xml.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').replace(/\s+$/, '');
-  const head = ['deploymentChart: platform', 'externalServices:', '  auth:', '    okta:', '      enabled: true', '      options:', '        xml: |-'];
+  const stored = xml
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n/g, '\n')
+    .replace(/\s+$/, '');
+  const head = [
+    'deploymentChart: platform',
+    'externalServices:',
+    '  auth:',
+    '    okta:',
+    '      enabled: true',
+    '      options:',
+    '        xml: |-',
+  ];
   const body = stored.split('\n').map((l) => (l === '' ? '' : `          ${l}`));
   return { config: `${[...head, ...body].join('\n')}\n`, headerLine: head.length, stored };
 }

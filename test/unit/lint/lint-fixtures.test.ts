@@ -14,7 +14,14 @@ function lint(name: string, extra: Partial<LintOptions> = {}) {
   return lintConfig(readFileSync(join(DIR, name), 'utf8'), name, { validateXml, ...extra });
 }
 
-type Row = [fixture: string, code: string, severity: 'error' | 'warning' | 'info', line: number, column: number, opts?: Partial<LintOptions>];
+type Row = [
+  fixture: string,
+  code: string,
+  severity: 'error' | 'warning' | 'info',
+  line: number,
+  column: number,
+  opts?: Partial<LintOptions>,
+];
 const ROWS: Row[] = [
   ['yaml-syntax.yaml', 'YAML_SYNTAX', 'error', 9, 5],
   ['yaml-duplicate-key.yaml', 'YAML_DUPLICATE_KEY', 'error', 10, 5],
@@ -92,7 +99,9 @@ describe('lint fixtures: one per code, exact positions', () => {
 
   it('covers every lint code that a config can produce', () => {
     const covered = new Set(ROWS.map((r) => r[1]));
-    const readCodes = Object.entries(LINT_CODES).filter(([, v]) => v.check === 'read').map(([k]) => k);
+    const readCodes = Object.entries(LINT_CODES)
+      .filter(([, v]) => v.check === 'read')
+      .map(([k]) => k);
     for (const code of Object.keys(LINT_CODES)) if (!readCodes.includes(code)) expect(covered.has(code), code).toBe(true);
   });
 
@@ -105,7 +114,10 @@ describe('lint fixtures: one per code, exact positions', () => {
   it('did you mean: otka → okta, enbled → enabled, option → options', () => {
     expect(lint('auth-unknown-provider.yaml').findings.find((f) => f.code === 'AUTH_UNKNOWN_PROVIDER')?.message).toContain('"okta"');
     const keys = lint('auth-unknown-key.yaml').findings.filter((f) => f.code === 'AUTH_UNKNOWN_KEY');
-    expect(keys.map((f) => [f.location?.line, /did you mean "(\w+)"/.exec(f.message)?.[1]])).toEqual([[9, 'enabled'], [10, 'options']]);
+    expect(keys.map((f) => [f.location?.line, /did you mean "(\w+)"/.exec(f.message)?.[1]])).toEqual([
+      [9, 'enabled'],
+      [10, 'options'],
+    ]);
   });
 
   it('a quoted "false" is reported as turning the provider on', () => {
@@ -114,7 +126,11 @@ describe('lint fixtures: one per code, exact positions', () => {
   });
 
   it('never echoes secret values from the config', () => {
-    const all = JSON.stringify([lint('auth-unknown-key.yaml'), lint('api-organization-key.yaml'), lint('platform-secret-okta-ignored.yaml')]);
+    const all = JSON.stringify([
+      lint('auth-unknown-key.yaml'),
+      lint('api-organization-key.yaml'),
+      lint('platform-secret-okta-ignored.yaml'),
+    ]);
     expect(all).not.toContain('s3cr3t-never-printed');
     expect(all).not.toContain('not-printed-licence-key');
     expect(all).not.toContain('polyaxon-platform-secret');

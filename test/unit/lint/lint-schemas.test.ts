@@ -34,17 +34,28 @@ describe('SARIF output validates against the SARIF 2.1.0 schema (subset) and Git
   });
 
   it('fingerprints survive lines moving (a comment added on top)', async () => {
-    const a = JSON.parse((await runCli(['lint', '-', '--format', 'sarif', ...NOW], { stdin: readFileSync(`${FIX}/auth-unknown-key.yaml`) })).stdout);
-    const b = JSON.parse((await runCli(['lint', '-', '--format', 'sarif', ...NOW], { stdin: `# moved\n${readFileSync(`${FIX}/auth-unknown-key.yaml`, 'utf8')}` })).stdout);
-    const fp = (log: { runs: { results: { partialFingerprints: object; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] }) =>
-      log.runs[0]?.results.map((x) => [Object.values(x.partialFingerprints)[0], x.locations[0]?.physicalLocation.region.startLine]);
+    const a = JSON.parse(
+      (await runCli(['lint', '-', '--format', 'sarif', ...NOW], { stdin: readFileSync(`${FIX}/auth-unknown-key.yaml`) })).stdout,
+    );
+    const b = JSON.parse(
+      (
+        await runCli(['lint', '-', '--format', 'sarif', ...NOW], {
+          stdin: `# moved\n${readFileSync(`${FIX}/auth-unknown-key.yaml`, 'utf8')}`,
+        })
+      ).stdout,
+    );
+    const fp = (log: {
+      runs: { results: { partialFingerprints: object; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+    }) => log.runs[0]?.results.map((x) => [Object.values(x.partialFingerprints)[0], x.locations[0]?.physicalLocation.region.startLine]);
     expect(fp(a)?.map((x) => x[0])).toEqual(fp(b)?.map((x) => x[0]));
     expect(fp(a)?.map((x) => (x[1] as number) + 1)).toEqual(fp(b)?.map((x) => x[1]));
   });
 
   it('the checker itself rejects broken SARIF (so these tests can fail)', () => {
     expect(checkJsonSchema(SARIF, { version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toEqual(['$.runs[0].tool.driver: missing name']);
-    expect(checkJsonSchema(SARIF, { version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: {}, level: 'fatal' }] }] })).toHaveLength(2);
+    expect(
+      checkJsonSchema(SARIF, { version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: {}, level: 'fatal' }] }] }),
+    ).toHaveLength(2);
     expect(checkJsonSchema(SARIF, { version: '2.1.0', runs: [], extra: 1 })).toEqual(['$.extra: not allowed']);
   });
 });

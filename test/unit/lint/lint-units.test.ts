@@ -58,16 +58,20 @@ describe('XML positions inside other scalar styles', () => {
   const at = (text: string) => lintConfig(text, 'f.yaml', { validateXml }).findings.find((f) => (f.code as string) === 'X_AT')?.location;
 
   it('|2- keeps a leading space: indentation comes from the indicator, not the first line', () => {
-    expect(at('externalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: |2-\n           <a>\n          <b/>\n')).toEqual({ file: 'f.yaml', line: 8, column: 13 });
+    expect(
+      at('externalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: |2-\n           <a>\n          <b/>\n'),
+    ).toEqual({ file: 'f.yaml', line: 8, column: 13 });
   });
 
   it('CRLF files map the same way', () => {
-    const crlf = 'externalServices:\r\n  auth:\r\n    okta:\r\n      enabled: true\r\n      options:\r\n        xml: |\r\n          <a>\r\n            <b/>\r\n          </a>\r\n';
+    const crlf =
+      'externalServices:\r\n  auth:\r\n    okta:\r\n      enabled: true\r\n      options:\r\n        xml: |\r\n          <a>\r\n            <b/>\r\n          </a>\r\n';
     expect(at(crlf)).toEqual({ file: 'f.yaml', line: 8, column: 13 });
   });
 
   it('folded and multi-line quoted scalars fall back to the value start, with OKTA_XML_NOT_BLOCK', () => {
-    const folded = 'externalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: >-\n          <a>\n          <b/>\n';
+    const folded =
+      'externalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: >-\n          <a>\n          <b/>\n';
     const r = lintConfig(folded, 'f.yaml', { validateXml });
     expect(r.findings.find((f) => (f.code as string) === 'X_AT')?.location).toEqual({ file: 'f.yaml', line: 6, column: 14 });
     expect(r.findings.map((f) => f.code)).toContain('OKTA_XML_NOT_BLOCK');
@@ -81,14 +85,22 @@ describe('XML positions inside other scalar styles', () => {
 
 describe('renderers', () => {
   const report = buildReport([
-    { file: 'a,b:c%.yaml', findings: [finding('AUTH_UNKNOWN_KEY', 'warning', 'line one\nline two 100%', 'fix, then: rerun', { line: 3, column: 4 })] },
-    { file: 'x&y<z>.yaml', findings: [finding('OKTA_XML_MISSING', 'error', 'a "quoted" <tag> & \u0001 control', undefined, { line: 1, column: 1 })] },
+    {
+      file: 'a,b:c%.yaml',
+      findings: [finding('AUTH_UNKNOWN_KEY', 'warning', 'line one\nline two 100%', 'fix, then: rerun', { line: 3, column: 4 })],
+    },
+    {
+      file: 'x&y<z>.yaml',
+      findings: [finding('OKTA_XML_MISSING', 'error', 'a "quoted" <tag> & \u0001 control', undefined, { line: 1, column: 1 })],
+    },
   ]);
 
   it('github: escapes % CR LF in data and also : , in properties', () => {
     expect(escapeData('50%\r\nx')).toBe('50%25%0D%0Ax');
     expect(escapeProperty('a,b:c')).toBe('a%2Cb%3Ac');
-    expect(renderGithub(report).split('\n')[0]).toBe('::warning file=a%2Cb%3Ac%25.yaml,line=3,col=4,title=AUTH_UNKNOWN_KEY::line one%0Aline two 100%25%0Afix, then: rerun');
+    expect(renderGithub(report).split('\n')[0]).toBe(
+      '::warning file=a%2Cb%3Ac%25.yaml,line=3,col=4,title=AUTH_UNKNOWN_KEY::line one%0Aline two 100%25%0Afix, then: rerun',
+    );
   });
 
   it('junit: well-formed XML, counts per suite', () => {
@@ -99,7 +111,8 @@ describe('renderers', () => {
   });
 
   it('rules: lint, metadata, XML and certificate codes all have a title and help', () => {
-    for (const code of ['OKTA_XML_MISSING', 'MD_IDP_DESCRIPTOR_MISSING', 'CERT_EXPIRED', 'YAML_SYNTAX']) expect(ruleInfo(code)?.title, code).toBeTruthy();
+    for (const code of ['OKTA_XML_MISSING', 'MD_IDP_DESCRIPTOR_MISSING', 'CERT_EXPIRED', 'YAML_SYNTAX'])
+      expect(ruleInfo(code)?.title, code).toBeTruthy();
   });
 });
 
@@ -108,7 +121,8 @@ describe('docs/lint.md', () => {
     const { readFileSync } = await import('node:fs');
     const { LINT_CODES } = await import('../../../src/core/lint/codes.js');
     const doc = readFileSync('docs/lint.md', 'utf8');
-    for (const [code, info] of Object.entries(LINT_CODES)) expect(doc, code).toContain(`| \`${code}\` | ${info.severity} | ${info.check} |`);
+    for (const [code, info] of Object.entries(LINT_CODES))
+      expect(doc, code).toContain(`| \`${code}\` | ${info.severity} | ${info.check} |`);
   });
 });
 
@@ -117,7 +131,8 @@ describe('memoValidator', () => {
     const { memoValidator } = await import('../../../src/core/lint/memo-validator.js');
     let calls = 0;
     const v = memoValidator(() => ((calls += 1), { findings: [] }));
-    const text = (xml: string) => `externalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: |-\n          ${xml}\n`;
+    const text = (xml: string) =>
+      `externalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: |-\n          ${xml}\n`;
     for (let i = 0; i < 50; i++) lintConfig(text(i % 2 === 0 ? '<a/>' : '<b/>'), `f${i}.yaml`, { validateXml: v });
     expect(calls).toBe(2);
     expect(v.size).toBe(2);

@@ -42,7 +42,11 @@ describe('Okta awareness', () => {
     expect(oktaHostKind(host, okta)).toBe(kind);
   });
   it('admin hosts', () => {
-    expect([isOktaAdminHost('acme-admin.okta.com'), isOktaAdminHost('acme.okta.com'), isOktaAdminHost('x-admin.evil.com')]).toEqual([true, false, false]);
+    expect([isOktaAdminHost('acme-admin.okta.com'), isOktaAdminHost('acme.okta.com'), isOktaAdminHost('x-admin.evil.com')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
   it.each([
     ['http://www.okta.com/exk1fcia6d6EMsf2S5d7', 'MD_OKTA_ENTITY_ID', 'info'],
@@ -55,7 +59,8 @@ describe('Okta awareness', () => {
 
 describe('validateMetadata', () => {
   it('validUntil without a zone is read as UTC, not local time', () => {
-    const at = (v: string, now: string) => validateMetadata(ACME.replace('entityID=', `validUntil="${v}" entityID=`), { now: new Date(now) }).findings.map((f) => f.code);
+    const at = (v: string, now: string) =>
+      validateMetadata(ACME.replace('entityID=', `validUntil="${v}" entityID=`), { now: new Date(now) }).findings.map((f) => f.code);
     expect(at('2026-06-01T00:00:00', '2026-06-01T00:00:00Z')).toContain('MD_VALID_UNTIL_EXPIRED');
     expect(at('2026-06-01T00:00:01', '2026-06-01T00:00:00Z')).toContain('MD_VALID_UNTIL_SOON');
     expect(at('next year', '2026-06-01T00:00:00Z')).toContain('MD_VALID_UNTIL_INVALID');
@@ -68,7 +73,9 @@ describe('validateMetadata', () => {
 
   it('WantAuthnRequestsSigned must be an xs:boolean', () => {
     expect(codes(ACME.replace('WantAuthnRequestsSigned="false"', 'WantAuthnRequestsSigned="yes"'))).toContain('MD_BOOLEAN_INVALID');
-    expect(parseMetadata(ACME.replace('WantAuthnRequestsSigned="false"', 'WantAuthnRequestsSigned="1"'), { now: NOW })?.wantAuthnRequestsSigned).toBe(true);
+    expect(
+      parseMetadata(ACME.replace('WantAuthnRequestsSigned="false"', 'WantAuthnRequestsSigned="1"'), { now: NOW })?.wantAuthnRequestsSigned,
+    ).toBe(true);
   });
 
   it('one binding with two different SSO Locations is an error at the second; a repeat of the same Location is not', () => {
@@ -105,7 +112,9 @@ describe('validateMetadata', () => {
   });
 
   it('never throws, whatever the input (fuzz, hang-guarded)', { timeout: 60_000 }, () => {
-    const mutate = fc.tuple(fc.nat(ACME.length), fc.nat(40), fc.string({ maxLength: 12 })).map(([at, del, ins]) => ACME.slice(0, at) + ins + ACME.slice(at + del));
+    const mutate = fc
+      .tuple(fc.nat(ACME.length), fc.nat(40), fc.string({ maxLength: 12 }))
+      .map(([at, del, ins]) => ACME.slice(0, at) + ins + ACME.slice(at + del));
     fc.assert(
       fc.property(fc.oneof(fc.string(), mutate, fc.constantFrom('<', '<a', '<?xml', '<!--', ']]>', '\uFEFF')), (xml) => {
         const r = validateMetadata(xml, { now: NOW });

@@ -14,7 +14,9 @@ import { expectConfinedToOkta, findPython, pyReadBack } from '../../support/patc
 const DIR = join(process.cwd(), 'fixtures', 'configs');
 const XML = readFileSync(join(DIR, 'okta-metadata.xml'), 'utf8');
 const STORED = normalizeStoredXml(XML);
-const NAMES = readdirSync(DIR).filter((f) => f.endsWith('.yaml') && !f.includes('.expected.')).sort();
+const NAMES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml') && !f.includes('.expected.'))
+  .sort();
 const read = (f: string) => readFileSync(join(DIR, f), 'utf8');
 
 function golden(file: string, actual: string): void {
@@ -64,6 +66,8 @@ describe('patch goldens (fixtures/configs)', () => {
     expectConfinedToOkta(before, plan.text);
     const doc = parseDocument(plan.text, { version: '1.1' });
     expect(doc.getIn(['externalServices', 'auth', 'okta', 'enabled'])).toBe(false);
-    expect(doc.getIn(['externalServices', 'auth', 'okta', 'options', 'xml'])).toBe('<md:EntityDescriptor entityID="http://www.okta.com/exkQUOTED"/>');
+    expect(doc.getIn(['externalServices', 'auth', 'okta', 'options', 'xml'])).toBe(
+      '<md:EntityDescriptor entityID="http://www.okta.com/exkQUOTED"/>',
+    );
   });
 });

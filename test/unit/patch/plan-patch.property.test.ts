@@ -11,7 +11,10 @@ import { expectConfinedToOkta } from '../../support/patch-helpers.js';
  * back as the exact XML, touches only the okta region, and is a no-op the second time. The
  * planner's own self-check must never fire (PATCH_SELF_CHECK_FAILED would be a bug).
  */
-const scalar = fc.oneof(fc.constantFrom(null, true, false, 0, 'yes', 'on', '1:20', 'a # b', '', 'x: y', '- z'), fc.string({ maxLength: 8 }));
+const scalar = fc.oneof(
+  fc.constantFrom(null, true, false, 0, 'yes', 'on', '1:20', 'a # b', '', 'x: y', '- z'),
+  fc.string({ maxLength: 8 }),
+);
 const leaf = fc.dictionary(fc.constantFrom('enabled', 'backend', 'url', 'foo'), scalar, { maxKeys: 3 });
 const options = fc.oneof(fc.constant(null), fc.dictionary(fc.constantFrom('xml', 'foo', 'attributeEmail'), scalar, { maxKeys: 2 }));
 const okta = fc.oneof(fc.constant(null), fc.record({ enabled: fc.constantFrom(true, false, 'true', null), options }, { requiredKeys: [] }));
@@ -19,19 +22,21 @@ const auth = fc.oneof(fc.constant(null), fc.constant('none'), fc.record({ github
 const externalServices = fc.oneof(fc.constant(null), fc.record({ redis: leaf, auth, postgresql: leaf }, { requiredKeys: [] }));
 const config = fc.record({ hostName: scalar, externalServices, ingress: leaf, zz: scalar }, { requiredKeys: [] });
 
-const text = fc.record({
-  data: config,
-  indent: fc.integer({ min: 2, max: 4 }),
-  style: fc.constantFrom('any', 'block', 'flow') as fc.Arbitrary<'any' | 'block' | 'flow'>,
-  comment: fc.boolean(),
-  crlf: fc.boolean(),
-  bom: fc.boolean(),
-}).map(({ data, indent, style, comment, crlf, bom }) => {
-  let t = stringify(data, { indent, collectionStyle: style, version: '1.1', lineWidth: 0 });
-  if (comment) t = t.replace(/^(\s*)(auth|okta|externalServices):(.*)$/m, '$1# about $2\n$1$2:$3  # inline');
-  if (crlf) t = t.replace(/\n/g, '\r\n');
-  return (bom ? '\uFEFF' : '') + t;
-});
+const text = fc
+  .record({
+    data: config,
+    indent: fc.integer({ min: 2, max: 4 }),
+    style: fc.constantFrom('any', 'block', 'flow') as fc.Arbitrary<'any' | 'block' | 'flow'>,
+    comment: fc.boolean(),
+    crlf: fc.boolean(),
+    bom: fc.boolean(),
+  })
+  .map(({ data, indent, style, comment, crlf, bom }) => {
+    let t = stringify(data, { indent, collectionStyle: style, version: '1.1', lineWidth: 0 });
+    if (comment) t = t.replace(/^(\s*)(auth|okta|externalServices):(.*)$/m, '$1# about $2\n$1$2:$3  # inline');
+    if (crlf) t = t.replace(/\n/g, '\r\n');
+    return (bom ? '\uFEFF' : '') + t;
+  });
 
 const XML = '<?xml version="1.0"?>\n<md:EntityDescriptor entityID="http://www.okta.com/exkP">\n  <x>yes: on</x>\n</md:EntityDescriptor>';
 

@@ -1,4 +1,17 @@
-import { appendFileSync, chmodSync, closeSync, linkSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  closeSync,
+  linkSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,7 +49,11 @@ describe('safeWrite: another writer between the check and the rename', () => {
     const snap = await readSnapshot(file);
     let once = false;
     const fs = aroundRename(file, { before: () => void (once || ((once = true), appendFileSync(file, 'appended: by someone\n'))) });
-    await expect(safeWrite(file, Buffer.from('a: 2\n'), { expect: snap, fs })).rejects.toMatchObject({ code: 'WRITE_FILE_CHANGED', exitCode: 2, message: expect.stringContaining('put back') });
+    await expect(safeWrite(file, Buffer.from('a: 2\n'), { expect: snap, fs })).rejects.toMatchObject({
+      code: 'WRITE_FILE_CHANGED',
+      exitCode: 2,
+      message: expect.stringContaining('put back'),
+    });
     expect(readFileSync(file, 'utf8')).toBe('a: 1\nappended: by someone\n');
     expect(statSync(file).mode & 0o777).toBe(0o644);
     expect(readdirSync(dir)).toEqual(['values.yaml']);
@@ -106,7 +123,10 @@ describe('safeWrite of a new file: another process creates it at the last moment
         return nodeWriterFs.link(from, to);
       },
     };
-    await expect(safeWrite(file, Buffer.from('ours: 1\n'), { expect: 'absent', fs })).rejects.toMatchObject({ code: 'WRITE_FILE_CHANGED', exitCode: 2 });
+    await expect(safeWrite(file, Buffer.from('ours: 1\n'), { expect: 'absent', fs })).rejects.toMatchObject({
+      code: 'WRITE_FILE_CHANGED',
+      exitCode: 2,
+    });
     expect(readFileSync(file, 'utf8')).toBe('someone: else\n');
     expect(readdirSync(dir)).toEqual(['new.yaml']);
   });
@@ -125,7 +145,11 @@ describe('safeWrite: files it must not replace silently', () => {
   it('read-only for its owner (0444): WRITE_FILE_READONLY with a hint; force writes it and keeps 0444', async () => {
     const { dir, file } = setup('a: 1\n', 0o444);
     const snap = await readSnapshot(file);
-    await expect(safeWrite(file, Buffer.from('a: 2\n'), { expect: snap })).rejects.toMatchObject({ code: 'WRITE_FILE_READONLY', exitCode: 2, hint: expect.stringContaining('--force') });
+    await expect(safeWrite(file, Buffer.from('a: 2\n'), { expect: snap })).rejects.toMatchObject({
+      code: 'WRITE_FILE_READONLY',
+      exitCode: 2,
+      hint: expect.stringContaining('--force'),
+    });
     expect(readFileSync(file, 'utf8')).toBe('a: 1\n');
     await safeWrite(file, Buffer.from('a: 2\n'), { expect: snap, force: true });
     expect(readFileSync(file, 'utf8')).toBe('a: 2\n');
@@ -136,7 +160,9 @@ describe('safeWrite: files it must not replace silently', () => {
   it('0400 and 0555 are read-only too (the owner write bit decides, not access(2): tests run as root)', async () => {
     for (const mode of [0o400, 0o555]) {
       const { file } = setup('a: 1\n', mode);
-      await expect(safeWrite(file, Buffer.from('x\n'), { expect: await readSnapshot(file) })).rejects.toMatchObject({ code: 'WRITE_FILE_READONLY' });
+      await expect(safeWrite(file, Buffer.from('x\n'), { expect: await readSnapshot(file) })).rejects.toMatchObject({
+        code: 'WRITE_FILE_READONLY',
+      });
       expect(readFileSync(file, 'utf8')).toBe('a: 1\n');
     }
   });

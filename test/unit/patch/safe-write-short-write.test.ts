@@ -54,7 +54,10 @@ describe('safeWrite: short writes', () => {
   it('disk full after a short write (ENOSPC on the next call) → WRITE_FAILED, original intact, temp removed', async () => {
     const { dir, file } = setup();
     const { fs } = partialFs(4096, 1000);
-    await expect(safeWrite(file, NEW, { expect: await readSnapshot(file), fs })).rejects.toMatchObject({ code: 'WRITE_FAILED', exitCode: 2 });
+    await expect(safeWrite(file, NEW, { expect: await readSnapshot(file), fs })).rejects.toMatchObject({
+      code: 'WRITE_FAILED',
+      exitCode: 2,
+    });
     expect(readFileSync(file, 'utf8')).toBe(OLD);
     expect(readdirSync(dir)).toEqual(['values.yaml']);
   });
@@ -62,7 +65,10 @@ describe('safeWrite: short writes', () => {
   it('a write that makes no progress (bytesWritten 0) → WRITE_FAILED, not an endless loop', async () => {
     const { dir, file } = setup();
     const { fs, calls } = partialFs(4096, 1000, 'zero');
-    await expect(safeWrite(file, NEW, { expect: await readSnapshot(file), fs })).rejects.toMatchObject({ code: 'WRITE_FAILED', exitCode: 2 });
+    await expect(safeWrite(file, NEW, { expect: await readSnapshot(file), fs })).rejects.toMatchObject({
+      code: 'WRITE_FAILED',
+      exitCode: 2,
+    });
     expect(calls).toEqual([1000, 0]);
     expect(readFileSync(file, 'utf8')).toBe(OLD);
     expect(readdirSync(dir)).toEqual(['values.yaml']);
@@ -78,7 +84,9 @@ describe('safeWrite: short writes', () => {
     const { dir: dir2, file: file2 } = setup();
     // enough room for the backup (OLD), not for the new config
     const { fs: full } = partialFs(4096, Buffer.byteLength(OLD) + 10);
-    await expect(safeWrite(file2, NEW, { expect: await readSnapshot(file2), backup: true, fs: full })).rejects.toMatchObject({ code: 'WRITE_FAILED' });
+    await expect(safeWrite(file2, NEW, { expect: await readSnapshot(file2), backup: true, fs: full })).rejects.toMatchObject({
+      code: 'WRITE_FAILED',
+    });
     expect(readFileSync(file2, 'utf8')).toBe(OLD);
     expect(readdirSync(dir2)).toEqual(['values.yaml']);
     expect(readdirSync(dir).sort()).toEqual(['values.yaml', 'values.yaml.bak']);

@@ -70,7 +70,9 @@ describe('safeWrite through a dangling symlink', () => {
   it('a dangling link into a missing directory → WRITE_FAILED, the link is left alone', async () => {
     const dir = base();
     symlinkSync('nowhere/values.yaml', join(dir, 'values.yaml'));
-    await expect(safeWrite(join(dir, 'values.yaml'), Buffer.from('x\n'), { expect: 'absent' })).rejects.toMatchObject({ code: 'WRITE_FAILED' });
+    await expect(safeWrite(join(dir, 'values.yaml'), Buffer.from('x\n'), { expect: 'absent' })).rejects.toMatchObject({
+      code: 'WRITE_FAILED',
+    });
     expect(readdirSync(dir)).toEqual(['values.yaml']);
     expect(lstatSync(join(dir, 'values.yaml')).isSymbolicLink()).toBe(true);
   });

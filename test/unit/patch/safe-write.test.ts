@@ -44,14 +44,19 @@ describe('safeWrite', () => {
   it('disk full while writing the temp file: WRITE_FAILED, original intact, temp removed', async () => {
     const { dir, file } = setup('a: 1\n');
     const fs = withHandle({ write: () => Promise.reject(errno('ENOSPC')) });
-    await expect(safeWrite(file, Buffer.from('x'), { expect: await readSnapshot(file), fs })).rejects.toMatchObject({ code: 'WRITE_FAILED' });
+    await expect(safeWrite(file, Buffer.from('x'), { expect: await readSnapshot(file), fs })).rejects.toMatchObject({
+      code: 'WRITE_FAILED',
+    });
     expect(readFileSync(file, 'utf8')).toBe('a: 1\n');
     expect(readdirSync(dir)).toEqual(['values.yaml']);
   });
 
   it('read-only directory: WRITE_DIR_READONLY, original intact (real chmod unless root, injected EACCES always)', async () => {
     const { dir, file } = setup('a: 1\n');
-    const injected: WriterFs = { ...nodeWriterFs, open: async (p, f, m) => (f === 'wx' ? Promise.reject(errno('EACCES')) : nodeWriterFs.open(p, f, m)) };
+    const injected: WriterFs = {
+      ...nodeWriterFs,
+      open: async (p, f, m) => (f === 'wx' ? Promise.reject(errno('EACCES')) : nodeWriterFs.open(p, f, m)),
+    };
     await expect(safeWrite(file, Buffer.from('x'), { fs: injected })).rejects.toMatchObject({ code: 'WRITE_DIR_READONLY' });
     if (process.getuid?.() !== 0) {
       chmodSync(dir, 0o555);
@@ -96,7 +101,9 @@ describe('safeWrite', () => {
     const work = mkdtempSync(join(tmpdir(), 'safe-write-child-'));
     const entry = join(work, 'child.ts');
     // The child writes half of a big buffer into the temp file, says so, then hangs until killed.
-    writeFileSync(entry, `
+    writeFileSync(
+      entry,
+      `
       import { safeWrite } from ${JSON.stringify(join(process.cwd(), 'src/cli/safe-write.ts'))};
       import { nodeWriterFs } from ${JSON.stringify(join(process.cwd(), 'src/cli/writer-fs.ts'))};
       const data = Buffer.alloc(8 * 1024 * 1024, 0x61);
@@ -107,8 +114,16 @@ describe('safeWrite', () => {
           async write(d) { await h.write(d.subarray(0, d.length / 2)); process.stdout.write('WRITING\\n'); await new Promise(() => setInterval(() => {}, 1000)); } };
       } };
       await safeWrite(process.argv[2], data, { fs });
-    `);
-    buildSync({ entryPoints: [entry], outfile: join(work, 'child.mjs'), bundle: true, platform: 'node', format: 'esm', logLevel: 'silent' });
+    `,
+    );
+    buildSync({
+      entryPoints: [entry],
+      outfile: join(work, 'child.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      logLevel: 'silent',
+    });
     const child = spawn(process.execPath, [join(work, 'child.mjs'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => d.toString().includes('WRITING') && resolve());

@@ -11,12 +11,19 @@ import { readCertPem } from '../../support/fixture-certs.js';
 import { ACS, AUDIENCE, IDP_ENTITY, ISSUED, makeResponse } from '../../support/make-response.js';
 
 const OPTS: CheckResponseOptions = {
-  trustedCerts: [readCertPem('okta-like')], expectedIssuer: IDP_ENTITY, audience: AUDIENCE, acsUrl: ACS,
-  now: new Date(ISSUED), clockSkewSeconds: 180,
+  trustedCerts: [readCertPem('okta-like')],
+  expectedIssuer: IDP_ENTITY,
+  audience: AUDIENCE,
+  acsUrl: ACS,
+  now: new Date(ISSUED),
+  clockSkewSeconds: 180,
   attributes: { email: 'email', firstName: 'firstName', lastName: 'lastName', groups: 'groups', groupsFilter: '.*' },
 };
 const run = (xml: string, o: Partial<CheckResponseOptions> = {}) => checkResponse(Buffer.from(xml), { ...OPTS, ...o });
-const codes = (xml: string) => run(xml).findings.filter((f) => f.severity !== 'info').map((f) => f.code);
+const codes = (xml: string) =>
+  run(xml)
+    .findings.filter((f) => f.severity !== 'info')
+    .map((f) => f.code);
 
 describe('checkResponse: where a signature may sit', () => {
   const valid = makeResponse({ signResponse: false });
@@ -45,7 +52,18 @@ describe('checkResponse: where a signature may sit', () => {
 
   it('reports the trusted cert index that verified, and SHA-256 algorithms', () => {
     const r = run(valid, { trustedCerts: [readCertPem('okta-rotation'), readCertPem('okta-like')] });
-    expect(r.signatures).toEqual([{ on: 'assertion', id: 'id-assertion-1', referenceUri: '#id-assertion-1', signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256', encrypted: false, valid: true, certIndex: 1 }]);
+    expect(r.signatures).toEqual([
+      {
+        on: 'assertion',
+        id: 'id-assertion-1',
+        referenceUri: '#id-assertion-1',
+        signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+        digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
+        encrypted: false,
+        valid: true,
+        certIndex: 1,
+      },
+    ]);
   });
 
   it('finding locations point at the element in the file', () => {
@@ -59,10 +77,16 @@ describe('checkResponse: where a signature may sit', () => {
 describe('checkResponse: properties over single edits', () => {
   it('never throws on arbitrary input, and arbitrary input is never signatureValid', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('latin1'))), (s) => {
-        const r = checkResponse(Buffer.from(s, 'latin1'), OPTS);
-        expect(r.signatureValid).toBe(false);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('latin1')),
+        ),
+        (s) => {
+          const r = checkResponse(Buffer.from(s, 'latin1'), OPTS);
+          expect(r.signatureValid).toBe(false);
+        },
+      ),
       { numRuns: 300, seed: 11 },
     );
   }, 60_000);
@@ -71,13 +95,22 @@ describe('checkResponse: properties over single edits', () => {
   const start = base.indexOf('<saml2:Assertion');
   it('never throws; when it says signatureValid, the values are the signed ones', () => {
     fc.assert(
-      fc.property(fc.integer({ min: start, max: base.length - 1 }), fc.constantFrom('x', '<', '"', ' ', '', '&', '<!-- c -->', 'é'), (at, ins) => {
-        const edited = base.slice(0, at) + ins + base.slice(at + 1);
-        const r = run(edited);
-        if (r.signatureValid) {
-          expect([r.nameId, r.issuer, r.audience, r.user.email]).toEqual(['jane.doe@acme.com', IDP_ENTITY, AUDIENCE, 'jane.doe@acme.com']);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: start, max: base.length - 1 }),
+        fc.constantFrom('x', '<', '"', ' ', '', '&', '<!-- c -->', 'é'),
+        (at, ins) => {
+          const edited = base.slice(0, at) + ins + base.slice(at + 1);
+          const r = run(edited);
+          if (r.signatureValid) {
+            expect([r.nameId, r.issuer, r.audience, r.user.email]).toEqual([
+              'jane.doe@acme.com',
+              IDP_ENTITY,
+              AUDIENCE,
+              'jane.doe@acme.com',
+            ]);
+          }
+        },
+      ),
       { numRuns: 300, seed: 7 },
     );
   }, 60_000);

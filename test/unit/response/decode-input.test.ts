@@ -54,15 +54,30 @@ describe('decodeInput', () => {
 describe('pickFromCapture', () => {
   const post = (url: string, v: string) => ({ method: 'POST', url, post: [['SAMLResponse', v]] });
   it('SAML-tracer: prefers the POST to the ACS URL (trailing slash ignored), the last one if several', () => {
-    const r = pickFromCapture({ requests: [post('https://h/sso/okta/acs/o/', 'A'), post('https://x/acs', 'B'), post('https://h/sso/okta/acs/o', 'C')] }, 'https://h/sso/okta/acs/o');
+    const r = pickFromCapture(
+      { requests: [post('https://h/sso/okta/acs/o/', 'A'), post('https://x/acs', 'B'), post('https://h/sso/okta/acs/o', 'C')] },
+      'https://h/sso/okta/acs/o',
+    );
     expect(r.ok && [r.hit.value, r.hit.findings.map((f) => f.code)]).toEqual(['C', ['CAPTURE_SEVERAL_RESPONSES']]);
   });
   it('SAML-tracer: a hashed POST value falls back to the decoded copy', () => {
-    const r = pickFromCapture({ requests: [{ method: 'POST', url: 'https://h/sso/okta/acs/o', post: [['SAMLResponse', '#hash:ab12']], saml: '<samlp:Response />' }] }, 'https://h/sso/okta/acs/o');
+    const r = pickFromCapture(
+      {
+        requests: [{ method: 'POST', url: 'https://h/sso/okta/acs/o', post: [['SAMLResponse', '#hash:ab12']], saml: '<samlp:Response />' }],
+      },
+      'https://h/sso/okta/acs/o',
+    );
     expect(r.ok && [r.hit.value, r.hit.decodedXml]).toEqual([undefined, '<samlp:Response />']);
   });
   it('HAR: params, or the raw form text; GET entries ignored', () => {
-    const har = { log: { entries: [{ request: { method: 'GET', url: 'https://h/sso/okta/acs/o' } }, { request: { method: 'POST', url: 'https://h/sso/okta/acs/o', postData: { params: [{ name: 'SAMLResponse', value: 'P' }] } } }] } };
+    const har = {
+      log: {
+        entries: [
+          { request: { method: 'GET', url: 'https://h/sso/okta/acs/o' } },
+          { request: { method: 'POST', url: 'https://h/sso/okta/acs/o', postData: { params: [{ name: 'SAMLResponse', value: 'P' }] } } },
+        ],
+      },
+    };
     const r = pickFromCapture(har, 'https://h/sso/okta/acs/o');
     expect(r.ok && [r.hit.kind, r.hit.value]).toEqual(['har', 'P']);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_GROUP_FILTER_LENGTH, anchoredFilter, checkGroupsFilter, inThreadGroupsMatcher, type GroupsMatcher } from '../../../src/core/response/groups-filter.js';
+import {
+  MAX_GROUP_FILTER_LENGTH,
+  anchoredFilter,
+  checkGroupsFilter,
+  inThreadGroupsMatcher,
+  type GroupsMatcher,
+} from '../../../src/core/response/groups-filter.js';
 import { boundedGroupsMatcher } from '../../../src/commands/check-response/bounded-groups-matcher.js';
 
 /** --groups-filter against untrusted group values, bounded in length and (in the CLI) in time. */
@@ -19,12 +25,20 @@ describe('checkGroupsFilter', () => {
     const edge = 'x'.repeat(MAX_GROUP_FILTER_LENGTH);
     expect(codes([`${edge}x`, edge], '.*', spy)).toEqual([['GROUPS_FILTER_VALUE_TOO_LONG', 'warning']]);
     expect(seen).toEqual([[edge]]);
-    expect(codes([`${edge}x`], 'y', () => { throw new Error('never called'); })).toEqual([['GROUPS_FILTER_VALUE_TOO_LONG', 'warning']]);
+    expect(
+      codes([`${edge}x`], 'y', () => {
+        throw new Error('never called');
+      }),
+    ).toEqual([['GROUPS_FILTER_VALUE_TOO_LONG', 'warning']]);
   });
 
   it('a matcher that gives up is GROUPS_FILTER_TIMEOUT; one that throws (invalid regex) adds nothing', () => {
     expect(codes(['a'], '(a+)+$', () => undefined)).toEqual([['GROUPS_FILTER_TIMEOUT', 'warning']]);
-    expect(codes(['a'], '(', () => { throw new SyntaxError('bad'); })).toEqual([]);
+    expect(
+      codes(['a'], '(', () => {
+        throw new SyntaxError('bad');
+      }),
+    ).toEqual([]);
   });
 });
 

@@ -14,12 +14,20 @@ import { readCertPem, readKeyPem } from '../../support/fixture-certs.js';
 import { ACS, AUDIENCE, IDP_ENTITY, ISSUED, makeResponse, type ResponseSpec } from '../../support/make-response.js';
 
 const OPTS: CheckResponseOptions = {
-  trustedCerts: [readCertPem('okta-like')], expectedIssuer: IDP_ENTITY, audience: AUDIENCE, acsUrl: ACS,
-  now: new Date(ISSUED), clockSkewSeconds: 180,
+  trustedCerts: [readCertPem('okta-like')],
+  expectedIssuer: IDP_ENTITY,
+  audience: AUDIENCE,
+  acsUrl: ACS,
+  now: new Date(ISSUED),
+  clockSkewSeconds: 180,
   attributes: { email: 'email', firstName: 'firstName', lastName: 'lastName', groups: 'groups', groupsFilter: '.*' },
 };
-const check = (spec: ResponseSpec, o: Partial<CheckResponseOptions> = {}) => checkResponse(Buffer.from(makeResponse(spec)), { ...OPTS, ...o });
-const errors = (spec: ResponseSpec, o: Partial<CheckResponseOptions> = {}) => check(spec, o).findings.filter((f) => f.severity === 'error').map((f) => f.code);
+const check = (spec: ResponseSpec, o: Partial<CheckResponseOptions> = {}) =>
+  checkResponse(Buffer.from(makeResponse(spec)), { ...OPTS, ...o });
+const errors = (spec: ResponseSpec, o: Partial<CheckResponseOptions> = {}) =>
+  check(spec, o)
+    .findings.filter((f) => f.severity === 'error')
+    .map((f) => f.code);
 
 describe('InResponseTo', () => {
   it('Response and SubjectConfirmationData agree: no error; --request-id equal: no error', () => {
@@ -34,13 +42,18 @@ describe('InResponseTo', () => {
     expect(errors({ inResponseTo: null }, { requestId: 'id-req-42' })).toEqual(['IN_RESPONSE_TO_MISMATCH']);
   });
   it('Response and SubjectConfirmationData disagree → IN_RESPONSE_TO_INCONSISTENT', () => {
-    const other = { editResponse: (x: string) => x.replace('InResponseTo="id-req-42" IssueInstant', 'InResponseTo="id-req-99" IssueInstant') };
+    const other = {
+      editResponse: (x: string) => x.replace('InResponseTo="id-req-42" IssueInstant', 'InResponseTo="id-req-99" IssueInstant'),
+    };
     expect(errors(other)).toEqual(['IN_RESPONSE_TO_INCONSISTENT']);
     const missingOnResponse = { editResponse: (x: string) => x.replace(' InResponseTo="id-req-42" IssueInstant', ' IssueInstant') };
     expect(errors(missingOnResponse)).toEqual(['IN_RESPONSE_TO_INCONSISTENT']);
   });
   it('a second SubjectConfirmationData with another InResponseTo → IN_RESPONSE_TO_INCONSISTENT', () => {
-    const second = '<saml2:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml2:SubjectConfirmationData InResponseTo="id-req-7" NotOnOrAfter="2026-06-01T00:05:00.000Z" Recipient="' + ACS + '"/></saml2:SubjectConfirmation></saml2:Subject>';
+    const second =
+      '<saml2:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml2:SubjectConfirmationData InResponseTo="id-req-7" NotOnOrAfter="2026-06-01T00:05:00.000Z" Recipient="' +
+      ACS +
+      '"/></saml2:SubjectConfirmation></saml2:Subject>';
     expect(errors({ editAssertion: (x) => x.replace('</saml2:Subject>', second) })).toEqual(['IN_RESPONSE_TO_INCONSISTENT']);
   });
 });
@@ -72,8 +85,12 @@ describe('times: xs:dateTime with an explicit zone', () => {
     expect(errors({ notOnOrAfter: '2026-06-01T00:05:00' })).toEqual(['TIME_INVALID']);
     expect(errors({ notBefore: '2026-05-31T23:55:00.000' })).toEqual(['TIME_INVALID']);
     expect(errors({ subjectNotOnOrAfter: '2026-06-01T00:05:00' })).toEqual(['TIME_INVALID']);
-    expect(errors({ editAssertion: (x) => x.replace(/AuthnInstant="[^"]*"/, 'AuthnInstant="2026-06-01T00:00:00"') })).toEqual(['TIME_INVALID']);
-    expect(errors({ editResponse: (x) => x.replace(/(<saml2p:Response[^>]*IssueInstant=")[^"]*"/, '$1yesterday"') })).toEqual(['TIME_INVALID']);
+    expect(errors({ editAssertion: (x) => x.replace(/AuthnInstant="[^"]*"/, 'AuthnInstant="2026-06-01T00:00:00"') })).toEqual([
+      'TIME_INVALID',
+    ]);
+    expect(errors({ editResponse: (x) => x.replace(/(<saml2p:Response[^>]*IssueInstant=")[^"]*"/, '$1yesterday"') })).toEqual([
+      'TIME_INVALID',
+    ]);
   });
 
   describe('no verdict depends on the machine time zone', () => {
@@ -129,21 +146,37 @@ describe('Conditions and AudienceRestriction', () => {
     const second = xml.indexOf('<saml2:AudienceRestriction>', xml.indexOf('<saml2:AudienceRestriction>') + 1);
     expect(r.findings.find((f) => f.code === 'AUDIENCE_MISMATCH')?.location).toMatchObject({ line: 1, column: second + 1 });
     // also when ours is second: order does not matter
-    const first = { editAssertion: (x: string) => x.replace('<saml2:AudienceRestriction>', `${restriction('https://other.example.com/sp')}<saml2:AudienceRestriction>`) };
+    const first = {
+      editAssertion: (x: string) =>
+        x.replace('<saml2:AudienceRestriction>', `${restriction('https://other.example.com/sp')}<saml2:AudienceRestriction>`),
+    };
     expect(errors(first)).toEqual(['AUDIENCE_MISMATCH']);
   });
   it('one restriction listing several audiences passes when ours is among them (ORed)', () => {
-    expect(errors({ editAssertion: (x) => x.replace(`<saml2:Audience>${AUDIENCE}</saml2:Audience>`, `<saml2:Audience>https://other.example.com/sp</saml2:Audience><saml2:Audience>${AUDIENCE}</saml2:Audience>`) })).toEqual([]);
+    expect(
+      errors({
+        editAssertion: (x) =>
+          x.replace(
+            `<saml2:Audience>${AUDIENCE}</saml2:Audience>`,
+            `<saml2:Audience>https://other.example.com/sp</saml2:Audience><saml2:Audience>${AUDIENCE}</saml2:Audience>`,
+          ),
+      }),
+    ).toEqual([]);
   });
   it('a second Conditions element is CONDITIONS_MULTIPLE', () => {
-    const twice = (x: string) => x.replace('<saml2:AuthnStatement', `<saml2:Conditions NotBefore="2020-01-01T00:00:00Z" NotOnOrAfter="2030-01-01T00:00:00Z">${restriction(AUDIENCE)}</saml2:Conditions><saml2:AuthnStatement`);
+    const twice = (x: string) =>
+      x.replace(
+        '<saml2:AuthnStatement',
+        `<saml2:Conditions NotBefore="2020-01-01T00:00:00Z" NotOnOrAfter="2030-01-01T00:00:00Z">${restriction(AUDIENCE)}</saml2:Conditions><saml2:AuthnStatement`,
+      );
     expect(errors({ editAssertion: twice })).toEqual(['CONDITIONS_MULTIPLE']);
   });
 });
 
 describe('decryption failures are uniform', () => {
   const spKey = readKeyPem('okta-rotation');
-  const failures = (spec: ResponseSpec) => check({ encryptFor: 'okta-rotation', ...spec }, { spKey }).findings.filter((f) => f.code.startsWith('DECRYPT'));
+  const failures = (spec: ResponseSpec) =>
+    check({ encryptFor: 'okta-rotation', ...spec }, { spKey }).findings.filter((f) => f.code.startsWith('DECRYPT'));
   const flipInCipher = (at: (len: number) => number) => (xml: string) => {
     const values = [...xml.matchAll(/<xenc:CipherValue>([^<]*)<\/xenc:CipherValue>/g)];
     const body = values[values.length - 1] as RegExpMatchArray;
@@ -161,18 +194,28 @@ describe('decryption failures are uniform', () => {
     const badPadding = failures({ after: flipInCipher((n) => n - 17) });
     const badTag = failures({ encryption: { data: 'aes256-gcm' }, after: flipInCipher((n) => n - 3) });
     const all = [wrongKey, badPadding, badTag];
-    for (const f of all) expect(f.map((x) => [x.code, x.message, x.hint])).toEqual([['DECRYPT_FAILED', DECRYPT_FAILED_MESSAGE, expect.any(String)]]);
+    for (const f of all)
+      expect(f.map((x) => [x.code, x.message, x.hint])).toEqual([['DECRYPT_FAILED', DECRYPT_FAILED_MESSAGE, expect.any(String)]]);
     expect(new Set(all.map((f) => f[0]?.hint)).size).toBe(1);
   });
   it('a CBC plaintext altered into broken XML is the same failure, not a parser error (no format oracle)', () => {
     // Byte 20 garbles the first plaintext block: the text is no longer UTF-8, or no longer XML.
     const r = check({ encryptFor: 'okta-rotation', after: flipInCipher(() => 20) }, { spKey });
     // (the Response signature fails too: the ciphertext changed after signing)
-    const fromPlaintext = r.findings.filter((f) => (f.code.startsWith('XML_') && !f.code.startsWith('XML_SIGNATURE')) || f.code.startsWith('DECRYPT'));
+    const fromPlaintext = r.findings.filter(
+      (f) => (f.code.startsWith('XML_') && !f.code.startsWith('XML_SIGNATURE')) || f.code.startsWith('DECRYPT'),
+    );
     expect(fromPlaintext.map((f) => [f.code, f.message])).toEqual([['DECRYPT_FAILED', DECRYPT_FAILED_MESSAGE]]);
   });
   it('GCM plaintext is authenticated, so a real problem in it is reported as such', () => {
-    const doctype = check({ encryptFor: 'okta-rotation', encryption: { data: 'aes256-gcm' }, editAssertion: (x) => x.replace('<saml2:Assertion', '<!DOCTYPE a><saml2:Assertion') }, { spKey });
+    const doctype = check(
+      {
+        encryptFor: 'okta-rotation',
+        encryption: { data: 'aes256-gcm' },
+        editAssertion: (x) => x.replace('<saml2:Assertion', '<!DOCTYPE a><saml2:Assertion'),
+      },
+      { spKey },
+    );
     expect(doctype.findings.map((f) => f.code)).toContain('XML_DOCTYPE');
   });
 });
@@ -197,15 +240,26 @@ describe('attribute names: did you mean', () => {
     expect(f?.message).toContain(`did you mean "${present}"`);
   });
   it('no near name: the plain message', () => {
-    const f = check({ attributes: { firstName: ['A'], lastName: ['B'], groups: ['g'], department: ['x'] } }).findings.find((x) => x.code === 'ATTRIBUTE_MISSING');
+    const f = check({ attributes: { firstName: ['A'], lastName: ['B'], groups: ['g'], department: ['x'] } }).findings.find(
+      (x) => x.code === 'ATTRIBUTE_MISSING',
+    );
     expect(f?.message).toBe('no "email" attribute (email)');
   });
 });
 
 describe('hints fit the input', () => {
   it('a problem in a response never gets the "View IdP metadata" hint', () => {
-    const inputs = [Buffer.from(''), Buffer.from([0x3c, 0x00, 0x61, 0x00]), Buffer.from([0xff, 0xfe, 0x3c]), Buffer.from('<a>\0</a>'), Buffer.from('\uFEFF\uFEFF<a/>'),
-      Buffer.from('<!DOCTYPE x [<!ENTITY e "x">]><x/>'), Buffer.from('<a><b></a>'), Buffer.from('<?pi x?><a/>'), Buffer.from(makeResponse().slice(0, 300))];
+    const inputs = [
+      Buffer.from(''),
+      Buffer.from([0x3c, 0x00, 0x61, 0x00]),
+      Buffer.from([0xff, 0xfe, 0x3c]),
+      Buffer.from('<a>\0</a>'),
+      Buffer.from('\uFEFF\uFEFF<a/>'),
+      Buffer.from('<!DOCTYPE x [<!ENTITY e "x">]><x/>'),
+      Buffer.from('<a><b></a>'),
+      Buffer.from('<?pi x?><a/>'),
+      Buffer.from(makeResponse().slice(0, 300)),
+    ];
     for (const bytes of inputs) {
       const r = checkResponse(bytes, { ...OPTS, file: 'resp.xml' });
       expect(r.findings.length).toBeGreaterThan(0);
@@ -224,9 +278,25 @@ describe('hints fit the input', () => {
 
 describe('--redact', () => {
   it('masks every attribute value and the NameID, whatever the attribute name', () => {
-    const attributes = { email: ['jane.doe@acme.com'], firstName: ['Jane'], lastName: ['Doe'], groups: ['ml-team'], Name: ['Jane Doe'], employeeNumber: ['12345'], mobile: ['+1 555 0100'] };
+    const attributes = {
+      email: ['jane.doe@acme.com'],
+      firstName: ['Jane'],
+      lastName: ['Doe'],
+      groups: ['ml-team'],
+      Name: ['Jane Doe'],
+      employeeNumber: ['12345'],
+      mobile: ['+1 555 0100'],
+    };
     const r = check({ attributes, nameId: 'jdoe-4711' }, { redact: true });
-    expect(r.attributes).toEqual({ email: ['j***@acme.com'], firstName: ['J***'], lastName: ['D***'], groups: ['m***'], Name: ['J***'], employeeNumber: ['1***'], mobile: ['+***'] });
+    expect(r.attributes).toEqual({
+      email: ['j***@acme.com'],
+      firstName: ['J***'],
+      lastName: ['D***'],
+      groups: ['m***'],
+      Name: ['J***'],
+      employeeNumber: ['1***'],
+      mobile: ['+***'],
+    });
     expect(r.nameId).toBe('j***');
     expect(r.user).toEqual({ email: 'j***@acme.com', firstName: 'J***', lastName: 'D***', groups: ['m***'] });
     const text = JSON.stringify(r);

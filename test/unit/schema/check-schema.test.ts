@@ -10,7 +10,9 @@ function schema(text: string, opts: Partial<LintOptions> = {}) {
     .map((f) => [f.code, f.severity, f.location?.line, f.location?.column]);
 }
 const messages = (text: string, opts: Partial<LintOptions> = {}) =>
-  lintConfig(text, 'values.yaml', { validateXml: () => ({ findings: [] }), ...opts }).findings.filter((f) => /^(SCHEMA|RULE)_/.test(f.code)).map((f) => f.message);
+  lintConfig(text, 'values.yaml', { validateXml: () => ({ findings: [] }), ...opts })
+    .findings.filter((f) => /^(SCHEMA|RULE)_/.test(f.code))
+    .map((f) => f.message);
 
 describe('the schema itself', () => {
   it('says which Polyaxon version it follows, and every model it names exists', () => {
@@ -22,14 +24,35 @@ describe('the schema itself', () => {
   it('every top-level key of DeploymentConfig (deployment.py), by alias', () => {
     const keys = Object.keys(DEPLOYMENT_SCHEMA.models.DeploymentConfig?.fields ?? {});
     expect(keys).toHaveLength(74); // the 74 fields of DeploymentConfig in deployment.py
-    for (const k of ['deploymentChart', 'externalServices', 'artifactsStore', 'celeryTolerations', 'includeHostIps', 'organizationKey', 'dns']) expect(keys).toContain(k);
+    for (const k of [
+      'deploymentChart',
+      'externalServices',
+      'artifactsStore',
+      'celeryTolerations',
+      'includeHostIps',
+      'organizationKey',
+      'dns',
+    ])
+      expect(keys).toContain(k);
     expect(keys).not.toContain('api');
   });
 
   it('which models forbid, allow or ignore extra keys', () => {
     const extra = (m: string) => DEPLOYMENT_SCHEMA.models[m]?.extra;
-    expect(['DeploymentConfig', 'EmailConfig', 'ExternalService', 'SecurityContextConfig', 'V1Connection'].map(extra)).toEqual(['forbid', 'forbid', 'forbid', 'forbid', 'forbid']);
-    expect(['IngressConfig', 'BaseService', 'PostgresqlConfig', 'RedisConfig', 'RabbitmqConfig'].map(extra)).toEqual(['ignore', 'allow', 'allow', 'allow', 'allow']);
+    expect(['DeploymentConfig', 'EmailConfig', 'ExternalService', 'SecurityContextConfig', 'V1Connection'].map(extra)).toEqual([
+      'forbid',
+      'forbid',
+      'forbid',
+      'forbid',
+      'forbid',
+    ]);
+    expect(['IngressConfig', 'BaseService', 'PostgresqlConfig', 'RedisConfig', 'RabbitmqConfig'].map(extra)).toEqual([
+      'ignore',
+      'allow',
+      'allow',
+      'allow',
+      'allow',
+    ]);
   });
 });
 
@@ -44,11 +67,17 @@ describe('pydantic bool, as the CLI applies it', () => {
 
   it('the issue example: ingres typo and enabled: "maybe", both at their line', () => {
     const text = 'ingres:\n  enabled: true\npostgresql:\n  enabled: "maybe"\n';
-    expect(schema(text)).toEqual([['SCHEMA_UNKNOWN_KEY', 'error', 1, 1], ['SCHEMA_TYPE', 'error', 4, 12]]);
+    expect(schema(text)).toEqual([
+      ['SCHEMA_UNKNOWN_KEY', 'error', 1, 1],
+      ['SCHEMA_TYPE', 'error', 4, 12],
+    ]);
     expect(messages(text)[0]).toContain('did you mean "ingress"?');
     expect(messages(text)[1]).toContain('Helm would even turn it on');
     // Under Helm the typo is only a warning; the value is still an error.
-    expect(schema(text, { target: 'helm' })).toEqual([['SCHEMA_UNKNOWN_KEY', 'warning', 1, 1], ['SCHEMA_TYPE', 'error', 4, 12]]);
+    expect(schema(text, { target: 'helm' })).toEqual([
+      ['SCHEMA_UNKNOWN_KEY', 'warning', 1, 1],
+      ['SCHEMA_TYPE', 'error', 4, 12],
+    ]);
   });
 
   it('"yes" quoted is converted (warning), 1 too, 2 is an error; YAML 1.1 yes/on are real booleans', () => {
@@ -69,7 +98,11 @@ describe('StrictStr and StrictInt', () => {
   });
 
   it('StrictInt refuses "3", 3.0 and true; takes 3, 0x1F and -1', () => {
-    expect(schema('gateway:\n  replicas: "3"\nworker:\n  replicas: 3.0\nbeat:\n  replicas: true\nflower:\n  replicas: 0x1F\nintervals:\n  compatibilityCheck: -1\n')).toEqual([
+    expect(
+      schema(
+        'gateway:\n  replicas: "3"\nworker:\n  replicas: 3.0\nbeat:\n  replicas: true\nflower:\n  replicas: 0x1F\nintervals:\n  compatibilityCheck: -1\n',
+      ),
+    ).toEqual([
       ['SCHEMA_TYPE', 'error', 2, 13],
       ['SCHEMA_TYPE', 'error', 4, 13],
       ['SCHEMA_TYPE', 'error', 6, 13],
@@ -95,11 +128,17 @@ describe('shapes, enums, required keys, merge keys', () => {
 
   it('enums: deploymentType, gateway service type, imagePullPolicy, broker', () => {
     const text = 'deploymentType: kubernetes\ngateway:\n  service:\n    type: clusterip\n  imagePullPolicy: always\nbroker: kafka\n';
-    expect(schema(text)).toEqual([['SCHEMA_ENUM', 'error', 4, 11], ['SCHEMA_ENUM', 'error', 5, 20], ['SCHEMA_ENUM', 'error', 6, 9]]);
+    expect(schema(text)).toEqual([
+      ['SCHEMA_ENUM', 'error', 4, 11],
+      ['SCHEMA_ENUM', 'error', 5, 20],
+      ['SCHEMA_ENUM', 'error', 6, 9],
+    ]);
   });
 
   it('open blocks keep their extra keys: ingress (ignored), postgresql (subchart values), gateway.service', () => {
-    expect(schema('ingress:\n  className: nginx\npostgresql:\n  architecture: standalone\ngateway:\n  service:\n    externalPort: 80\n')).toEqual([]);
+    expect(
+      schema('ingress:\n  className: nginx\npostgresql:\n  architecture: standalone\ngateway:\n  service:\n    externalPort: 80\n'),
+    ).toEqual([]);
   });
 
   it('a connection in a list needs name and kind, reported at the item', () => {
@@ -118,7 +157,9 @@ describe('shapes, enums, required keys, merge keys', () => {
   });
 
   it('an api: section with organizationKey: one unknown-key finding whose hint moves the key', () => {
-    const f = lintConfig('api:\n  organizationKey: k\n', 'v.yaml', { validateXml: () => ({ findings: [] }) }).findings.find((x) => x.code === 'SCHEMA_UNKNOWN_KEY');
+    const f = lintConfig('api:\n  organizationKey: k\n', 'v.yaml', { validateXml: () => ({ findings: [] }) }).findings.find(
+      (x) => x.code === 'SCHEMA_UNKNOWN_KEY',
+    );
     expect(f?.hint).toContain('organizationKey belongs at the top level');
   });
 });

@@ -10,7 +10,9 @@ import { corpusPath, HAS_CORPUS } from '../../support/corpus.js';
  * ValidationError. The row says which of our schema findings stands for the CLI's error, and where.
  */
 const schemaErrors = (fs: readonly Finding[]) =>
-  fs.filter((f) => f.severity === 'error' && /^(SCHEMA|RULE|AUTH)_/.test(f.code)).map((f) => [f.code, f.location?.line, f.location?.column]);
+  fs
+    .filter((f) => f.severity === 'error' && /^(SCHEMA|RULE|AUTH)_/.test(f.code))
+    .map((f) => [f.code, f.location?.line, f.location?.column]);
 
 function lint(name: string, opts: Partial<LintOptions> = {}) {
   return lintConfig(readFileSync(corpusPath('deployment-configs', name), 'utf8'), name, { validateXml: () => ({ findings: [] }), ...opts });
@@ -24,20 +26,42 @@ const WRONG: Record<string, { cli: string; ours: Expected }> = {
   'polyaxon-cli-wrong_values1.yml': { cli: 'not tested (its test reads wrong_values2)', ours: [] },
   'polyaxon-cli-wrong_values2.yml': {
     cli: 'ValidationError: gateway.replicas "foo" (StrictInt); also nodeSelectors, persistence (extra keys)',
-    ours: [['SCHEMA_TYPE', 8, 13], ['SCHEMA_UNKNOWN_KEY', 22, 1], ['SCHEMA_UNKNOWN_KEY', 31, 1]],
+    ours: [
+      ['SCHEMA_TYPE', 8, 13],
+      ['SCHEMA_UNKNOWN_KEY', 22, 1],
+      ['SCHEMA_UNKNOWN_KEY', 31, 1],
+    ],
   },
-  'polyaxon-cli-wrong_values3.yml': { cli: 'services need a broker (scheduler enabled, redis disabled, no external)', ours: [['RULE_BROKER_MISSING', 21, 12]] },
+  'polyaxon-cli-wrong_values3.yml': {
+    cli: 'services need a broker (scheduler enabled, redis disabled, no external)',
+    ours: [['RULE_BROKER_MISSING', 21, 12]],
+  },
   'polyaxon-cli-wrong_values4.yml': {
     cli: 'agent deployment requires an agent key (raised first); also platform keys and no broker',
-    ours: [['RULE_AGENT_MISSING', 2, 18], ['RULE_AGENT_KEY', 13, 1], ['RULE_AGENT_KEY', 16, 1], ['RULE_BROKER_MISSING', 17, 12], ['RULE_AGENT_KEY', 19, 1]],
+    ours: [
+      ['RULE_AGENT_MISSING', 2, 18],
+      ['RULE_AGENT_KEY', 13, 1],
+      ['RULE_AGENT_KEY', 16, 1],
+      ['RULE_BROKER_MISSING', 17, 12],
+      ['RULE_AGENT_KEY', 19, 1],
+    ],
   },
   'polyaxon-cli-wrong_values5.yml': { cli: 'check_postgres: postgresql disabled, no external', ours: [['RULE_POSTGRES_REQUIRED', 16, 12]] },
   'polyaxon-cli-wrong_values6.yml': { cli: 'services need a broker (rabbitmq disabled)', ours: [['RULE_BROKER_MISSING', 16, 12]] },
   'polyaxon-cli-wrong_values7.yml': { cli: 'check_postgres: postgresql disabled, no external', ours: [['RULE_POSTGRES_REQUIRED', 16, 12]] },
-  'polyaxon-cli-wrong_values8.yml': { cli: 'check_redis: redis enabled but broker is not redis', ours: [['RULE_REDIS_NOT_BROKER', 19, 12]] },
+  'polyaxon-cli-wrong_values8.yml': {
+    cli: 'check_redis: redis enabled but broker is not redis',
+    ours: [['RULE_REDIS_NOT_BROKER', 19, 12]],
+  },
   'polyaxon-cli-wrong_values9.yml': { cli: 'extra key email.useTLS (must be useTls)', ours: [['SCHEMA_UNKNOWN_KEY', 4, 3]] },
   'polyaxon-cli-wrong_values10.yml': { cli: 'extra top-level key api', ours: [['SCHEMA_UNKNOWN_KEY', 1, 1]] },
-  'polyaxon-cli-wrong_values11.yml': { cli: 'agent chart without agent; extra key streams', ours: [['RULE_AGENT_MISSING', 1, 18], ['SCHEMA_UNKNOWN_KEY', 2, 1]] },
+  'polyaxon-cli-wrong_values11.yml': {
+    cli: 'agent chart without agent; extra key streams',
+    ours: [
+      ['RULE_AGENT_MISSING', 1, 18],
+      ['SCHEMA_UNKNOWN_KEY', 2, 1],
+    ],
+  },
 };
 
 describe.skipIf(!HAS_CORPUS)('parity with the Polyaxon CLI fixtures (../shared/corpus/deployment-configs)', () => {

@@ -30,7 +30,10 @@ describe('polyaxon-sso schema', () => {
   });
 
   it('a bad --draft or --target is a usage error (exit 2), nothing on stdout', async () => {
-    for (const args of [['--draft', '04'], ['--target', 'kustomize']]) {
+    for (const args of [
+      ['--draft', '04'],
+      ['--target', 'kustomize'],
+    ]) {
       const r = await runCli(['schema', ...args]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
@@ -44,7 +47,9 @@ describe('schema findings in every lint format, at line:col', () => {
     const text = await runCli(['lint', FIX, '--format', 'text']);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain(`${FIX}:4:13`);
-    const json = JSON.parse((await runCli(['lint', FIX, '--json'])).stdout) as { files: { findings: { code: string; location: unknown }[] }[] };
+    const json = JSON.parse((await runCli(['lint', FIX, '--json'])).stdout) as {
+      files: { findings: { code: string; location: unknown }[] }[];
+    };
     expect(json.files[0]?.findings.find((f) => f.code === 'SCHEMA_TYPE')?.location).toEqual({ file: FIX, line: 4, column: 13 });
     expect((await runCli(['lint', FIX, '--format', 'github'])).stdout).toContain(`::error file=${FIX},line=4,col=13,title=SCHEMA_TYPE::`);
     const sarif = (await runCli(['lint', FIX, '--format', 'sarif'])).stdout;

@@ -49,7 +49,10 @@ describe.skipIf(!HAS_CORPUS)('compareMetadata on corpus pairs', () => {
     const pins = after.signingCerts.map((c) => c.sha256);
     expect(trustGate({ change: ch, certs: after.signingCerts, pins, allowIdpChange: false, interactive: false }).action).toBe('refuse');
     expect(trustGate({ change: ch, certs: after.signingCerts, pins, allowIdpChange: true, interactive: false }).action).toBe('write');
-    expect(trustGate({ change: ch, certs: after.signingCerts, pins: [], allowIdpChange: false, interactive: true })).toEqual({ action: 'ask', defaultYes: false });
+    expect(trustGate({ change: ch, certs: after.signingCerts, pins: [], allowIdpChange: false, interactive: true })).toEqual({
+      action: 'ask',
+      defaultYes: false,
+    });
   });
 
   it('the same app after a certificate change → rotation; written only when the pin covers the new cert', () => {
@@ -62,12 +65,16 @@ describe.skipIf(!HAS_CORPUS)('compareMetadata on corpus pairs', () => {
     expect(ch.certs.added.map((c) => c.sha256)).toEqual([after.signingCerts[0]?.sha256]);
     expect(ch.certs.removed.map((c) => c.sha256)).toEqual([before.signingCerts[0]?.sha256]);
     expect(ch.certs.added[0]?.sha256).toMatch(YELLOW_SHA256_PREFIX);
-    const gate = (pins: string[]) => trustGate({ change: ch, certs: after.signingCerts, pins, allowIdpChange: false, interactive: false }).action;
+    const gate = (pins: string[]) =>
+      trustGate({ change: ch, certs: after.signingCerts, pins, allowIdpChange: false, interactive: false }).action;
     expect(gate([])).toBe('refuse');
     expect(gate([before.signingCerts[0]?.sha256 ?? ''])).toBe('refuse');
     expect(gate([after.signingCerts[0]?.sha256 ?? ''])).toBe('write');
     expect(gate([(after.signingCerts[0]?.sha1 ?? '').replace(/:/g, '').toLowerCase()])).toBe('write');
-    expect(trustGate({ change: ch, certs: after.signingCerts, pins: [], allowIdpChange: false, interactive: true })).toEqual({ action: 'ask', defaultYes: true });
+    expect(trustGate({ change: ch, certs: after.signingCerts, pins: [], allowIdpChange: false, interactive: true })).toEqual({
+      action: 'ask',
+      defaultYes: true,
+    });
   });
 
   it("the forged copy with an attacker's certificate → a rotation-like change a script refuses without a pin", () => {
@@ -78,17 +85,28 @@ describe.skipIf(!HAS_CORPUS)('compareMetadata on corpus pairs', () => {
     expect(ch.entityId.changed).toBe(false);
     expect(ch.certs.added[0]?.subject).toContain('poc.securesaml.com');
     expect(trustGate({ change: ch, certs: after.signingCerts, pins: [], allowIdpChange: false, interactive: false }).action).toBe('refuse');
-    expect(trustGate({ change: ch, certs: after.signingCerts, pins: before.signingCerts.map((c) => c.sha256), allowIdpChange: false, interactive: false }).action).toBe('refuse');
+    expect(
+      trustGate({
+        change: ch,
+        certs: after.signingCerts,
+        pins: before.signingCerts.map((c) => c.sha256),
+        allowIdpChange: false,
+        interactive: false,
+      }).action,
+    ).toBe('refuse');
   });
 
   it("derives Okta's metadata URL from the entityID and SSO host", () => {
-    expect(oktaMetadataUrl(parse(read(...YELLOW)))).toBe('https://bugcrowd-pam-681.oktapreview.com/app/exkjl16j5b8X4N6fS1d7/sso/saml/metadata');
+    expect(oktaMetadataUrl(parse(read(...YELLOW)))).toBe(
+      'https://bugcrowd-pam-681.oktapreview.com/app/exkjl16j5b8X4N6fS1d7/sso/saml/metadata',
+    );
   });
 });
 
 describe.skipIf(!HAS_CORPUS)('weaker flags', () => {
   const base = () => read(...YELLOW).replace(/(<ds:X509Certificate>)[^<]+(<\/ds:X509Certificate>)/, `$1${certBase64('okta-rotation')}$2`);
-  const withCert = (name: 'rsa1024' | 'sha1' | 'okta-like') => base().replace(/(<ds:X509Certificate>)[^<]+(<\/ds:X509Certificate>)/, `$1${certBase64(name)}$2`);
+  const withCert = (name: 'rsa1024' | 'sha1' | 'okta-like') =>
+    base().replace(/(<ds:X509Certificate>)[^<]+(<\/ds:X509Certificate>)/, `$1${certBase64(name)}$2`);
   const flags = (after: string) => compareMetadata(parse(base()), parse(after)).weaker.map((w) => w.what);
 
   it('RSA-1024 after RSA-2048 (and an earlier expiry) is flagged', () => {
@@ -104,7 +122,9 @@ describe.skipIf(!HAS_CORPUS)('weaker flags', () => {
   it('a pin must name a certificate of the set, and cover all of it', () => {
     const certs = parse(base()).signingCerts;
     expect(pinsCoverAll(certs, [])).toBe(false);
-    expect(pinsCoverAll(certs, ['55:3A:1A:7F:27:71:0B:53:D8:B9:73:10:3C:4E:B9:D7:1F:DB:1D:CE:71:01:1C:1C:36:53:39:FE:32:E0:2B:53'])).toBe(true);
+    expect(pinsCoverAll(certs, ['55:3A:1A:7F:27:71:0B:53:D8:B9:73:10:3C:4E:B9:D7:1F:DB:1D:CE:71:01:1C:1C:36:53:39:FE:32:E0:2B:53'])).toBe(
+      true,
+    );
     expect(pinsCoverAll([], ['55:3A'])).toBe(false);
   });
 });
@@ -115,10 +135,20 @@ describe('the change summary text', () => {
     const { Chalk } = await import('chalk');
     const side = { before: 'http://www.okta.com/a', after: 'http://www.okta.com/b\n\u001b[32mTrust change: same', changed: true };
     const text = renderTrustChange(
-      { kind: 'replacement', beforeReadable: true, entityId: side, idpHost: { before: 'a', after: 'a', changed: false }, ssoUrls: { before: [], after: [], changed: false }, certs: { added: [], removed: [], kept: [], changed: false }, weaker: [] },
+      {
+        kind: 'replacement',
+        beforeReadable: true,
+        entityId: side,
+        idpHost: { before: 'a', after: 'a', changed: false },
+        ssoUrls: { before: [], after: [], changed: false },
+        certs: { added: [], removed: [], kept: [], changed: false },
+        weaker: [],
+      },
       new Chalk({ level: 0 }),
     );
     expect(text).toContain('http://www.okta.com/b\\x0a\\x1b[32mTrust change: same');
-    expect(text.split('\n').filter((l) => l.startsWith('Trust change'))).toEqual(['Trust change: replacement (IdP replacement: another entityID or IdP host (another Okta app or org))']);
+    expect(text.split('\n').filter((l) => l.startsWith('Trust change'))).toEqual([
+      'Trust change: replacement (IdP replacement: another entityID or IdP host (another Okta app or org))',
+    ]);
   });
 });

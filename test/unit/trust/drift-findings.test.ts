@@ -10,7 +10,10 @@ import { certBase64 } from '../../support/fixture-certs.js';
 const now = new Date(CORPUS_NOW);
 const yellow = () => readFileSync(corpusPath('okta-metadata', 'yellowrook1-bugcrowd-pam-681.xml'), 'utf8');
 const config = (xml: string) =>
-  `hostName: polyaxon.acme.com\nexternalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: |-\n${xml.split('\n').map((l) => `          ${l}`).join('\n')}\n`;
+  `hostName: polyaxon.acme.com\nexternalServices:\n  auth:\n    okta:\n      enabled: true\n      options:\n        xml: |-\n${xml
+    .split('\n')
+    .map((l) => `          ${l}`)
+    .join('\n')}\n`;
 
 function drift(storedXml: string, liveXml: string, minDays = 30, at = now) {
   const stored = storedOktaMetadata(parseConfig(config(storedXml), 'values.yaml'), 'values.yaml');
@@ -28,14 +31,19 @@ describe.skipIf(!HAS_CORPUS)('driftFindings', () => {
   });
 
   it('a new certificate in Okta: error at the config line of the stored certificate; the old one: warning', () => {
-    const r = drift(yellow(), yellow().replace(/(<ds:X509Certificate>)[^<]+(<\/ds:X509Certificate>)/, `$1${certBase64('okta-rotation')}$2`));
+    const r = drift(
+      yellow(),
+      yellow().replace(/(<ds:X509Certificate>)[^<]+(<\/ds:X509Certificate>)/, `$1${certBase64('okta-rotation')}$2`),
+    );
     expect(codes(r)).toEqual(['DRIFT_CERT_NOT_IN_CONFIG', 'DRIFT_CERT_NOT_IN_OKTA']);
     const added = r.findings.find((f) => f.code === 'DRIFT_CERT_NOT_IN_CONFIG');
     expect([added?.severity, added?.location?.file, added?.location?.line]).toEqual(['error', 'values.yaml', 8]);
   });
 
   it('another entityID and SSO URL: DRIFT_ENTITY_ID_CHANGED (error), DRIFT_SSO_URL_CHANGED (warning)', () => {
-    const live = yellow().replace(/exkjl16j5b8X4N6fS1d7/g, 'exkOTHER00000000000').replace(/\/app\/scaleft\//g, '/app/renamed/');
+    const live = yellow()
+      .replace(/exkjl16j5b8X4N6fS1d7/g, 'exkOTHER00000000000')
+      .replace(/\/app\/scaleft\//g, '/app/renamed/');
     const r = drift(yellow(), live);
     expect(codes(r)).toEqual(['DRIFT_ENTITY_ID_CHANGED', 'DRIFT_SSO_URL_CHANGED']);
     expect(r.findings.find((f) => f.code === 'DRIFT_SSO_URL_CHANGED')?.severity).toBe('warning');

@@ -54,7 +54,10 @@ describe('parseHost refuses Okta addresses', () => {
 describe('parseHost: trailing dot and punycode', () => {
   it('drops a trailing dot with an info finding', () => {
     const r = parseHost('polyaxon.acme.com.');
-    expect(r.ok && [r.value.origin, r.value.findings.map((f) => [f.code, f.severity])]).toEqual(['https://polyaxon.acme.com', [['HOST_TRAILING_DOT', 'info']]]);
+    expect(r.ok && [r.value.origin, r.value.findings.map((f) => [f.code, f.severity])]).toEqual([
+      'https://polyaxon.acme.com',
+      [['HOST_TRAILING_DOT', 'info']],
+    ]);
     const port = parseHost('https://Polyaxon.Acme.com.:8443/');
     expect(port.ok && port.value.host).toBe('polyaxon.acme.com:8443');
     expect(parseHost('polyaxon.acme.com..').ok).toBe(false);
@@ -88,12 +91,23 @@ describe('urls --host with an Okta address', () => {
   });
 
   it('init --host refuses it the same way (one parseHost for urls, init and its prompt)', async () => {
-    const r = await runCli(['init', '--host', 'acme.oktapreview.com', '--org', 'acme', '--config', 'values.yaml', '--metadata', 'okta.xml', '--yes']);
+    const r = await runCli([
+      'init',
+      '--host',
+      'acme.oktapreview.com',
+      '--org',
+      'acme',
+      '--config',
+      'values.yaml',
+      '--metadata',
+      'okta.xml',
+      '--yes',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(ORG_MSG);
   });
 
-  it('says in one line that the attribute names are Okta\'s usual ones and how to change them', async () => {
+  it("says in one line that the attribute names are Okta's usual ones and how to change them", async () => {
     const r = await runCli(['urls', '--host', 'polyaxon.acme.com.', '--org', 'acme']);
     expect(r.code).toBe(0);
     const note = r.stdout.split('\n').filter((l) => l.includes('Polyaxon does not publish them'));
@@ -106,7 +120,21 @@ describe('urls --host with an Okta address', () => {
   it('init says the same line in its summary', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'host-mistakes-'));
     writeFileSync(join(dir, 'm.xml'), metadataXml());
-    const r = await runCli(['init', '--config', join(dir, 'v.yaml'), '--host', SP.host, '--org', SP.org, '--metadata', join(dir, 'm.xml'), '--yes', '--create', '--now', ISSUED]);
+    const r = await runCli([
+      'init',
+      '--config',
+      join(dir, 'v.yaml'),
+      '--host',
+      SP.host,
+      '--org',
+      SP.org,
+      '--metadata',
+      join(dir, 'm.xml'),
+      '--yes',
+      '--create',
+      '--now',
+      ISSUED,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').filter((l) => l.includes('Polyaxon does not publish them') && l.includes('--attr-email'))).toHaveLength(1);
   });

@@ -9,7 +9,12 @@ const infer = (yaml: string) => {
 
 describe('inferHost', () => {
   it.each([
-    ['ingress:\n  enabled: true\n  hostName: p.acme.com\n  tls:\n    - hosts: [p.acme.com]\nhostName: other.acme.com\n', 'p.acme.com', 'ingress.hostName', []],
+    [
+      'ingress:\n  enabled: true\n  hostName: p.acme.com\n  tls:\n    - hosts: [p.acme.com]\nhostName: other.acme.com\n',
+      'p.acme.com',
+      'ingress.hostName',
+      [],
+    ],
     ['ingress:\n  enabled: true\n  hostName: p.acme.com\n  tls: []\n', 'p.acme.com', 'ingress.hostName', ['CONFIG_TLS_EMPTY']],
     ['ingress:\n  enabled: true\n  hostName: p.acme.com\n', 'p.acme.com', 'ingress.hostName', ['CONFIG_TLS_EMPTY']],
     ['ingress:\n  enabled: false\n  hostName: p.acme.com\nhostName: top.acme.com\n', 'top.acme.com', 'hostName', ['CONFIG_TLS_EMPTY']],

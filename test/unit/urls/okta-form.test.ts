@@ -13,7 +13,12 @@ const host = (s: string) => {
 describe('buildSpUrls', () => {
   it.each([
     ['polyaxon.acme.com', 'acme', 'https://polyaxon.acme.com/sso/okta/acs/acme', 'https://polyaxon.acme.com/sso/okta/metadata/acme'],
-    ['https://polyaxon.acme.com/', 'Acme', 'https://polyaxon.acme.com/sso/okta/acs/Acme', 'https://polyaxon.acme.com/sso/okta/metadata/Acme'],
+    [
+      'https://polyaxon.acme.com/',
+      'Acme',
+      'https://polyaxon.acme.com/sso/okta/acs/Acme',
+      'https://polyaxon.acme.com/sso/okta/metadata/Acme',
+    ],
     ['10.0.0.1:8443', 'x', 'https://10.0.0.1:8443/sso/okta/acs/x', 'https://10.0.0.1:8443/sso/okta/metadata/x'],
     ['http://localhost:8000', 'lab', 'http://localhost:8000/sso/okta/acs/lab', 'http://localhost:8000/sso/okta/metadata/lab'],
   ])('%s + %s', (h, org, acs, entity) => {
@@ -31,7 +36,9 @@ describe('buildOktaForm', () => {
       ['firstName', 'user.firstName'],
       ['lastName', 'user.lastName'],
     ]);
-    expect(form.groupAttributeStatements).toEqual([{ name: 'groups', nameFormat: 'Unspecified', filter: 'Matches regex', filterValue: '.*' }]);
+    expect(form.groupAttributeStatements).toEqual([
+      { name: 'groups', nameFormat: 'Unspecified', filter: 'Matches regex', filterValue: '.*' },
+    ]);
   });
 
   it('leaves the group statement out when no groups name is given', () => {

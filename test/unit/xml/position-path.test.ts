@@ -29,10 +29,14 @@ describe('positionPath', () => {
   });
 
   it('gives xml-crypto the same ancestor namespaces as its ID lookup does', () => {
-    const { findAncestorNs } = xmlCrypto() as unknown as { findAncestorNs(d: Document, xpath: string): { prefix: string; namespaceURI: string }[] };
+    const { findAncestorNs } = xmlCrypto() as unknown as {
+      findAncestorNs(d: Document, xpath: string): { prefix: string; namespaceURI: string }[];
+    };
     const byId = findAncestorNs(doc as Document, "//*[@*[local-name(.)='ID']='a1']");
     expect(byId.map((n) => n.prefix).sort()).toEqual(['samlp', 'x']);
     expect(findAncestorNs(doc as Document, positionPath(assertion))).toEqual(byId);
-    expect(findAncestorNs(doc as Document, positionPath(root as Element))).toEqual(findAncestorNs(doc as Document, "//*[@*[local-name(.)='ID']='r1']"));
+    expect(findAncestorNs(doc as Document, positionPath(root as Element))).toEqual(
+      findAncestorNs(doc as Document, "//*[@*[local-name(.)='ID']='r1']"),
+    );
   });
 });

@@ -41,7 +41,10 @@ describe('verifySignature', () => {
   });
 
   it('#WithComments: refused before any crypto with "refuse", loaded with "allow"', () => {
-    const xml = SIGNED.replace('<ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>', '<ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#WithComments"/>');
+    const xml = SIGNED.replace(
+      '<ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>',
+      '<ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#WithComments"/>',
+    );
     const refused = verify(xml, RESPONSE).v;
     expect([refused.cryptoValid, found(refused.findings)]).toEqual([false, [['XML_SIGNATURE_ALGORITHM', 'error']]]);
     // Allowed, it is loaded and checked: the edited SignedInfo no longer matches its SignatureValue.

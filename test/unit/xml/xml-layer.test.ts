@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeXml, elementText, parseDom, scanHostile, verifyEnvelopedSignature, NS, descendants, lineIndex, positionOf } from '../../../src/core/xml/index.js';
+import {
+  decodeXml,
+  elementText,
+  parseDom,
+  scanHostile,
+  verifyEnvelopedSignature,
+  NS,
+  descendants,
+  lineIndex,
+  positionOf,
+} from '../../../src/core/xml/index.js';
 
 const fixture = (p: string) => readFileSync(`fixtures/metadata/${p}`);
 const SIGNER = readFileSync('fixtures/certs/okta-rotation.cert.pem', 'utf8');
@@ -89,7 +99,11 @@ describe('parseDom and elementText', () => {
 
   it('positionOf counts LF, CRLF and CR line ends', () => {
     const idx = lineIndex('a\r\nb\rc\nd');
-    expect([positionOf(idx, 3), positionOf(idx, 5), positionOf(idx, 7)]).toEqual([{ line: 2, column: 1 }, { line: 3, column: 1 }, { line: 4, column: 1 }]);
+    expect([positionOf(idx, 3), positionOf(idx, 5), positionOf(idx, 7)]).toEqual([
+      { line: 2, column: 1 },
+      { line: 3, column: 1 },
+      { line: 4, column: 1 },
+    ]);
   });
 });
 
