@@ -29,7 +29,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     );
   fail(`cannot write to stdout: ${e.code ?? e.message}; the output is incomplete`, 'Check where the output is redirected.');
 });
-process.stderr.on('error', () => process.exit(2));
 
 // A working directory deleted under the shell: every relative path would be meaningless, and
 // process.cwd() throws ENOENT (uv_cwd) from deep inside a command.

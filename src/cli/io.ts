@@ -24,6 +24,9 @@ export function processIo(): Io {
     // Getters: Node builds each stream on first access, and most runs never read stdin or write
     // to stderr (start-up time).
     get stderr() {
+      // stderr gone too (a closed pipe): the exit code is all that can still say it. Attached here,
+      // on first use, not at start-up (docs/startup.md rule 4).
+      if (process.stderr.listenerCount('error') === 0) process.stderr.on('error', () => process.exit(2));
       return process.stderr;
     },
     get stdin() {
