@@ -1,10 +1,10 @@
-import type { KnownCode } from '../finding-codes.js';
 /**
  * One place where PyYAML (`safe_load`, YAML 1.1) could read a config differently from `yaml`, or
  * refuse it (docs/design.md, "read what the consumers read"). `offset` is in the BOM-less text.
  * A `fatal` hazard means our node tree is not what PyYAML builds: nothing else in the file is
  * checked, so the user sees one finding per problem instead of a cascade of follow-on errors.
  */
+import type { KnownCode } from '../finding-codes.js';
 export interface Hazard {
   code: KnownCode;
   offset: number;

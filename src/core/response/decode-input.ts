@@ -1,10 +1,10 @@
-import type { KnownCode } from '../finding-codes.js';
 /**
  * Bytes of whatever the user captured → the XML bytes of the SAML message. Issue 7 inputs: XML,
  * base64 (what the browser POSTs; whitespace allowed), URL-encoded, raw DEFLATE + base64 (the
  * HTTP-Redirect encoding, SAML bindings §3.4.4.1), a SAML-tracer export or a HAR file. Pure: the
  * steps taken are returned so the report can say how the input was read.
  */
+import type { KnownCode } from '../finding-codes.js';
 import { inflateRawSync } from 'node:zlib';
 import type { Finding } from '../findings.js';
 import { fromFormBody, pickFromCapture } from './pick-from-capture.js';

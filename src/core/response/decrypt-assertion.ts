@@ -1,4 +1,3 @@
-import type { KnownCode } from '../finding-codes.js';
 /**
  * Opens a saml:EncryptedAssertion with the SP's private key (XML Encryption 1.1), using Node's
  * crypto only, with an allow-list:
@@ -10,6 +9,7 @@ import type { KnownCode } from '../finding-codes.js';
  * The EncryptedKey is read from EncryptedData/KeyInfo, through ds:RetrievalMethod, or as the
  * sibling of EncryptedData (gosaml2's 2017 Okta capture, pysaml2, ruby-saml retrieval-method case).
  */
+import type { KnownCode } from '../finding-codes.js';
 import { createDecipheriv, createPrivateKey, constants, privateDecrypt, type CipherGCMTypes, type KeyObject } from 'node:crypto';
 import { finding, type Finding, type Location } from '../findings.js';
 import { NS, attr, child, children } from './saml-dom.js';

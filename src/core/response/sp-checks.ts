@@ -1,27 +1,18 @@
-import type { KnownCode } from '../finding-codes.js';
 /**
  * The checks Polyaxon (as a SAML SP) makes once the signature holds, each with the fix in Okta's
  * words: status, Issuer, Audience, Recipient/Destination, validity windows with clock
  * skew, InResponseTo, NameID, and the attributes Polyaxon maps.
  */
+import type { KnownCode } from '../finding-codes.js';
 import { finding, type Finding, type Location } from '../findings.js';
-import { humanizeDuration } from '../humanize-duration.js';
-import { nearAttributeName } from './near-attribute-name.js';
-import { parseSamlTime } from './saml-time.js';
-import { checkGroupsFilter, inThreadGroupsMatcher } from './groups-filter.js';
+import { APP_SAML, checkAttributes } from './attribute-checks.js';
+import { formatCheck, timeCheck } from './time-checks.js';
 import { locOf } from './saml-dom.js';
 import type { AssertionValues } from './read-assertion.js';
 import type { CheckResponseOptions, ResponseEnvelope, UserValues } from './types.js';
 
 const SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
 const BEARER = 'urn:oasis:names:tc:SAML:2.0:cm:bearer';
-const APP_SAML = 'In Okta: Applications → your app → General → SAML Settings → Edit';
-const ATTR_FLAG: Record<keyof UserValues, string> = {
-  email: '--attr-email',
-  firstName: '--attr-first-name',
-  lastName: '--attr-last-name',
-  groups: '--attr-groups',
-};
 
 export function checkEnvelope(env: ResponseEnvelope, root: Element, opts: CheckResponseOptions): Finding[] {
   const out: Finding[] = [];
@@ -199,94 +190,6 @@ export function checkAssertion(v: AssertionValues, user: UserValues, opts: Check
     );
   else out.push(finding('NAMEID_FORMAT', 'info', `NameID format ${v.nameIdFormat ?? '(none: unspecified)'}`, undefined, loc('nameId')));
 
-  // Attribute names are Okta's usual ones, overridable defaults, not published facts (docs/design.md §2):
-  // a missing one is a warning, so --strict (or CI) decides whether it blocks.
-  const names = opts.attributes;
-  const want: [keyof UserValues, string | undefined, Finding['severity']][] = [
-    ['email', names.email, 'warning'],
-    ['firstName', names.firstName, 'warning'],
-    ['lastName', names.lastName, 'warning'],
-    ['groups', names.groups, 'warning'],
-  ];
-  for (const [key, name, sev] of want) {
-    if (name === undefined || user[key] !== null) continue;
-    const statement =
-      key === 'groups'
-        ? `a Group Attribute Statement named "${name}" (filter: Matches regex ${names.groupsFilter ?? '.*'})`
-        : `an Attribute Statement named "${name}" (value user.${key === 'email' ? 'email' : key})`;
-    const near = nearAttributeName(name, Object.keys(v.attributes));
-    if (near !== undefined)
-      add(
-        'ATTRIBUTE_MISSING',
-        sev,
-        `no "${name}" attribute (${key}); did you mean "${near}"? It is present`,
-        `Attribute names are case-sensitive: rename the statement to "${name}" in Okta (${APP_SAML} → Attribute Statements), or pass ${ATTR_FLAG[key]} ${near}.`,
-        'assertion',
-      );
-    else
-      add(
-        'ATTRIBUTE_MISSING',
-        sev,
-        `no "${name}" attribute (${key})`,
-        `${APP_SAML} → Attribute Statements: add ${statement}. \`polyaxon-sso urls\` prints them all.`,
-        'assertion',
-      );
-  }
-  if (user.email !== null && !/^[^@\s]+@[^@\s]+$/.test(user.email))
-    add(
-      'ATTRIBUTE_EMAIL_INVALID',
-      'warning',
-      `the "${names.email}" attribute is not an email address`,
-      `Map "${names.email}" to user.email in the Okta Attribute Statements.`,
-      'assertion',
-    );
-  if (user.groups !== null && names.groupsFilter !== undefined)
-    out.push(...checkGroupsFilter(user.groups, names.groupsFilter, opts.matchGroups ?? inThreadGroupsMatcher, loc('assertion')));
+  out.push(...checkAttributes(v, user, opts));
   return out;
-}
-
-/** An xs:dateTime with an explicit zone, or TIME_INVALID (saml-time.ts says why). */
-function formatCheck(out: Finding[], what: string, value: string, at: Location | undefined): void {
-  const t = parseSamlTime(value);
-  if (!t.ok)
-    out.push(
-      finding(
-        'TIME_INVALID',
-        'error',
-        `${what} "${value}" ${t.reason}`,
-        'Okta writes UTC times such as 2026-06-01T00:05:00.000Z; the response was damaged or not written by Okta.',
-        at,
-      ),
-    );
-}
-
-/** `before`: the instant must not be later than now + skew; `after`: now - skew must be before it. */
-function timeCheck(
-  out: Finding[],
-  code: KnownCode,
-  what: string,
-  iso: string | null,
-  kind: 'before' | 'after',
-  opts: CheckResponseOptions,
-  at: Location | undefined,
-): void {
-  if (iso === null) return;
-  const parsed = parseSamlTime(iso);
-  if (!parsed.ok) return; // reported once by formatCheck
-  const t = parsed.ms;
-  const now = opts.now.getTime();
-  const skew = opts.clockSkewSeconds * 1000;
-  const late = kind === 'before' ? t - (now + skew) : now - skew - t + 1;
-  if (late <= 0) return;
-  const span = humanizeDuration(t - now);
-  const verdict = kind === 'before' ? `is ${span} in the future` : `passed ${span} ago`;
-  out.push(
-    finding(
-      code,
-      'error',
-      `${what} ${iso} ${verdict} (now ${opts.now.toISOString()}, skew ${opts.clockSkewSeconds}s)`,
-      'If the response is old, pass --now with the time it was captured. Otherwise the clocks differ: sync the Polyaxon hosts with NTP, or raise --clock-skew to measure by how much.',
-      at,
-    ),
-  );
 }

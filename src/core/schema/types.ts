@@ -1,10 +1,10 @@
-import type { KnownCode } from '../finding-codes.js';
 /**
  * The vocabulary the deployment-config schema is written in. It is data, not code: the lint
  * checker (check-schema.ts) and the JSON Schema generator (to-json-schema.ts) both read it, so the
  * two cannot disagree. Each kind names the pydantic type it stands for, and what pydantic (as the
  * Polyaxon CLI runs it, through `clipped`) accepts for it; see coercions.ts and docs/design.md.
  */
+import type { KnownCode } from '../finding-codes.js';
 export type FieldType =
   /** `bool` (lax): true/false, plus the 0/1 and strings pydantic converts (coercions.ts). */
   | { kind: 'bool' }

@@ -1,4 +1,3 @@
-import type { KnownCode } from '../finding-codes.js';
 /**
  * Pieces of the gate's tokenizer (XML 1.0 productions, checked as strictly as libxml2): references
  * (§4.1 [66]/[68]: only character references to a Char and the five predefined entities, since no
@@ -6,6 +5,7 @@ import type { KnownCode } from '../finding-codes.js';
  * `--->` end) and start tags (§3.1: Name, whitespace between attributes, quoted values without `<`).
  * Every function runs in time linear in what it reads and reports through `Problem`.
  */
+import type { KnownCode } from '../finding-codes.js';
 import { firstNonChar, isQName, isXmlChar, isXmlSpace, nameLength } from './xml-chars.js';
 
 export interface Problem {

@@ -1,4 +1,3 @@
-import type { KnownCode } from '../finding-codes.js';
 /**
  * The structural gate every XML input passes before any parser reads a value (docs/design.md §5, §8).
  * Offers scanHostile(text, file?, {encoding}): one linear pass over the markup, at least as strict
@@ -9,6 +8,7 @@ import type { KnownCode } from '../finding-codes.js';
  * namespace prefixes. fast-xml-parser's XMLValidator runs after it as a second opinion. Not a
  * third parser: it only tokenizes markup, and records where each element starts and ends.
  */
+import type { KnownCode } from '../finding-codes.js';
 import { XMLValidator } from 'fast-xml-parser';
 import { finding, type Finding, type Location } from '../findings.js';
 import { XML_CODES, type XmlCode } from './codes.js';
@@ -17,6 +17,7 @@ import { checkCharData, notAChar, readComment, readEndTag, readStartTag, type Pr
 import { lineIndex, positionOf } from './positions.js';
 import { firstNonChar, isXmlSpace } from './xml-chars.js';
 import { encodingMismatch, readDeclaration, startsWithDeclaration } from './xml-declaration.js';
+import { namespaceProblem, skipDeclaration } from './namespace-and-doctype.js';
 
 export interface HostileScan {
   findings: Finding[];
@@ -240,39 +241,4 @@ export function scanHostile(text: string, file?: string, opts: ScanOptions = {})
   function done(_?: void): HostileScan {
     return { findings, safeToParse: !fatal, elements };
   }
-}
-
-const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
-
-/** Namespaces in XML 1.0 §3 constraints that libxml2 enforces as errors (lxml: fatal). */
-function namespaceProblem(name: string, value: string): string | undefined {
-  if (name === 'xmlns') return value === XML_NS || value === XMLNS_NS ? `xmlns may not be bound to ${value}` : undefined;
-  if (!name.startsWith('xmlns:')) return undefined;
-  const prefix = name.slice(6);
-  if (value === '') return `${name}="" : a prefix cannot be undeclared in XML 1.0 namespaces`;
-  if (prefix === 'xmlns') return 'the prefix xmlns cannot be declared';
-  if (prefix === 'xml' && value !== XML_NS) return `the prefix xml can only be bound to ${XML_NS}`;
-  if (prefix !== 'xml' && (value === XML_NS || value === XMLNS_NS)) return `${value} can only be bound to its reserved prefix`;
-  return undefined;
-}
-
-/** Skips `<!DOCTYPE … [ internal subset ] >`, reporting any `<!ENTITY` inside the subset. */
-function skipDeclaration(text: string, start: number, onEntity: (offset: number) => void): number {
-  let i = start + 2;
-  let inSubset = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"' || c === "'") {
-      const end = text.indexOf(c, i + 1);
-      i = end < 0 ? text.length : end + 1;
-      continue;
-    }
-    if (c === '[') inSubset = true;
-    else if (c === ']') inSubset = false;
-    else if (inSubset && text.startsWith('<!ENTITY', i)) onEntity(i);
-    else if (c === '>' && !inSubset) return i + 1;
-    i++;
-  }
-  return text.length;
 }

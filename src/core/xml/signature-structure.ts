@@ -1,4 +1,3 @@
-import type { KnownCode } from '../finding-codes.js';
 /**
  * Structural checks of one ds:Signature before any cryptography (docs/design.md §5): exactly one
  * SignedInfo (CVE-2025-29774), SignatureValue, Reference and DigestValue; the Reference URI covers
@@ -7,6 +6,7 @@ import type { KnownCode } from '../finding-codes.js';
  * DigestValue. Two rules differ between metadata and responses, hence two options: a comment in
  * DigestValue, and #WithComments canonicalization. Offers checkStructure.
  */
+import type { KnownCode } from '../finding-codes.js';
 import { finding, type Finding } from '../findings.js';
 import { checkTransforms, classifyDigest, classifySignature, ENVELOPED } from './algorithms.js';
 import { NS, attr, childElements, countId, descendants, elementText, idOf } from './dom.js';

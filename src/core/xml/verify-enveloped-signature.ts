@@ -1,4 +1,3 @@
-import type { KnownCode } from '../finding-codes.js';
 /**
  * The metadata caller of the one verifier (docs/design.md §5/§8): the enveloped signature ON
  * `element` (the document root or the picked EntityDescriptor). Where a signature may sit is the
@@ -8,6 +7,7 @@ import type { KnownCode } from '../finding-codes.js';
  * error here, and #WithComments canonicalization is allowed (SWAMID signs with it); responses
  * differ on both (src/core/response/analyze-signatures.ts).
  */
+import type { KnownCode } from '../finding-codes.js';
 import { hasErrors, finding, type Finding } from '../findings.js';
 import { NS, attr, childElements, descendants, elementText, idOf } from './dom.js';
 import { locationOf } from './parse-dom.js';

@@ -1,4 +1,3 @@
-import type { KnownCode } from '../finding-codes.js';
 /**
  * The one XML-DSig verifier (metadata and responses), on xml-crypto >= 6 (docs/design.md §5, §8):
  * verifySignature(sig, xml, opts) checks ONE ds:Signature as an enveloped signature over its
@@ -10,6 +9,7 @@ import type { KnownCode } from '../finding-codes.js';
  * `covers`, which is set only when all of that holds. The metadata and response callers differ
  * only by options (commentsInDigestValue, hints); where the signature may sit is theirs to check.
  */
+import type { KnownCode } from '../finding-codes.js';
 import type { Reference, SignedXml } from 'xml-crypto';
 import { finding, hasErrors, type Finding } from '../findings.js';
 import { ID_ATTRIBUTES } from './dom.js';
