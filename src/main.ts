@@ -4,6 +4,16 @@ import { asksJson, errorDocument, fromCommander, fromOperational, internalError,
 import { escapeForTerminal } from './cli/escape-terminal.js';
 import { processIo, type Io } from './cli/io.js';
 import { VERSION } from './version.js';
+import type { FlagTable } from './cli/flags.js';
+import { CHECK_RESPONSE_FLAGS } from './commands/check-response/flags.js';
+import { DRIFT_FLAGS } from './commands/drift/flags.js';
+import { EXPLAIN_FLAGS } from './commands/explain/flags.js';
+import { INIT_FLAGS } from './commands/init/flags.js';
+import { LINT_FLAGS } from './commands/lint/flags.js';
+import { PATCH_FLAGS } from './commands/patch/flags.js';
+import { SCHEMA_FLAGS } from './commands/schema/flags.js';
+import { URLS_FLAGS } from './commands/urls/flags.js';
+import { VALIDATE_METADATA_FLAGS } from './commands/validate-metadata/flags.js';
 
 /**
  * commander wiring. The only place that turns errors into exit codes (docs/design.md §3, §4).
@@ -32,31 +42,16 @@ ${EXIT_TABLE}`;
 type Handler = (io: Io, ...args: any[]) => Promise<number>;
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
-function attrOptions(cmd: Command): Command {
-  return cmd
-    .option('--attr-email <name>', 'attribute statement name for the email', 'email')
-    .option('--attr-first-name <name>', 'attribute statement name for the first name', 'firstName')
-    .option('--attr-last-name <name>', 'attribute statement name for the last name', 'lastName')
-    .option('--attr-groups <name>', 'group attribute statement name', 'groups')
-    .option('--groups-filter <regex>', 'Okta group filter (regex) for the groups statement', '.*')
-    .option('--no-groups', 'leave out the group attribute statement');
-}
-
-/** Options several commands share: declared once, so the flag and its help read the same everywhere. */
-const SHARED = {
-  now: (c: Command) => c.option('--now <iso>', 'use this time instead of the clock'),
-  minDays: (c: Command) => c.option('--min-days <n>', 'warn when a certificate expires within n days', '30'),
-  maxSize: (c: Command) => c.option('--max-size <MB>', 'refuse larger inputs', '10'),
-  strict: (c: Command) => c.option('--strict', 'warnings fail too (exit 1)'),
-  fingerprint: (c: Command) => c.option('--fingerprint <sha>', 'pin: SHA-256 or SHA-1 of the expected signing cert (repeatable)', collect),
-  allowHttp: (c: Command) => c.option('--allow-http', 'allow an http:// host (local labs only)'),
-};
-
-/** Declared by patch and init alike, so the flag reads the same in both (docs/design.md §8, "Trust changes"). */
-const ALLOW_IDP_CHANGE = ['--allow-idp-change', 'allow replacing the trusted IdP or its certificates without a pin (scripts)'] as const;
-
-function shared(cmd: Command, ...names: (keyof typeof SHARED)[]): Command {
-  return names.reduce((c, name) => SHARED[name](c), cmd);
+/** The commander options of a command's flag table, in the table's order (src/cli/flags.ts). */
+function declare(cmd: Command, table: FlagTable): Command {
+  for (const flag of Object.values(table)) {
+    const option = new Option(flag.spec, flag.help);
+    if (flag.choices !== undefined) option.choices(flag.choices);
+    if (flag.default !== undefined) option.default(flag.default);
+    if (flag.repeatable === true) option.argParser(collect);
+    cmd.addOption(option);
+  }
+  return cmd;
 }
 
 function examples(cmd: Command, lines: string[]): Command {
@@ -109,161 +104,66 @@ export function buildProgram(io: Io, run: Runner, argv?: readonly string[]): Com
   };
 
   command('urls', 'print the URLs and values to type into Okta\'s "Create SAML Integration" form', (cmd) =>
-    examples(
-      attrOptions(
-        shared(cmd, 'allowHttp')
-          .option('--host <host>', 'Polyaxon host, e.g. polyaxon.acme.com')
-          .option('--org <org>', 'Polyaxon organization (URL slug; required)')
-          .option('--config <file>', 'take the host from this deployment config')
-          .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'terraform']).default('text'))
-          .option('--json', 'same as --format json')
-          .option('--label <label>', 'Okta app label (terraform)', 'Polyaxon'),
-      ),
-      ['polyaxon-sso urls --host polyaxon.acme.com --org acme', 'polyaxon-sso urls --config values.yaml --org acme --format terraform'],
-    ),
+    examples(declare(cmd, URLS_FLAGS), [
+      'polyaxon-sso urls --host polyaxon.acme.com --org acme',
+      'polyaxon-sso urls --config values.yaml --org acme --format terraform',
+    ]),
   );
 
   command('validate-metadata', 'parse and verify the IdP metadata downloaded from Okta and its signing certificate', (cmd) =>
-    examples(
-      shared(cmd, 'now', 'minDays', 'maxSize', 'strict', 'fingerprint')
-        .argument('<source>', 'file, https URL, or - for stdin')
-        .option('--entity-id <id>', 'pick one entity from an EntitiesDescriptor aggregate')
-        .option('--signer-cert <pem>', 'certificate trusted to sign the metadata document (repeatable)', collect)
-        .option('--require-signature', 'an unsigned document is an error')
-        .option('--json', 'one JSON document on stdout'),
-      [
-        'polyaxon-sso validate-metadata okta-metadata.xml',
-        'polyaxon-sso validate-metadata https://acme.okta.com/app/exk123/sso/saml/metadata --json',
-      ],
-    ),
+    examples(declare(cmd.argument('<source>', 'file, https URL, or - for stdin'), VALIDATE_METADATA_FLAGS), [
+      'polyaxon-sso validate-metadata okta-metadata.xml',
+      'polyaxon-sso validate-metadata https://acme.okta.com/app/exk123/sso/saml/metadata --json',
+    ]),
   );
 
   command('patch', 'write externalServices.auth.okta into the deployment config, touching nothing else', (cmd) =>
-    examples(
-      shared(cmd, 'now', 'minDays', 'maxSize', 'fingerprint')
-        .argument('<config>', 'deployment config (YAML)')
-        .option('--metadata <source>', 'IdP metadata: file, https URL, or - for stdin')
-        .option('--check', 'exit 1 when the file would change; write nothing')
-        .option('--diff', 'print the unified diff; write nothing')
-        .option('--dry-run', 'same as --diff')
-        .option('--output <file>', 'write the result here (- for stdout) instead of the config')
-        .option('--backup', 'keep <config>.bak')
-        .option('--disable', 'set enabled: false and keep the metadata')
-        .option('--create', 'create a minimal config when the file does not exist')
-        .option(
-          '--force',
-          'write even when the metadata has errors (not XML the gate rejects), or the config is read-only (mode kept) or has several hard links',
-        )
-        .option('--no-secret-warnings', 'do not report values that look like secrets in plain text (PLAINTEXT_SECRET)')
-        .option('--entity-id <id>', 'pick one entity from an aggregate')
-        .option(...ALLOW_IDP_CHANGE)
-        .option('-y, --yes', 'never ask; a trust change then needs --fingerprint or --allow-idp-change')
-        .option('--json', 'one JSON document on stdout'),
-      [
-        'polyaxon-sso patch values.yaml --metadata okta-metadata.xml --diff',
-        'polyaxon-sso patch values.yaml --metadata okta-metadata.xml --backup',
-      ],
-    ),
+    examples(declare(cmd.argument('<config>', 'deployment config (YAML)'), PATCH_FLAGS), [
+      'polyaxon-sso patch values.yaml --metadata okta-metadata.xml --diff',
+      'polyaxon-sso patch values.yaml --metadata okta-metadata.xml --backup',
+    ]),
   );
 
   command('lint', 'check deployment configs (for CI)', (cmd) =>
-    examples(
-      shared(cmd, 'now', 'minDays', 'maxSize', 'strict', 'fingerprint', 'allowHttp')
-        .argument('<inputs...>', 'files, directories, globs, or - for stdin')
-        .addOption(
-          new Option('--format <format>', 'output format').choices(['auto', 'text', 'json', 'github', 'sarif', 'junit']).default('auto'),
-        )
-        .option('--json', 'same as --format json')
-        .option('--max-warnings <n>', 'fail when there are more warnings than this')
-        .option('--host <host>', 'expected Polyaxon host')
-        .option('--org <org>', 'expected organization')
-        .option('--require-okta', 'a config without an okta block fails')
-        .option('--skip-non-polyaxon', 'skip YAML files that are not Polyaxon configs even when named (for pre-commit)')
-        .addOption(
-          new Option(
-            '--target <target>',
-            'who reads the file: polyaxon-cli (`polyaxon admin deploy`: unknown keys fail) or helm (unknown keys warn)',
-          )
-            .choices(['polyaxon-cli', 'helm'])
-            .default('polyaxon-cli'),
-        )
-        .option('--no-secret-warnings', 'do not report values that look like secrets in plain text (PLAINTEXT_SECRET)'),
-      ['polyaxon-sso lint deploy/', 'polyaxon-sso lint "deploy/**/*.yaml" --format sarif > lint.sarif'],
-    ),
+    examples(declare(cmd.argument('<inputs...>', 'files, directories, globs, or - for stdin'), LINT_FLAGS), [
+      'polyaxon-sso lint deploy/',
+      'polyaxon-sso lint "deploy/**/*.yaml" --format sarif > lint.sarif',
+    ]),
   );
 
   command('schema', 'print the deployment-config schema lint checks with, as JSON Schema (for editors)', (cmd) =>
-    examples(
-      cmd
-        .addOption(new Option('--draft <draft>', 'JSON Schema dialect').choices(['2020-12', '07']).default('2020-12'))
-        .addOption(
-          new Option('--target <target>', 'polyaxon-cli (unknown keys invalid) or helm (unknown keys allowed)')
-            .choices(['polyaxon-cli', 'helm'])
-            .default('polyaxon-cli'),
-        ),
-      ['polyaxon-sso schema > polyaxon-deployment.schema.json', 'polyaxon-sso schema --draft 07 --target helm'],
-    ),
+    examples(declare(cmd, SCHEMA_FLAGS), [
+      'polyaxon-sso schema > polyaxon-deployment.schema.json',
+      'polyaxon-sso schema --draft 07 --target helm',
+    ]),
   );
 
   command('init', 'guided setup: from hostname and organization to a patched deployment config', (cmd) =>
-    examples(
-      attrOptions(
-        shared(cmd, 'now', 'maxSize', 'fingerprint', 'allowHttp')
-          .option('--config <file>', 'deployment config to patch')
-          .option('--create', 'create a minimal config when --config does not exist, without asking')
-          .option('--no-secret-warnings', 'do not report values that look like secrets in plain text (PLAINTEXT_SECRET)')
-          .option('--host <host>', 'Polyaxon host')
-          .option('--org <org>', 'Polyaxon organization')
-          .option('--metadata <source>', 'IdP metadata: file or https URL')
-          .option('--terraform-out <file>', 'also write the Okta app as Terraform')
-          .option(...ALLOW_IDP_CHANGE)
-          .option('-y, --yes', 'no prompts: take every answer from flags; a trust change then needs --fingerprint or --allow-idp-change')
-          .option('--json', 'print what was done as JSON at the end'),
-      ),
-      ['polyaxon-sso init', 'polyaxon-sso init --config values.yaml --host polyaxon.acme.com --org acme --metadata okta.xml --yes'],
-    ),
+    examples(declare(cmd, INIT_FLAGS), [
+      'polyaxon-sso init',
+      'polyaxon-sso init --config values.yaml --host polyaxon.acme.com --org acme --metadata okta.xml --yes',
+    ]),
   );
 
   command('check-response', 'verify a captured SAML response against the setup, offline', (cmd) =>
     examples(
-      attrOptions(
-        shared(cmd, 'now', 'maxSize', 'strict', 'allowHttp')
-          .argument('<source>', 'SAMLResponse (XML, base64, URL-encoded, deflated), SAML-tracer JSON or HAR; - for stdin')
-          .option('--config <file>', "trust the signing certs in this config's okta metadata")
-          .option('--metadata <source>', 'trust the signing certs in this IdP metadata')
-          .option('--idp-cert <pem>', 'trust this certificate (repeatable)', collect)
-          .option('--host <host>', 'Polyaxon host')
-          .option('--org <org>', 'Polyaxon organization')
-          .option('--audience <url>', 'expected audience (default: the SP entity ID)')
-          .option('--acs-url <url>', 'expected Recipient/Destination (default: the ACS URL)')
-          .option('--sp-key <pem>', 'SP private key to decrypt an EncryptedAssertion')
-          .option('--clock-skew <seconds>', 'allowed clock skew', '180')
-          .option('--request-id <id>', 'the ID of the AuthnRequest the response must answer (InResponseTo)')
-          .option('--redact', 'mask personal data (every attribute value and the NameID) in the output')
-          .option('--json', 'one JSON document on stdout'),
+      declare(
+        cmd.argument('<source>', 'SAMLResponse (XML, base64, URL-encoded, deflated), SAML-tracer JSON or HAR; - for stdin'),
+        CHECK_RESPONSE_FLAGS,
       ),
       ['polyaxon-sso check-response saml-tracer.json --config values.yaml --host polyaxon.acme.com --org acme'],
     ),
   );
 
   command('drift', "compare the config's okta metadata with what Okta serves now (network)", (cmd) =>
-    examples(
-      shared(cmd, 'now', 'maxSize')
-        .argument('<config>', 'deployment config (YAML) holding the okta metadata')
-        .option('--metadata-url <url>', "Okta's metadata URL (default: derived from the stored entityID and SSO host)")
-        .option('--ca-file <pem>', 'also trust this CA (PEM) for the https connection (private PKI)')
-        .option('--timeout <seconds>', 'give up on the download after this many seconds', '15')
-        .option('--min-days <n>', 'report a certificate Okta publishes that expires within n days', '30')
-        .addOption(
-          new Option('--format <format>', 'output format').choices(['auto', 'text', 'json', 'github', 'sarif', 'junit']).default('auto'),
-        )
-        .option('--json', 'same as --format json'),
-      ['polyaxon-sso drift values.yaml', 'polyaxon-sso drift values.yaml --format sarif > drift.sarif'],
-    ),
+    examples(declare(cmd.argument('<config>', 'deployment config (YAML) holding the okta metadata'), DRIFT_FLAGS), [
+      'polyaxon-sso drift values.yaml',
+      'polyaxon-sso drift values.yaml --format sarif > drift.sarif',
+    ]),
   );
 
   command('explain', 'what a finding code means and how to fix it (offline)', (cmd) =>
-    examples(cmd.argument('<code>', 'a finding code, e.g. CERT_EXPIRED (any case)').option('--json', 'one JSON document on stdout'), [
+    examples(declare(cmd.argument('<code>', 'a finding code, e.g. CERT_EXPIRED (any case)'), EXPLAIN_FLAGS), [
       'polyaxon-sso explain CERT_EXPIRED',
       'polyaxon-sso explain auth_enabled_quoted --json',
     ]),

@@ -1,7 +1,8 @@
 import { usageError } from '../core/errors.js';
-import { DEFAULT_ATTRIBUTES, type AttributeNames } from '../core/urls/okta-form.js';
+import type { AttributeNames } from '../core/urls/okta-form.js';
 import { parseHost, type Host, type Parsed } from '../core/urls/parse-host.js';
 import { parseOrg } from '../core/urls/parse-org.js';
+import type { ATTR_FLAGS, OptionsOf } from './flags.js';
 import type { Io } from './io.js';
 
 /** Option parsing shared by the command adapters: every bad value is a usage error (exit 2). */
@@ -29,8 +30,8 @@ export function nowOption(value: string | undefined, io: Io): Date {
   return d;
 }
 
-export function intOption(value: string | undefined, flag: string, fallback: number, min = 0): number {
-  if (value === undefined) return fallback;
+/** A whole-number flag; its default comes from the flag's table (src/cli/flags.ts), applied by commander. */
+export function intOption(value: string, flag: string, min = 0): number {
   if (!/^\d+$/.test(value) || Number(value) < min)
     throw usageError(
       `${flag}: expected a whole number${min > 0 ? ` >= ${min}` : ''}, got "${value}"`,
@@ -40,28 +41,21 @@ export function intOption(value: string | undefined, flag: string, fallback: num
   return Number(value);
 }
 
-export interface AttrOpts {
-  attrEmail?: string;
-  attrFirstName?: string;
-  attrLastName?: string;
-  attrGroups?: string;
-  groupsFilter?: string;
-  /** commander's --no-groups sets groups: false. */
-  groups?: boolean;
-}
+/** The attribute flags (ATTR_FLAGS), every one set: commander applies their defaults. */
+export type AttrOpts = OptionsOf<typeof ATTR_FLAGS>;
 
 export function attributeOptions(opts: AttrOpts): AttributeNames {
   const names: AttributeNames = {
-    email: opts.attrEmail ?? DEFAULT_ATTRIBUTES.email,
-    firstName: opts.attrFirstName ?? DEFAULT_ATTRIBUTES.firstName,
-    lastName: opts.attrLastName ?? DEFAULT_ATTRIBUTES.lastName,
-    groupsFilter: opts.groupsFilter ?? DEFAULT_ATTRIBUTES.groupsFilter,
+    email: opts.attrEmail,
+    firstName: opts.attrFirstName,
+    lastName: opts.attrLastName,
+    groupsFilter: opts.groupsFilter,
   };
   for (const [flag, v] of [
     ['--attr-email', names.email],
     ['--attr-first-name', names.firstName],
     ['--attr-last-name', names.lastName],
-    ['--attr-groups', opts.attrGroups ?? 'groups'],
+    ['--attr-groups', opts.attrGroups],
   ] as const)
     if (!/^[A-Za-z_][A-Za-z0-9_.:-]{0,127}$/.test(v))
       throw usageError(
@@ -78,17 +72,20 @@ export function attributeOptions(opts: AttrOpts): AttributeNames {
       "Okta's group filter is a regular expression, e.g. --groups-filter '^polyaxon-' (or '.*' for every group).",
     );
   }
-  if (opts.groups !== false) names.groups = opts.attrGroups ?? DEFAULT_ATTRIBUTES.groups;
+  if (opts.groups) names.groups = opts.attrGroups;
   return names;
 }
 
-/** --format with --json as its alias; a clash between the two is a usage error. */
-export function formatOption<T extends string>(format: T | undefined, json: boolean | undefined, fallback: T): T | 'json' {
-  if (json && format !== undefined && format !== fallback && format !== 'json')
+/**
+ * --format with --json as its alias; a clash between the two is a usage error. `fallback` is the
+ * table's default: --json with the default format (commander always sets one) is no clash.
+ */
+export function formatOption<T extends string>(format: T, json: boolean | undefined, fallback: T): T | 'json' {
+  if (json && format !== fallback && format !== 'json')
     throw usageError(
       `--json and --format ${format} disagree: pick one`,
       'USAGE',
       `--json is --format json; for ${format} output drop --json.`,
     );
-  return json ? 'json' : (format ?? fallback);
+  return json ? 'json' : format;
 }

@@ -8,6 +8,8 @@ import { isOperationalError } from '../../src/core/errors.js';
 import { fakeIo } from '../support/run-cli.js';
 import { CANCEL, fakePrompter, type Answer } from '../support/fake-prompter.js';
 import { TEST_NOW as NOW } from '../support/clock.js';
+import { INIT_FLAGS } from '../../src/commands/init/flags.js';
+import { flagDefaults } from '../support/flag-defaults.js';
 
 /**
  * The prompt loop with injected prompt functions ("Tests"): each branch, each cancel.
@@ -33,7 +35,7 @@ async function wizard(answers: Answer[], opts: Record<string, unknown> = {}, dep
   let code: number;
   let error = '';
   try {
-    code = await run(io, { now: NOW, ...opts }, { prompter: guardPrompter(fake.prompter), ...deps });
+    code = await run(io, { ...flagDefaults(INIT_FLAGS), now: NOW, ...opts }, { prompter: guardPrompter(fake.prompter), ...deps });
   } catch (e) {
     if (!isOperationalError(e)) throw e;
     code = e.exitCode;

@@ -11,6 +11,8 @@ import { expandHome } from '../../src/core/init/expand-home.js';
 import { fakeIo } from '../support/run-cli.js';
 import { fakePrompter, type Answer } from '../support/fake-prompter.js';
 import { TEST_NOW as NOW } from '../support/clock.js';
+import { INIT_FLAGS } from '../../src/commands/init/flags.js';
+import { flagDefaults } from '../support/flag-defaults.js';
 
 /**
  * A newcomer's mistakes in the wizard (README "init"): `~` paths, a config that does not exist,
@@ -37,7 +39,7 @@ async function wizard(answers: Answer[], opts: Record<string, unknown> = {}, dep
   let code: number;
   let error = '';
   try {
-    code = await run(io, { now: NOW, ...opts }, { prompter: guardPrompter(fake.prompter), ...deps });
+    code = await run(io, { ...flagDefaults(INIT_FLAGS), now: NOW, ...opts }, { prompter: guardPrompter(fake.prompter), ...deps });
   } catch (e) {
     if (!isOperationalError(e)) throw e;
     code = e.exitCode;

@@ -7,6 +7,8 @@ import { run } from '../../src/commands/init/run.js';
 import { isOperationalError } from '../../src/core/errors.js';
 import { fakeIo } from '../support/run-cli.js';
 import { fakePrompter, type Answer } from '../support/fake-prompter.js';
+import { INIT_FLAGS } from '../../src/commands/init/flags.js';
+import { flagDefaults } from '../support/flag-defaults.js';
 
 /**
  * init on a configured file shows patch's change summary: "rotation" only when the entityID and
@@ -26,7 +28,11 @@ async function wizard(answers: Answer[], extra: { allowIdpChange?: boolean } = {
   const fake = fakePrompter(answers);
   let code: number;
   try {
-    code = await run(io, { now: '2026-06-01T00:00:00Z', ...extra }, { prompter: guardPrompter(fake.prompter) });
+    code = await run(
+      io,
+      { ...flagDefaults(INIT_FLAGS), now: '2026-06-01T00:00:00Z', ...extra },
+      { prompter: guardPrompter(fake.prompter) },
+    );
   } catch (e) {
     if (!isOperationalError(e)) throw e;
     code = e.exitCode;

@@ -7,6 +7,8 @@ import { planPatch } from '../../src/core/patch/plan-patch.js';
 import { corpusPath } from '../support/corpus.js';
 import { fakeIo, runCli } from '../support/run-cli.js';
 import { TEST_CLOCK as NOW } from '../support/clock.js';
+import { PATCH_FLAGS } from '../../src/commands/patch/flags.js';
+import { flagDefaults } from '../support/flag-defaults.js';
 
 /**
  * Every refusal of patch: exit 2, its stable code, and the file byte-identical afterwards
@@ -43,7 +45,7 @@ function tempCopy(name: string): { dir: string; file: string; before: Buffer } {
 
 async function codeOf(args: [string, Record<string, unknown>], cwd: string): Promise<string | undefined> {
   try {
-    await run(fakeIo({ cwd, now: NOW }), ...args);
+    await run(fakeIo({ cwd, now: NOW }), args[0], { ...flagDefaults(PATCH_FLAGS), ...args[1] });
   } catch (e) {
     return (e as { code?: string }).code;
   }

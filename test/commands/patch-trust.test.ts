@@ -6,6 +6,8 @@ import { run as runPatch } from '../../src/commands/patch/run.js';
 import { CORPUS_NOW, HAS_CORPUS, corpusPath } from '../support/corpus.js';
 import { certBase64 } from '../support/fixture-certs.js';
 import { fakeIo, runCli } from '../support/run-cli.js';
+import { PATCH_FLAGS } from '../../src/commands/patch/flags.js';
+import { flagDefaults } from '../support/flag-defaults.js';
 
 /**
  * A run without a terminal (or with --yes) never changes the trusted IdP or its signing
@@ -116,13 +118,20 @@ describe.skipIf(!HAS_CORPUS)('patch: trust changes', () => {
     const asked: [string, boolean][] = [];
     const io = fakeIo({ cwd: dir, tty: true });
     const confirm = async (message: string, dflt: boolean) => (asked.push([message, dflt]), false);
-    await expect(runPatch(io, 'values.yaml', { metadata: 'other.xml', now: CORPUS_NOW }, { confirm })).rejects.toMatchObject({
+    await expect(
+      runPatch(io, 'values.yaml', { ...flagDefaults(PATCH_FLAGS), metadata: 'other.xml', now: CORPUS_NOW }, { confirm }),
+    ).rejects.toMatchObject({
       exitCode: 130,
     });
     expect(file('values.yaml')).toBe(before);
     const yes = async (message: string, dflt: boolean) => (asked.push([message, dflt]), true);
     expect(
-      await runPatch(fakeIo({ cwd: dir, tty: true }), 'values.yaml', { metadata: 'rotated.xml', now: CORPUS_NOW }, { confirm: yes }),
+      await runPatch(
+        fakeIo({ cwd: dir, tty: true }),
+        'values.yaml',
+        { ...flagDefaults(PATCH_FLAGS), metadata: 'rotated.xml', now: CORPUS_NOW },
+        { confirm: yes },
+      ),
     ).toBe(0);
     expect(asked.map(([, d]) => d)).toEqual([false, true]);
     expect(file('values.yaml')).not.toBe(before);

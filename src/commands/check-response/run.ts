@@ -17,36 +17,17 @@ import {
 import { buildSpUrls } from '../../core/urls/sp-urls.js';
 import { wantsColor, type Io } from '../../cli/io.js';
 import { boundedGroupsMatcher } from './bounded-groups-matcher.js';
-import { attributeOptions, hostOption, intOption, nowOption, orgOption, type AttrOpts } from '../../cli/options.js';
+import { attributeOptions, hostOption, intOption, nowOption, orgOption } from '../../cli/options.js';
 import { loadMetadataForTrust } from '../../cli/load-metadata.js';
 import { preloadIfSigned } from '../../cli/preload-if-signed.js';
 import { maxBytes, readLocalFile, readSource } from '../../cli/read-source.js';
 import { renderResponseReport } from './render-response.js';
-
-interface CheckResponseCliOptions extends AttrOpts {
-  config?: string;
-  metadata?: string;
-  idpCert?: string[];
-  host?: string;
-  org?: string;
-  audience?: string;
-  acsUrl?: string;
-  spKey?: string;
-  now?: string;
-  clockSkew?: string;
-  redact?: boolean;
-  requestId?: string;
-  allowHttp?: boolean;
-  maxSize?: string;
-  strict?: boolean;
-  json?: boolean;
-  color?: boolean;
-}
+import type { CheckResponseCliOptions } from './flags.js';
 
 /** `check-response`: verify a captured SAML login offline. Exit 0 ok, 1 findings, 2 could not run. */
 export async function run(io: Io, source: string, opts: CheckResponseCliOptions): Promise<number> {
   const now = nowOption(opts.now, io);
-  const clockSkewSeconds = intOption(opts.clockSkew, '--clock-skew', 180);
+  const clockSkewSeconds = intOption(opts.clockSkew, '--clock-skew');
   const attributes = attributeOptions(opts);
   const limit = maxBytes(opts.maxSize);
   if (opts.config === undefined && opts.metadata === undefined && (opts.idpCert ?? []).length === 0)
@@ -71,12 +52,7 @@ export async function run(io: Io, source: string, opts: CheckResponseCliOptions)
   for (const [xml, name] of [
     ...(config ? [[oktaXmlFromConfig(config, opts.config as string), `${opts.config} options.xml`]] : []),
     ...(opts.metadata !== undefined
-      ? [
-          [
-            await loadMetadataForTrust(io, opts.metadata, { now, ...(opts.maxSize !== undefined ? { maxSize: opts.maxSize } : {}) }),
-            opts.metadata,
-          ],
-        ]
+      ? [[await loadMetadataForTrust(io, opts.metadata, { now, maxSize: opts.maxSize }), opts.metadata]]
       : []),
   ] as [string, string][]) {
     await preloadIfSigned(xml);

@@ -5,24 +5,13 @@ import { validateMetadata, validateMetadataBytes } from '../../core/metadata/val
 import { driftFindings } from '../../core/trust/drift-findings.js';
 import { oktaMetadataUrl } from '../../core/trust/okta-metadata-url.js';
 import { storedOktaMetadata } from '../../core/trust/stored-metadata.js';
-import { renderDrift, type DriftFormat } from './drift-output.js';
+import { renderDrift } from './drift-output.js';
 import { httpsFetchWithCa } from './https-fetch.js';
 import { wantsColor, type Io } from '../../cli/io.js';
 import { formatOption, intOption, nowOption } from '../../cli/options.js';
 import { preloadIfSigned } from '../../cli/preload-if-signed.js';
 import { maxBytes, readLocalFile, readSource } from '../../cli/read-source.js';
-
-interface DriftCliOptions {
-  metadataUrl?: string;
-  caFile?: string;
-  timeout?: string;
-  minDays?: string;
-  now?: string;
-  maxSize?: string;
-  format?: 'auto' | DriftFormat;
-  json?: boolean;
-  color?: boolean;
-}
+import { DRIFT_FLAGS, type DriftCliOptions } from './flags.js';
 
 /**
  * `drift <config>`: the okta metadata stored in the config against what Okta serves now. The
@@ -30,11 +19,11 @@ interface DriftCliOptions {
  * Exit 0 no drift, 1 drift, 2 could not fetch or read.
  */
 export async function run(io: Io, config: string, opts: DriftCliOptions): Promise<number> {
-  let format = formatOption(opts.format, opts.json, 'auto');
+  let format = formatOption(opts.format, opts.json, DRIFT_FLAGS.format.default);
   if (format === 'auto') format = io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text';
   const now = nowOption(opts.now, io);
-  const minDays = intOption(opts.minDays, '--min-days', 30);
-  const timeoutMs = intOption(opts.timeout, '--timeout', 15, 1) * 1000;
+  const minDays = intOption(opts.minDays, '--min-days');
+  const timeoutMs = intOption(opts.timeout, '--timeout', 1) * 1000;
   const limit = maxBytes(opts.maxSize);
 
   const text = (await readLocalFile(resolve(io.cwd, config), config, limit, 'config')).toString('utf8');

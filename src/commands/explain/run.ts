@@ -2,11 +2,7 @@ import { Chalk } from 'chalk';
 import { EXIT, usageError } from '../../core/errors.js';
 import { lookupCode, normalizeCode, suggestCodes, type CodeEntry } from '../../core/explain/catalogue.js';
 import { wantsColor, type Io } from '../../cli/io.js';
-
-interface ExplainOptions {
-  json?: boolean;
-  color?: boolean;
-}
+import type { ExplainOptions } from './flags.js';
 
 /**
  * `explain <CODE>`: a finding code's catalogue entry, offline (the same text as docs/findings.md).

@@ -5,7 +5,7 @@ import { initMode } from '../../core/init/missing-flags.js';
 import type { Io } from '../../cli/io.js';
 import { wantsColor } from '../../cli/io.js';
 import { escapeForTerminal } from '../../cli/escape-terminal.js';
-import { attributeOptions, hostOption, nowOption, orgOption, type AttrOpts } from '../../cli/options.js';
+import { attributeOptions, hostOption, nowOption, orgOption } from '../../cli/options.js';
 import { maxBytes } from '../../cli/read-source.js';
 import { BadMetadata } from './ask-metadata.js';
 import { inquirerPrompter, type Prompter } from '../../cli/prompter.js';
@@ -14,25 +14,7 @@ import { failedResult, preflight, refusedResult } from './scripted.js';
 import { TrustRefused } from './trust-summary.js';
 import { defaultServices, type InitServices } from './services.js';
 import type { InitFlags, WizardCtx } from './wizard-context.js';
-
-interface InitOptions extends AttrOpts {
-  config?: string;
-  host?: string;
-  org?: string;
-  metadata?: string;
-  terraformOut?: string;
-  fingerprint?: string[];
-  now?: string;
-  allowHttp?: boolean;
-  maxSize?: string;
-  yes?: boolean;
-  allowIdpChange?: boolean;
-  json?: boolean;
-  create?: boolean;
-  /** commander's --no-secret-warnings: false turns PLAINTEXT_SECRET off. */
-  secretWarnings?: boolean;
-  color?: boolean;
-}
+import type { InitOptions } from './flags.js';
 
 /** Test seams: a scripted prompter, replaced services. */
 export interface InitDeps {
@@ -52,7 +34,7 @@ export async function run(io: Io, opts: InitOptions, deps: InitDeps = {}): Promi
   const flags: InitFlags = {
     fingerprints: (opts.fingerprint ?? []).map((f) => normalizeFingerprint(f).value),
     now: nowOption(opts.now, io),
-    maxSizeMb: opts.maxSize ?? '10',
+    maxSizeMb: opts.maxSize,
     attrs: attributeOptions(opts),
     allowHttp: opts.allowHttp === true,
     yes: opts.yes === true,

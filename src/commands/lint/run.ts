@@ -19,39 +19,19 @@ import { formatOption, hostOption, intOption, nowOption, orgOption } from '../..
 import { preloadIfSigned } from '../../cli/preload-if-signed.js';
 import { maxBytes, readLocalFile, readSource } from '../../cli/read-source.js';
 import { VERSION } from '../../version.js';
+import { LINT_FLAGS, type LintCliOptions } from './flags.js';
 
 type Format = 'auto' | 'text' | 'json' | 'github' | 'sarif' | 'junit';
-interface LintCliOptions {
-  format?: Format;
-  json?: boolean;
-  maxWarnings?: string;
-  strict?: boolean;
-  minDays?: string;
-  now?: string;
-  fingerprint?: string[];
-  host?: string;
-  org?: string;
-  requireOkta?: boolean;
-  /** pre-commit passes every changed YAML file by name: skip those that are not configs. */
-  skipNonPolyaxon?: boolean;
-  /** Who reads the file: `polyaxon admin deploy` (unknown keys fail) or `helm` (they warn). */
-  target?: 'polyaxon-cli' | 'helm';
-  /** commander's --no-secret-warnings: false turns PLAINTEXT_SECRET off. */
-  secretWarnings?: boolean;
-  allowHttp?: boolean;
-  maxSize?: string;
-  color?: boolean;
-}
 
 /** Files read at once: enough to hide I/O latency, bounded so a big monorepo never exhausts fds. */
 const PARALLEL = 8;
 
 /** `lint`: deployment configs in CI. Options → expand → read + lint → render → exit. */
 export async function run(io: Io, inputs: string[], opts: LintCliOptions): Promise<number> {
-  let format = formatOption(opts.format, opts.json, 'auto');
+  let format = formatOption(opts.format, opts.json, LINT_FLAGS.format.default);
   if (format === 'auto') format = io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text';
-  const maxWarnings = opts.maxWarnings === undefined ? undefined : intOption(opts.maxWarnings, '--max-warnings', 0);
-  const minDays = intOption(opts.minDays, '--min-days', 30);
+  const maxWarnings = opts.maxWarnings === undefined ? undefined : intOption(opts.maxWarnings, '--max-warnings');
+  const minDays = intOption(opts.minDays, '--min-days');
   const now = nowOption(opts.now, io);
   const expectedHost = opts.host === undefined ? undefined : hostOption(opts.host, opts.allowHttp).host;
   if (opts.org !== undefined) orgOption(opts.org);

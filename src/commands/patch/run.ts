@@ -18,29 +18,7 @@ import { escapeFileText, escapeForTerminal } from '../../cli/escape-terminal.js'
 import { safeWrite } from '../../cli/safe-write.js';
 import { renderWithSecretSummary } from '../../cli/secret-summary.js';
 import { unifiedDiff } from '../../cli/unified-diff.js';
-
-export interface PatchCliOptions {
-  metadata?: string;
-  check?: boolean;
-  diff?: boolean;
-  dryRun?: boolean;
-  output?: string;
-  backup?: boolean;
-  disable?: boolean;
-  create?: boolean;
-  force?: boolean;
-  /** commander's --no-secret-warnings: false turns PLAINTEXT_SECRET off. */
-  secretWarnings?: boolean;
-  now?: string;
-  minDays?: string;
-  entityId?: string;
-  maxSize?: string;
-  json?: boolean;
-  color?: boolean;
-  fingerprint?: string[];
-  allowIdpChange?: boolean;
-  yes?: boolean;
-}
+import type { PatchCliOptions } from './flags.js';
 
 /**
  * `patch`: metadata → validateMetadata → planPatch (pure) → write, or diff, or check.
@@ -69,7 +47,7 @@ export async function run(io: Io, config: string, opts: PatchCliOptions, deps: {
     );
   const pins = (opts.fingerprint ?? []).map((f) => normalizeFingerprint(f).value);
   const now = nowOption(opts.now, io);
-  const minDays = intOption(opts.minDays, '--min-days', 30);
+  const minDays = intOption(opts.minDays, '--min-days');
   const color = wantsColor(io, opts.color);
   const c = new Chalk({ level: color ? 1 : 0 });
   const path = resolve(io.cwd, config);

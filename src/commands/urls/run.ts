@@ -4,24 +4,14 @@ import { buildOktaForm } from '../../core/urls/okta-form.js';
 import { renderTerraform } from '../../core/urls/terraform.js';
 import type { Io } from '../../cli/io.js';
 import { wantsColor } from '../../cli/io.js';
-import { attributeOptions, formatOption, hostOption, orgOption, type AttrOpts } from '../../cli/options.js';
+import { attributeOptions, formatOption, hostOption, orgOption } from '../../cli/options.js';
 import { renderOktaFormText } from '../../cli/render-okta-form.js';
 import { renderFindingLines } from '../../cli/render-finding-lines.js';
-
-interface UrlsOptions extends AttrOpts {
-  host?: string;
-  org?: string;
-  config?: string;
-  format?: 'text' | 'json' | 'terraform';
-  json?: boolean;
-  label: string;
-  allowHttp?: boolean;
-  color?: boolean;
-}
+import { URLS_FLAGS, type UrlsOptions } from './flags.js';
 
 /** `urls`: what the admin types into Okta, from --host (or the config's host) and --org. */
 export async function run(io: Io, opts: UrlsOptions): Promise<number> {
-  const format = formatOption(opts.format, opts.json, 'text');
+  const format = formatOption(opts.format, opts.json, URLS_FLAGS.format.default);
   if (opts.org === undefined)
     throw usageError(
       'missing --org (the Polyaxon organization)',

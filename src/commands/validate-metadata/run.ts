@@ -9,24 +9,12 @@ import { intOption, nowOption } from '../../cli/options.js';
 import { loadMetadata } from '../../cli/load-metadata.js';
 import { maxBytes, readLocalFile } from '../../cli/read-source.js';
 import { renderMetadataReport } from './render-metadata.js';
-
-interface ValidateMetadataOptions {
-  fingerprint?: string[];
-  minDays?: string;
-  now?: string;
-  entityId?: string;
-  signerCert?: string[];
-  requireSignature?: boolean;
-  maxSize?: string;
-  strict?: boolean;
-  json?: boolean;
-  color?: boolean;
-}
+import type { ValidateMetadataOptions } from './flags.js';
 
 /** `validate-metadata`: options → loadMetadata (the one intake) → report → exit code (docs/design.md). */
 export async function run(io: Io, source: string, opts: ValidateMetadataOptions): Promise<number> {
   const now = nowOption(opts.now, io);
-  const minDays = intOption(opts.minDays, '--min-days', 30);
+  const minDays = intOption(opts.minDays, '--min-days');
   const fingerprints = (opts.fingerprint ?? []).map((f) => normalizeFingerprint(f).value);
   const limit = maxBytes(opts.maxSize);
   const signerCerts: string[] = [];
@@ -41,7 +29,7 @@ export async function run(io: Io, source: string, opts: ValidateMetadataOptions)
     signerCerts.push(pem);
   }
   const { source: name, report } = await loadMetadata(io, source, {
-    ...(opts.maxSize !== undefined ? { maxSize: opts.maxSize } : {}),
+    maxSize: opts.maxSize,
     now,
     minDays,
     ...(fingerprints.length ? { fingerprints } : {}),
