@@ -20,7 +20,7 @@ const ACME = join(process.cwd(), 'fixtures', 'metadata', 'valid', 'okta-acme.xml
 const METADATA = existsSync(ACME) ? ACME : corpusPath('okta-metadata', 'boot-saml-3-dev2148273-pretty.xml');
 
 const EXPECTED: Record<string, [code: string, line?: number]> = {
-  'not-yaml.yaml': ['PATCH_NOT_YAML', 4],
+  'not-yaml.yaml': ['PATCH_NOT_YAML', 3], // the unclosed { opens on line 3
   'multi-document.yaml': ['PATCH_MULTI_DOCUMENT', 2],
   'duplicate-keys.yaml': ['PATCH_DUPLICATE_KEY', 5],
   'external-services-not-map.yaml': ['PATCH_NOT_A_MAP', 1],

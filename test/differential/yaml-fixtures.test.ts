@@ -76,7 +76,7 @@ const RULES: [string, string, string, number, number, boolean][] = [
   ['tab inside a flow collection', `a: [1,\t2]\n${OKTA}`, 'YAML_TAB', 1, 7, true],
   ['tab inside a plain scalar', `a: b\tc\n${OKTA}`, 'YAML_TAB', 1, 5, true],
   ['tab before a comment', `a: b\t# c\n${OKTA}`, 'YAML_TAB', 1, 5, true],
-  ['quoted text cut at an under-indented line (PyYAML folds it, yaml cannot read it)', `k: 'a\n\tb'\n${OKTA}`, 'YAML_SYNTAX', 1, 6, true],
+  ['quoted text cut at an under-indented line (PyYAML folds it, yaml cannot read it)', `k: 'a\n\tb'\n${OKTA}`, 'YAML_SYNTAX', 1, 4, true],
   ['tab before the indentation of a block scalar', `a: |2\n \tb\n${OKTA}`, 'YAML_TAB', 2, 2, true],
   ['%YAML 1.2 (PyYAML still reads 1.1)', `%YAML 1.2\n---\n${OKTA.replace('false', 'off')}`, 'YAML_DIRECTIVE', 1, 1, true],
   ['%YAML 1.1 twice', `%YAML 1.1\n%YAML 1.1\n---\n${OKTA}`, 'YAML_DIRECTIVE', 2, 1, true],

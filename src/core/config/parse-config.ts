@@ -1,4 +1,5 @@
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { syntaxErrorOffset } from './syntax-position.js';
 import { finding, type Finding, type Location } from '../findings.js';
 import { hazard, type Hazard } from './hazard.js';
 import { mergesOnAuthPath, topLevelKeys } from './merge-keys.js';
@@ -73,7 +74,7 @@ export function parseConfig(rawText: string, file?: string, bytes?: Uint8Array):
   if (syntax)
     return {
       ...result,
-      findings: [finding('YAML_SYNTAX', 'error', firstLine(syntax.message), yamlHint(), at(syntax.pos[0]))],
+      findings: [finding('YAML_SYNTAX', 'error', firstLine(syntax.message), yamlHint(), at(syntaxErrorOffset(text, syntax.pos[0])))],
       unreadable: true,
     };
 

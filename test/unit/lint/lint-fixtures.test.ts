@@ -23,7 +23,7 @@ type Row = [
   opts?: Partial<LintOptions>,
 ];
 const ROWS: Row[] = [
-  ['yaml-syntax.yaml', 'YAML_SYNTAX', 'error', 9, 5],
+  ['yaml-syntax.yaml', 'YAML_SYNTAX', 'error', 8, 13], // the unclosed { opens at 8:13
   ['yaml-duplicate-key.yaml', 'YAML_DUPLICATE_KEY', 'error', 10, 5],
   ['yaml-unsafe-tag.yaml', 'YAML_UNSAFE_TAG', 'error', 6, 11],
   ['yaml-multi-document.yaml', 'YAML_MULTI_DOCUMENT', 'error', 6, 1],
