@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,12 @@ const ROOT = resolve('.');
 const BIN = join(ROOT, 'bin/polyaxon-sso.js');
 const META = join(ROOT, 'fixtures/metadata/valid/okta-acme.xml');
 const ENV = { PATH: process.env.PATH ?? '' };
+
+/** bin/, dist/ and package.json (the CLI bundles are self-contained) copied into `dir`; the copied bin. */
+function copyCli(dir: string): string {
+  for (const part of ['bin', 'dist', 'package.json']) cpSync(join(ROOT, part), join(dir, 'cli', part), { recursive: true });
+  return join(dir, 'cli', 'bin', 'polyaxon-sso.js');
+}
 
 function expectOneLineAndHint(stderr: string, cause: RegExp): void {
   const lines = stderr.trimEnd().split('\n');
@@ -84,8 +90,11 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/cli.cjs')))('built bin: the outside
     writeFileSync(join(top, 'deploy/locked/prod.yaml'), 'x: 1\n');
     chmodSync(join(top, 'deploy/values.yaml'), 0o644);
     chmodSync(join(top, 'deploy/locked'), root ? 0o700 : 0o000);
+    // nobody may not be able to reach the checkout (a clone under a root-only folder): run a copy
+    // of the built CLI from the world-readable temp folder instead
+    const bin = root ? copyCli(top) : BIN;
     const run = (format: string) =>
-      spawnSync(process.execPath, [BIN, 'lint', 'deploy', ...NOW, '--format', format], {
+      spawnSync(process.execPath, [bin, 'lint', 'deploy', ...NOW, '--format', format], {
         encoding: 'utf8',
         env: ENV,
         cwd: top,
