@@ -18,6 +18,17 @@ export interface FlagSpec {
 export type FlagTable = Readonly<Record<string, FlagSpec>>;
 
 /** Options several commands share: the flag and its help read the same everywhere. */
+/** lint's report formats, which drift shares (src/cli/lint-formats/). */
+export const REPORT_FORMAT_FLAGS = {
+  format: {
+    spec: '--format <format>',
+    help: 'output format',
+    choices: ['auto', 'text', 'json', 'github', 'sarif', 'junit'],
+    default: 'auto',
+  },
+  json: { spec: '--json', help: 'same as --format json' },
+} as const;
+
 export const SHARED_FLAGS = {
   now: { spec: '--now <iso>', help: 'use this time instead of the clock' },
   minDays: { spec: '--min-days <n>', help: 'warn when a certificate expires within n days', default: '30' },

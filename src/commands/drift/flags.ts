@@ -1,4 +1,4 @@
-import { SHARED_FLAGS, type FlagTable, type OptionsOf } from '../../cli/flags.js';
+import { REPORT_FORMAT_FLAGS, SHARED_FLAGS, type FlagTable, type OptionsOf } from '../../cli/flags.js';
 
 /** This command's flags, declared once: main.ts declares them, run.ts reads their derived type (docs/design.md §4). */
 export const DRIFT_FLAGS = {
@@ -9,13 +9,7 @@ export const DRIFT_FLAGS = {
   timeout: { spec: '--timeout <seconds>', help: 'give up on the download after this many seconds', default: '15' },
   /** Same flag as the shared one; the help says what it means for the served metadata. */
   minDays: { ...SHARED_FLAGS.minDays, help: 'report a certificate Okta publishes that expires within n days' },
-  format: {
-    spec: '--format <format>',
-    help: 'output format',
-    choices: ['auto', 'text', 'json', 'github', 'sarif', 'junit'],
-    default: 'auto',
-  },
-  json: { spec: '--json', help: 'same as --format json' },
+  ...REPORT_FORMAT_FLAGS,
 } as const satisfies FlagTable;
 
 export type DriftCliOptions = OptionsOf<typeof DRIFT_FLAGS>;

@@ -1,4 +1,4 @@
-import { SHARED_FLAGS, type FlagTable, type OptionsOf } from '../../cli/flags.js';
+import { REPORT_FORMAT_FLAGS, SHARED_FLAGS, type FlagTable, type OptionsOf } from '../../cli/flags.js';
 
 /** This command's flags, declared once: main.ts declares them, run.ts reads their derived type (docs/design.md §4). */
 export const LINT_FLAGS = {
@@ -8,13 +8,7 @@ export const LINT_FLAGS = {
   strict: SHARED_FLAGS.strict,
   fingerprint: SHARED_FLAGS.fingerprint,
   allowHttp: SHARED_FLAGS.allowHttp,
-  format: {
-    spec: '--format <format>',
-    help: 'output format',
-    choices: ['auto', 'text', 'json', 'github', 'sarif', 'junit'],
-    default: 'auto',
-  },
-  json: { spec: '--json', help: 'same as --format json' },
+  ...REPORT_FORMAT_FLAGS,
   maxWarnings: { spec: '--max-warnings <n>', help: 'fail when there are more warnings than this' },
   host: { spec: '--host <host>', help: 'expected Polyaxon host' },
   org: { spec: '--org <org>', help: 'expected organization' },
