@@ -20,6 +20,7 @@ export default defineConfig({
       ADV_SIGKILL_RUNS: process.env.ADV_SIGKILL_RUNS ?? '200',
       YAML_DIFF_RUNS: process.env.YAML_DIFF_RUNS ?? '50000',
       XML_DIFF_CASES: process.env.XML_DIFF_CASES ?? '20000',
+      DIFF_RANDOM_SEED: '1',
     },
     testTimeout: 4 * 60 * 60 * 1000,
     hookTimeout: 120_000,
