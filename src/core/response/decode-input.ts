@@ -22,7 +22,7 @@ export interface DecodedInput {
 
 export type DecodeResult = { ok: true; value: DecodedInput } | { ok: false; code: KnownCode; message: string; hint: string };
 
-const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const BASE64_TEXT = /^[A-Za-z0-9+/]+={0,2}$/;
 
 export function decodeInput(bytes: Buffer, opts: { acsUrl?: string; maxBytes: number }): DecodeResult {
   const steps: DecodeStep[] = [];
@@ -69,7 +69,7 @@ export function decodeInput(bytes: Buffer, opts: { acsUrl?: string; maxBytes: nu
   const compact = value.replace(/\s+/g, '');
   if (compact.startsWith('<'))
     return { ok: true, value: withPost({ xml: Buffer.from(value, 'utf8'), steps: [...steps, 'xml'], findings }, postedTo) };
-  if (compact.length === 0 || compact.length % 4 !== 0 || !B64.test(compact)) {
+  if (compact.length === 0 || compact.length % 4 !== 0 || !BASE64_TEXT.test(compact)) {
     if (steps.length === 0) return { ok: true, value: { xml: bytes, steps: ['xml'], findings } }; // let the XML layer say why
     return fail('INPUT_NOT_BASE64', 'the SAMLResponse value is not base64');
   }
